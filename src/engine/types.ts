@@ -1,0 +1,101 @@
+// The engine's vocabulary: run configurations, the records a trainer emits, and the
+// Trainer interface every lesson's training loop implements.
+
+/** Row-major float64 matrix; a vector of length n is { rows: 1, cols: n }. */
+export interface Matrix {
+  rows: number
+  cols: number
+  data: Float64Array
+}
+
+/** Named parameters or gradients, e.g. { W1, b1, W2, b2 }, in the notebook's names. */
+export type Params = Record<string, Matrix>
+
+export type GateName = 'AND' | 'OR' | 'NAND' | 'XOR'
+export type GradientMethod = 'numerical' | 'backprop'
+export type Formulation = 'textbook' | 'standard'
+
+export interface SimpleNetConfig {
+  kind: 'simplenet'
+  seed: number
+  x: [number, number]
+  t: [number, number, number]
+  h: number
+}
+
+export interface GateConfig {
+  kind: 'gate'
+  gate: GateName
+  seed: number
+  lr: number
+  epochs: number
+  h: number
+  gradient: GradientMethod
+  logEvery: number
+}
+
+export interface ScheduleSegment {
+  lr: number
+  epochs: number
+}
+
+export interface Xor2Config {
+  kind: 'xor2'
+  seed: number
+  schedule: ScheduleSegment[]
+  h: number
+  gradient: GradientMethod
+  logEvery: number
+}
+
+export interface MnistConfig {
+  kind: 'mnist'
+  seed: number
+  hidden: number
+  batch: number
+  iterations: number
+  lr: number
+  gradient: GradientMethod
+  formulation: Formulation
+  h: number
+  /** Full train+test evaluation every K iterations (0: never). */
+  evalEvery: number
+  /** Parameter snapshot every K iterations (the last iteration always gets one). */
+  snapshotEvery: number
+}
+
+export type TrainConfig = GateConfig | Xor2Config | MnistConfig
+export type RunConfig = SimpleNetConfig | TrainConfig
+export type RunKind = RunConfig['kind']
+
+/** One logged step of training: an epoch for gate/xor2, an iteration for mnist (1-based). */
+export interface StepRecord {
+  step: number
+  loss: number
+  lr?: number
+  trainAcc?: number
+  testAcc?: number
+  /** Parameters after this step, when the step carries a snapshot. */
+  params?: Params
+  /** Gradients used in this step (gates/xor2), for the dW tables. */
+  grads?: Params
+  /** MNIST evaluation steps: 10x10 confusion matrix of the test set, row = true label. */
+  confusion?: number[]
+}
+
+export interface RunResult {
+  /** Final outputs on the training inputs (gate/xor2: the four truth-table rows). */
+  predictions?: number[]
+}
+
+export interface Trainer {
+  /** Steps this run will take in all. */
+  readonly total: number
+  /** Steps taken so far. */
+  readonly done: number
+  /** Take one step; returns its record when the step is logged, null otherwise. */
+  step(): StepRecord | null
+  /** Current parameters (a copy). */
+  params(): Params
+  result(): RunResult
+}

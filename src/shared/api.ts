@@ -1,0 +1,178 @@
+// LabApi: the one typed contract between the renderer and whatever hosts the services
+// (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
+// `namespace:method`, has a request validator run on the receiving side, and answers with
+// an envelope { ok: true, value } | { ok: false, error }.
+import type { Params, RunConfig, RunKind, StepRecord } from '../engine/types'
+import { parseRunConfig } from './config'
+import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
+
+export type RunStatus = 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'failed'
+
+export interface RunSummary {
+  id: number
+  kind: RunKind
+  name: string
+  note: string
+  status: RunStatus
+  /** Why a run failed or was interrupted, in words. */
+  reason: string | null
+  config: RunConfig
+  createdAt: string
+  finishedAt: string | null
+  durationMs: number | null
+  steps: number
+  finalLoss: number | null
+  finalTrainAcc: number | null
+  finalTestAcc: number | null
+}
+
+export interface RunDetail extends RunSummary {
+  predictions: number[] | null
+  /** Steps that carry a parameter snapshot, ascending. */
+  snapshotSteps: number[]
+  /** Total steps the run was configured for. */
+  totalSteps: number
+}
+
+/** Metrics as columns (cheap to send, cheap to chart). NaN where a step has no value. */
+export interface Metrics {
+  step: number[]
+  loss: number[]
+  lr: number[]
+  trainAcc: number[]
+  testAcc: number[]
+}
+
+export interface Snapshot {
+  step: number
+  params: Params
+  grads?: Params
+  confusion?: number[]
+}
+
+/** Live progress pushed to the renderer, throttled (a few per second at most). */
+export interface ProgressEvent {
+  runId: number
+  status: RunStatus
+  done: number
+  total: number
+  /** Steps per second, measured over the recent past. */
+  rate: number
+  /** Seconds left at that rate; null when unknown. */
+  etaSeconds: number | null
+  /** Records since the previous event (decimated for long runs; the last one always kept). */
+  records: StepRecord[]
+  reason?: string | null
+  predictions?: number[]
+}
+
+export interface ExportFile {
+  filename: string
+  mime: string
+  /** Text content, or base64 when `base64` is true. */
+  content: string
+  base64?: boolean
+}
+
+export interface MnistSamples {
+  /** count*784 pixels 0..255 of the first test images */
+  pixels: number[]
+  labels: number[]
+}
+
+export interface RunFilter {
+  kind?: RunKind
+  status?: RunStatus
+  search?: string
+}
+
+const runId = object({ runId: int(1, Number.MAX_SAFE_INTEGER) })
+const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1, max: 100 }) })
+
+/** Request parsers by channel; the keys are the whole API surface. */
+export const requests = {
+  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })) }),
+  'runs:pause': runId,
+  'runs:resume': runId,
+  'runs:stop': runId,
+  'runs:list': optional(
+    object({
+      kind: optional(oneOf('simplenet', 'gate', 'xor2', 'mnist')),
+      status: optional(oneOf('running', 'paused', 'done', 'stopped', 'interrupted', 'failed')),
+      search: optional(str({ max: 200 }))
+    }),
+    {}
+  ),
+  'runs:get': runId,
+  'runs:delete': runId,
+  'runs:rename': object({ runId: int(1, Number.MAX_SAFE_INTEGER), name: str({ min: 1, max: 200 }) }),
+  'runs:setNote': object({ runId: int(1, Number.MAX_SAFE_INTEGER), note: str({ max: 10000 }) }),
+  'runs:metrics': runId,
+  'runs:snapshot': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
+  'export:runCsv': runId,
+  'export:weightsCsv': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
+  'export:runsCsv': runIds,
+  'export:runFile': runId,
+  'import:runFile': object({ content: str({ min: 1, max: 512 * 1024 * 1024 }) }),
+  'mnist:samples': object({ count: int(1, 200) }),
+  'files:save': object({
+    filename: str({ min: 1, max: 200 }),
+    mime: str({ max: 100 }),
+    content: str({ max: 512 * 1024 * 1024 }),
+    base64: optional(bool, false)
+  })
+} satisfies Record<string, Parser<unknown>>
+
+export type Channel = keyof typeof requests
+export type Request<C extends Channel> = ReturnType<(typeof requests)[C]>
+
+/** What each channel answers. */
+export interface Responses {
+  'runs:start': { runId: number }
+  'runs:pause': null
+  'runs:resume': null
+  'runs:stop': null
+  'runs:list': RunSummary[]
+  'runs:get': RunDetail
+  'runs:delete': null
+  'runs:rename': null
+  'runs:setNote': null
+  'runs:metrics': Metrics
+  'runs:snapshot': Snapshot | null
+  'export:runCsv': ExportFile
+  'export:weightsCsv': ExportFile
+  'export:runsCsv': ExportFile
+  'export:runFile': ExportFile
+  'import:runFile': { runId: number }
+  'mnist:samples': MnistSamples
+  /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */
+  'files:save': { saved: boolean; path?: string }
+}
+
+/** Events pushed from the host to the renderer. */
+export interface Events {
+  'run:progress': ProgressEvent
+}
+export type EventName = keyof Events
+
+export interface ApiError {
+  /** 'invalid' for a rejected payload, 'not-found', 'busy', 'engine', 'internal' */
+  code: 'invalid' | 'not-found' | 'busy' | 'engine' | 'internal'
+  message: string
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** The renderer's view of the host. */
+export interface LabApi {
+  invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Responses[C]>
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** 'electron' or 'browser': only for wording (e.g. "Save…" vs "Download"). */
+  readonly host: 'electron' | 'browser'
+}
+
+export const channels = Object.keys(requests) as Channel[]
+
+export function isChannel(c: unknown): c is Channel {
+  return typeof c === 'string' && c in requests
+}

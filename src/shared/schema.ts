@@ -1,0 +1,125 @@
+// Tiny runtime validators. Every payload that crosses a process boundary goes through one,
+// so a bad value is rejected whole with a message naming the field and what is allowed.
+
+export class ValidationError extends Error {
+  constructor(
+    readonly field: string,
+    readonly allowed: string,
+    readonly got: unknown
+  ) {
+    super(`${field || 'value'} must be ${allowed} (got ${describe(got)})`)
+    this.name = 'ValidationError'
+  }
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)
+  if (typeof v === 'number' || typeof v === 'boolean' || v == null) return String(v)
+  if (Array.isArray(v)) return `an array of ${v.length}`
+  return typeof v
+}
+
+export type Parser<T> = (v: unknown, field: string) => T
+
+const join = (field: string, key: string | number): string =>
+  typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key
+
+export function num(opts: { min?: number; max?: number; gt?: number; allowed?: string } = {}): Parser<number> {
+  const parts: string[] = []
+  if (opts.gt !== undefined) parts.push(`greater than ${opts.gt}`)
+  if (opts.min !== undefined) parts.push(`at least ${opts.min}`)
+  if (opts.max !== undefined) parts.push(`at most ${opts.max}`)
+  const allowed = opts.allowed ?? (parts.length ? `a number ${parts.join(' and ')}` : 'a finite number')
+  return (v, field) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(field, allowed, v)
+    if (opts.gt !== undefined && !(v > opts.gt)) throw new ValidationError(field, allowed, v)
+    if (opts.min !== undefined && v < opts.min) throw new ValidationError(field, allowed, v)
+    if (opts.max !== undefined && v > opts.max) throw new ValidationError(field, allowed, v)
+    return v
+  }
+}
+
+export function int(min: number, max: number): Parser<number> {
+  const allowed = `an integer from ${min} to ${max}`
+  return (v, field) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new ValidationError(field, allowed, v)
+    }
+    return v
+  }
+}
+
+export function oneOf<T extends string>(...values: T[]): Parser<T> {
+  const allowed = `one of ${values.join(', ')}`
+  return (v, field) => {
+    if (typeof v !== 'string' || !(values as string[]).includes(v)) throw new ValidationError(field, allowed, v)
+    return v as T
+  }
+}
+
+export function literal<T extends string>(value: T): Parser<T> {
+  return oneOf(value)
+}
+
+export function str(opts: { max: number; min?: number }): Parser<string> {
+  const allowed = `text of ${opts.min ?? 0} to ${opts.max} characters`
+  return (v, field) => {
+    if (typeof v !== 'string' || v.length > opts.max || v.length < (opts.min ?? 0)) {
+      throw new ValidationError(field, allowed, v)
+    }
+    return v
+  }
+}
+
+export const bool: Parser<boolean> = (v, field) => {
+  if (typeof v !== 'boolean') throw new ValidationError(field, 'true or false', v)
+  return v
+}
+
+export function array<T>(item: Parser<T>, opts: { min?: number; max: number }): Parser<T[]> {
+  const allowed = `a list of ${opts.min ?? 0} to ${opts.max} items`
+  return (v, field) => {
+    if (!Array.isArray(v) || v.length < (opts.min ?? 0) || v.length > opts.max) {
+      throw new ValidationError(field, allowed, v)
+    }
+    return v.map((x, i) => item(x, join(field, i)))
+  }
+}
+
+type Shape = Record<string, Parser<unknown>>
+type Out<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> }
+
+/** An object with exactly these keys (unknown keys are rejected, not ignored). */
+export function object<S extends Shape>(shape: S): Parser<Out<S>> {
+  return (v, field) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      throw new ValidationError(field, 'an object', v)
+    }
+    const rec = v as Record<string, unknown>
+    for (const key of Object.keys(rec)) {
+      if (!(key in shape)) throw new ValidationError(join(field, key), 'absent (unknown field)', rec[key])
+    }
+    const out: Record<string, unknown> = {}
+    for (const [key, parse] of Object.entries(shape)) out[key] = parse(rec[key], join(field, key))
+    return out as Out<S>
+  }
+}
+
+/** Absent (undefined) becomes the fallback; anything else must parse. */
+export function optional<T>(p: Parser<T>, fallback: T): Parser<T>
+export function optional<T>(p: Parser<T>): Parser<T | undefined>
+export function optional<T>(p: Parser<T>, fallback?: T): Parser<T | undefined> {
+  return (v, field) => (v === undefined ? fallback : p(v, field))
+}
+
+/** A tagged union keyed by `kind`. */
+export function byKind<T>(parsers: Record<string, Parser<T>>): Parser<T> {
+  const kinds = Object.keys(parsers)
+  return (v, field) => {
+    const kind = (v as { kind?: unknown } | null)?.kind
+    if (typeof kind !== 'string' || !(kind in parsers)) {
+      throw new ValidationError(join(field, 'kind'), `one of ${kinds.join(', ')}`, kind)
+    }
+    return parsers[kind](v, field)
+  }
+}
