@@ -21,6 +21,11 @@ export interface SimpleNetConfig {
   x: [number, number]
   t: [number, number, number]
   h: number
+  /** Six weights overriding `randn(2,3)` from the seed, when the learner edited W. */
+  W?: number[]
+  /** Gradient-descent steps `W -= lr*dW` to take on the single example (0: just evaluate). */
+  steps: number
+  lr: number
 }
 
 export interface GateConfig {

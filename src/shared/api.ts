@@ -2,7 +2,7 @@
 // (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
-import type { Params, RunConfig, RunKind, StepRecord } from '../engine/types'
+import type { RunConfig, RunKind, StepRecord } from '../engine/types'
 import { parseRunConfig } from './config'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
 
@@ -43,10 +43,19 @@ export interface Metrics {
   testAcc: number[]
 }
 
+/** Matrices cross process boundaries as plain arrays (JSON over the WebSocket). */
+export interface WireMatrix {
+  rows: number
+  cols: number
+  data: number[]
+}
+export type WireParams = Record<string, WireMatrix>
+export type WireStepRecord = Omit<StepRecord, 'params' | 'grads'> & { params?: WireParams; grads?: WireParams }
+
 export interface Snapshot {
   step: number
-  params: Params
-  grads?: Params
+  params: WireParams
+  grads?: WireParams
   confusion?: number[]
 }
 
@@ -61,7 +70,7 @@ export interface ProgressEvent {
   /** Seconds left at that rate; null when unknown. */
   etaSeconds: number | null
   /** Records since the previous event (decimated for long runs; the last one always kept). */
-  records: StepRecord[]
+  records: WireStepRecord[]
   reason?: string | null
   predictions?: number[]
 }
@@ -100,8 +109,7 @@ export const requests = {
       kind: optional(oneOf('simplenet', 'gate', 'xor2', 'mnist')),
       status: optional(oneOf('running', 'paused', 'done', 'stopped', 'interrupted', 'failed')),
       search: optional(str({ max: 200 }))
-    }),
-    {}
+    })
   ),
   'runs:get': runId,
   'runs:delete': runId,

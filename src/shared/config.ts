@@ -44,7 +44,10 @@ export const parseSimpleNet: Parser<SimpleNetConfig> = object({
   seed: fields.seed,
   x: fields.x as Parser<[number, number]>,
   t: oneHot,
-  h: fields.h
+  h: fields.h,
+  W: optional(array(num({ min: -1000, max: 1000 }), { min: 6, max: 6 })),
+  steps: optional(int(0, 10000), 0),
+  lr: optional(fields.lr, 0.1)
 })
 
 export const parseGate: Parser<GateConfig> = object({
@@ -96,7 +99,7 @@ export const parseRunConfig: Parser<RunConfig> = byKind<RunConfig>({
 
 /** The notebook's own settings for each lesson ("notebook settings" restores these). */
 export const notebook = {
-  simplenet: { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4 },
+  simplenet: { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4, steps: 0, lr: 0.1 },
   gate: { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epochs: 1000, h: 1e-5, gradient: 'numerical', logEvery: 1 },
   xor2: {
     kind: 'xor2',
