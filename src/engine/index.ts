@@ -1,0 +1,29 @@
+// The engine's public entry: what the CLI, the services and the renderer import.
+import { createGateTrainer } from './gates'
+import { createMnistTrainer, type MnistData } from './mnist'
+import type { TrainConfig, Trainer } from './types'
+import { createXor2Trainer } from './xor2'
+
+/** A trainer for any training run; MNIST needs its data set (loaded by the host, not the engine). */
+export function createTrainer(config: TrainConfig, data?: MnistData): Trainer {
+  switch (config.kind) {
+    case 'gate':
+      return createGateTrainer(config)
+    case 'xor2':
+      return createXor2Trainer(config)
+    case 'mnist':
+      if (!data) throw new Error('an MNIST run needs the MNIST data set, and none was given')
+      return createMnistTrainer(config, data)
+  }
+}
+
+export type * from './types'
+export { RandomState } from './random'
+export { simpleNet, type SimpleNetResult } from './simplenet'
+export { gateForward, gateSurface } from './gates'
+export { xor2Forward, xor2Surface, type Xor2Output, type Xor2Surface } from './xor2'
+export { defaultGrid, gridInputs, LABELS, X, type GridSpec } from './truthtable'
+export { gradientCheck, numericalGradient, type GradientDiff } from './gradient'
+export { sigmoid, softmax } from './functions'
+export { fromRows, toRows } from './linalg'
+export { estimateNumericalSeconds, parseIdxImages, parseIdxLabels, predict, type MnistData, type MnistSplit } from './mnist'
