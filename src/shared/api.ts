@@ -182,5 +182,6 @@ export interface LabApi {
 export const channels = Object.keys(requests) as Channel[]
 
 export function isChannel(c: unknown): c is Channel {
-  return typeof c === 'string' && c in requests
+  // own keys only: 'constructor' or '__proto__' are in every object, and are not channels
+  return typeof c === 'string' && Object.prototype.hasOwnProperty.call(requests, c)
 }

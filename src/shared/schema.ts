@@ -97,7 +97,7 @@ export function object<S extends Shape>(shape: S): Parser<Out<S>> {
     }
     const rec = v as Record<string, unknown>
     for (const key of Object.keys(rec)) {
-      if (!(key in shape)) throw new ValidationError(join(field, key), 'absent (unknown field)', rec[key])
+      if (!Object.hasOwn(shape, key)) throw new ValidationError(join(field, key), 'absent (unknown field)', rec[key])
     }
     const out: Record<string, unknown> = {}
     for (const [key, parse] of Object.entries(shape)) out[key] = parse(rec[key], join(field, key))
@@ -117,7 +117,7 @@ export function byKind<T>(parsers: Record<string, Parser<T>>): Parser<T> {
   const kinds = Object.keys(parsers)
   return (v, field) => {
     const kind = (v as { kind?: unknown } | null)?.kind
-    if (typeof kind !== 'string' || !(kind in parsers)) {
+    if (typeof kind !== 'string' || !Object.hasOwn(parsers, kind)) {
       throw new ValidationError(join(field, 'kind'), `one of ${kinds.join(', ')}`, kind)
     }
     return parsers[kind](v, field)

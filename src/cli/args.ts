@@ -1,0 +1,71 @@
+// Command-line options: `--name value` pairs and bare switches, checked against what each
+// command allows. Values are validated with the same parsers as the app (src/shared/config),
+// named by their flag, so a message reads "--lr must be a number greater than 0 … (got "abc")".
+import { ValidationError, type Parser } from '../shared/schema'
+
+export class CliError extends Error {}
+
+export interface Spec {
+  /** options that take a value */
+  values: string[]
+  /** switches without a value */
+  switches: string[]
+}
+
+export interface Parsed {
+  positional: string[]
+  values: Map<string, string>
+  switches: Set<string>
+}
+
+export function parseArgs(argv: string[], spec: Spec, command: string): Parsed {
+  const out: Parsed = { positional: [], values: new Map(), switches: new Set() }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (!a.startsWith('--')) {
+      out.positional.push(a)
+      continue
+    }
+    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined]
+    if (spec.switches.includes(name)) {
+      if (inline !== undefined) throw new CliError(`${name} takes no value`)
+      out.switches.add(name)
+    } else if (spec.values.includes(name)) {
+      // "--lr --json" means the value was forgotten, not that it is "--json"
+      const v = inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i])
+      if (v === undefined) throw new CliError(`${name} needs a value`)
+      out.values.set(name, v)
+    } else {
+      const allowed = [...spec.values, ...spec.switches].join(', ')
+      throw new CliError(`unknown option ${name} for \`${command}\` (allowed: ${allowed})`)
+    }
+  }
+  return out
+}
+
+/** Text that looks like a number becomes one; anything else stays text for the message. */
+export function numeric(text: string): number | string {
+  const t = text.trim()
+  return t !== '' && Number.isFinite(Number(t)) ? Number(t) : text
+}
+
+export function list(text: string): (number | string)[] {
+  return text.split(',').map(numeric)
+}
+
+/** The flag's value parsed by `parse`, or `fallback` when the flag is absent. */
+export function flag<T>(p: Parsed, name: string, parse: Parser<T>, fallback: T, convert: (s: string) => unknown = numeric): T {
+  const text = p.values.get(name)
+  return text === undefined ? fallback : parse(convert(text), name)
+}
+
+/** Runs a whole-config parser, naming a rejected field by its flag (config.logEvery -> --log-every). */
+export function byFlags<T>(check: () => T): T {
+  try {
+    return check()
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e
+    const flagName = '--' + e.field.replace(/^config\./, '').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
+    throw new ValidationError(flagName, e.allowed, e.got)
+  }
+}

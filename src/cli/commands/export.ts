@@ -1,0 +1,23 @@
+// `lab export RUN_ID [--out FILE]`: the run's metrics as CSV (RFC 4180).
+import { writeFileSync } from 'node:fs'
+import { runCsv } from '../../services/csv-exports'
+import { int } from '../../shared/schema'
+import { CliError, numeric, parseArgs } from '../args'
+import { openStore, type Output } from './common'
+
+export function exportRun(argv: string[], out: Output, write: (text: string) => void): number {
+  const p = parseArgs(argv, { values: ['--db', '--out'], switches: [] }, 'export')
+  if (p.positional.length !== 1) throw new CliError('export needs one RUN_ID, e.g. `lab export 3`')
+  const runId = int(1, Number.MAX_SAFE_INTEGER)(numeric(p.positional[0]), 'RUN_ID')
+  const store = openStore(p, out)
+  try {
+    if (!store.getRun(runId)) throw new CliError(`there is no run ${runId} in ${store.file} (see \`lab runs\`)`)
+    const csv = runCsv(store, runId).content
+    const file = p.values.get('--out')
+    if (file) writeFileSync(file, csv)
+    else write(csv)
+  } finally {
+    store.close()
+  }
+  return 0
+}

@@ -1,0 +1,92 @@
+// The CSV files the library exports: one run's metrics (standing alone: run id, name,
+// configuration and timestamps on every row), the weights at a step, and many runs in long
+// format (a row per run and step).
+import type { RunConfig } from '../engine/types'
+import type { ExportFile, RunDetail } from '../shared/api'
+import { toCsv, type Cell } from './csv'
+import { ApiFailure } from './errors'
+import type { RunStore } from './store/run-store'
+
+const METRIC_COLUMNS = ['step', 'loss', 'lr', 'train_acc', 'test_acc']
+
+/** Scalar configuration fields become `config.<name>` columns; lists (xor2 schedule, x, t) as compact text. */
+function configCells(config: RunConfig): [string, Cell][] {
+  return Object.entries(config)
+    .filter(([k]) => k !== 'kind')
+    .map(([k, v]): [string, Cell] => [`config.${k}`, typeof v === 'object' ? JSON.stringify(v) : (v as Cell)])
+}
+
+function needRun(store: RunStore, runId: number): RunDetail {
+  const run = store.getRun(runId)
+  if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+  return run
+}
+
+function* metricRows(store: RunStore, run: RunDetail, configKeys: string[]): Generator<Cell[]> {
+  const config = new Map(configCells(run.config))
+  const m = store.metrics(run.id)
+  for (let i = 0; i < m.step.length; i++) {
+    yield [
+      run.id,
+      run.name,
+      run.kind,
+      run.status,
+      m.step[i],
+      m.loss[i],
+      m.lr[i],
+      m.trainAcc[i],
+      m.testAcc[i],
+      ...configKeys.map((k) => config.get(k)),
+      run.createdAt,
+      run.finishedAt
+    ]
+  }
+}
+
+const header = (configKeys: string[]): string[] => [
+  'run_id',
+  'run_name',
+  'kind',
+  'status',
+  ...METRIC_COLUMNS,
+  ...configKeys,
+  'created_at',
+  'finished_at'
+]
+
+const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
+
+export function runCsv(store: RunStore, runId: number): ExportFile {
+  const run = needRun(store, runId)
+  const keys = configCells(run.config).map(([k]) => k)
+  return {
+    filename: `run-${run.id}-${safeName(run.name)}.csv`,
+    mime: 'text/csv',
+    content: toCsv(header(keys), metricRows(store, run, keys))
+  }
+}
+
+export function runsCsv(store: RunStore, runIds: number[]): ExportFile {
+  const runs = runIds.map((id) => needRun(store, id))
+  // the union of the runs' configuration fields, in first-seen order; blank where a kind lacks one
+  const keys = [...new Set(runs.flatMap((r) => configCells(r.config).map(([k]) => k)))]
+  const rows = function* (): Generator<Cell[]> {
+    for (const run of runs) yield* metricRows(store, run, keys)
+  }
+  return { filename: `runs-${runIds.join('-').slice(0, 60)}.csv`, mime: 'text/csv', content: toCsv(header(keys), rows()) }
+}
+
+export function weightsCsv(store: RunStore, runId: number, step: number): ExportFile {
+  const run = needRun(store, runId)
+  const snap = store.snapshot(runId, step)
+  if (!snap?.params) throw new ApiFailure('not-found', `run ${runId} has no parameter snapshot at or before step ${step}`)
+  const rows: Cell[][] = []
+  for (const [name, m] of Object.entries(snap.params)) {
+    for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) rows.push([snap.step, name, r, c, m.data[r * m.cols + c]])
+  }
+  return {
+    filename: `run-${run.id}-weights-step-${snap.step}.csv`,
+    mime: 'text/csv',
+    content: toCsv(['step', 'param', 'row', 'col', 'value'], rows)
+  }
+}

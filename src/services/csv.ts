@@ -1,0 +1,22 @@
+// CSV as RFC 4180 describes it (CRLF line ends, a header row, fields with commas, quotes or
+// line breaks quoted, quotes doubled), and safe to open in a spreadsheet: a text cell that
+// begins with = + - @ (or tab / CR) gets a leading apostrophe so it is never run as a formula.
+// Numbers are written as numbers, so -0.5 stays -0.5.
+
+export type Cell = string | number | boolean | null | undefined
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+function field(v: Cell): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return Number.isNaN(v) ? '' : String(v)
+  if (typeof v === 'boolean') return String(v)
+  const text = FORMULA_START.test(v) ? `'${v}` : v
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function toCsv(header: string[], rows: Iterable<Cell[]>): string {
+  const lines = [header.map(field).join(',')]
+  for (const r of rows) lines.push(r.map(field).join(','))
+  return lines.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,86 @@
+// EngineHost: one engine process per run, spawned through an injected function (Node's fork
+// here, Electron's utilityProcess in src/main). A process that dies before saying `finished`
+// leaves its run `interrupted`; the host itself carries on.
+import type { StepRecord, TrainConfig } from '../../engine/types'
+import type { EngineMessage, FinishStatus, HostMessage } from '../engine-process/messages'
+
+export interface ExitInfo {
+  code: number | null
+  signal: string | null
+  /** Electron's child-process-gone reason, when known. */
+  reason?: string
+}
+
+export interface EngineChild {
+  /** The OS process id, where the spawner knows it. */
+  readonly pid?: number
+  post(msg: HostMessage): void
+  onMessage(cb: (msg: EngineMessage) => void): void
+  onExit(cb: (info: ExitInfo) => void): void
+  kill(): void
+}
+
+export type Spawn = () => EngineChild
+
+export interface EngineRunHandlers {
+  records(records: StepRecord[]): void
+  finished(status: FinishStatus | 'interrupted', reason?: string, predictions?: number[]): void
+}
+
+export interface EngineRun {
+  pause(): void
+  resume(): void
+  stop(): void
+}
+
+/** How long a stop may wait for the engine to reach the end of its current step. */
+const STOP_GRACE_MS = 10_000
+
+export class EngineHost {
+  private readonly live = new Set<EngineChild>()
+
+  constructor(private readonly spawn: Spawn) {}
+
+  start(config: TrainConfig, on: EngineRunHandlers): EngineRun {
+    const child = this.spawn()
+    this.live.add(child)
+    let ended = false
+    const end = (status: FinishStatus | 'interrupted', reason?: string, predictions?: number[]): void => {
+      if (ended) return
+      ended = true
+      this.live.delete(child)
+      on.finished(status, reason, predictions)
+    }
+    child.onMessage((msg) => {
+      if (ended) return
+      if (msg.type === 'records') on.records(msg.records)
+      else {
+        end(msg.status, msg.reason, msg.predictions)
+        child.kill()
+      }
+    })
+    child.onExit((info) => {
+      const how = info.reason ?? (info.signal ? `signal ${info.signal}` : `exit code ${info.code}`)
+      end('interrupted', `The engine process ended unexpectedly (${how}); the steps received until then are kept.`)
+    })
+    child.post({ type: 'start', config })
+    return {
+      pause: () => !ended && child.post({ type: 'pause' }),
+      resume: () => !ended && child.post({ type: 'resume' }),
+      stop: () => {
+        if (ended) return
+        child.post({ type: 'stop' })
+        setTimeout(() => {
+          if (ended) return
+          child.kill()
+          end('stopped', 'stopped by the user (the engine did not answer in time and was ended)')
+        }, STOP_GRACE_MS).unref()
+      }
+    }
+  }
+
+  /** Ends every engine process (host shutdown). */
+  killAll(): void {
+    for (const c of this.live) c.kill()
+  }
+}

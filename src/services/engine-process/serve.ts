@@ -1,0 +1,43 @@
+// The engine process's side of the conversation, independent of how messages travel:
+// Node's child `process` or Electron's `process.parentPort` is wrapped into `port`.
+import { createTrainer } from '../../engine'
+import type { MnistData } from '../../engine/mnist'
+import type { EngineMessage, HostMessage } from './messages'
+import { SlicedRunner } from './runner'
+
+export interface EnginePort {
+  post(msg: EngineMessage): void
+  onMessage(cb: (msg: HostMessage) => void): void
+}
+
+export interface EngineDeps {
+  loadMnist(): MnistData
+}
+
+export function serveEngine(port: EnginePort, deps: EngineDeps): void {
+  let runner: SlicedRunner | null = null
+  port.onMessage((msg) => {
+    switch (msg.type) {
+      case 'start': {
+        if (runner) return port.post({ type: 'finished', status: 'failed', reason: 'this engine process is already training' })
+        try {
+          const data = msg.config.kind === 'mnist' ? deps.loadMnist() : undefined
+          runner = new SlicedRunner(createTrainer(msg.config, data), {
+            records: (records) => port.post({ type: 'records', records }),
+            finished: (status, reason, predictions) => port.post({ type: 'finished', status, reason, predictions })
+          })
+          runner.start()
+        } catch (e) {
+          port.post({ type: 'finished', status: 'failed', reason: (e as Error).message })
+        }
+        return
+      }
+      case 'pause':
+        return runner?.pause()
+      case 'resume':
+        return runner?.resume()
+      case 'stop':
+        return runner?.stop()
+    }
+  })
+}

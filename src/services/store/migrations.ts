@@ -1,0 +1,63 @@
+// Schema versions, applied in order inside one transaction each; `user_version` records
+// how far a file has come. Append new steps, never edit old ones.
+import type { Database } from 'better-sqlite3'
+
+/** 'GRLB': marks a file as ours, so a foreign SQLite file is never mistaken for a run store. */
+export const APPLICATION_ID = 0x47524c42
+
+const steps: string[] = [
+  `CREATE TABLE runs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     note TEXT NOT NULL DEFAULT '',
+     status TEXT NOT NULL,
+     reason TEXT,
+     config TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     started_at TEXT,
+     finished_at TEXT,
+     duration_ms INTEGER,
+     owner_pid INTEGER,
+     owner_host TEXT,
+     heartbeat_at INTEGER,
+     predictions TEXT,
+     total_steps INTEGER NOT NULL,
+     -- summary of the metrics, cached so listing 1,000 runs reads no metric rows
+     steps INTEGER NOT NULL DEFAULT 0,
+     final_loss REAL,
+     final_train_acc REAL,
+     final_test_acc REAL
+   );
+   CREATE INDEX runs_created ON runs(created_at);
+   CREATE INDEX runs_status ON runs(status);
+   CREATE TABLE metrics (
+     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     step INTEGER NOT NULL,
+     loss REAL,
+     lr REAL,
+     train_acc REAL,
+     test_acc REAL,
+     PRIMARY KEY (run_id, step)
+   ) WITHOUT ROWID;
+   CREATE TABLE snapshots (
+     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     step INTEGER NOT NULL,
+     has_params INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (run_id, step)
+   ) WITHOUT ROWID;`
+]
+
+export const SCHEMA_VERSION = steps.length
+
+export function migrate(db: Database): void {
+  const from = db.pragma('user_version', { simple: true }) as number
+  for (let v = from; v < steps.length; v++) {
+    db.transaction(() => {
+      db.exec(steps[v])
+      db.pragma(`user_version = ${v + 1}`)
+      db.pragma(`application_id = ${APPLICATION_ID}`)
+    })()
+  }
+}

@@ -1,0 +1,15 @@
+import type { RunConfig } from '../engine/types'
+
+/** Steps a run takes in all: epochs (gate, xor2 across its schedule), iterations (mnist), descent steps (simplenet). */
+export function totalSteps(config: RunConfig): number {
+  switch (config.kind) {
+    case 'simplenet':
+      return config.steps
+    case 'gate':
+      return config.epochs
+    case 'xor2':
+      return config.schedule.reduce((n, s) => n + s.epochs, 0)
+    case 'mnist':
+      return config.iterations
+  }
+}

@@ -1,0 +1,45 @@
+// A killed `lab` leaves an `interrupted` run; one still training in another process is left
+// alone; Ctrl-C saves the run as `stopped`. Real processes, one real database file.
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir, until } from '../services/tmp'
+import { lab, labAsync } from './lab'
+
+const mnist = (db: string) => ['train', 'mnist', '--iterations', '3000', '--eval-every', '0', '--db', db, '--json']
+const listRuns = (db: string) => JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { id: number; status: string; steps: number; reason: string | null }[]
+
+describe('lab process lifetimes', () => {
+  it('SIGKILL -> interrupted with its steps; a live run is left alone; Ctrl-C -> stopped', async () => {
+    const db = join(tempDir(), 'lab.db')
+    const killed = labAsync(mnist(db))
+    await until(() => killed.lines.length >= 10, 'the first run to log steps', 60_000)
+    const live = labAsync(mnist(db))
+    try {
+      await until(() => live.lines.length >= 3, 'the second run to log steps', 60_000)
+      killed.child.kill('SIGKILL')
+      await killed.exited
+
+      const runs = listRuns(db)
+      const [second, first] = runs
+      expect(first.status).toBe('interrupted')
+      expect(first.reason).toContain(`pid ${killed.child.pid}`)
+      expect(first.steps).toBeGreaterThanOrEqual(10)
+      expect(second.status).toBe('running')
+    } finally {
+      live.child.kill('SIGINT')
+    }
+    expect(await live.exited).toBe(130)
+    const after = listRuns(db)
+    expect(after.map((r) => r.status)).toEqual(['stopped', 'interrupted'])
+    expect(after[0].steps).toBeGreaterThanOrEqual(3)
+    expect(after[0].steps).toBeLessThan(3000)
+
+    const check = new Database(db, { readonly: true })
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
+    // every step the killed process had stored is still there, in order
+    const steps = (check.prepare('SELECT step FROM metrics WHERE run_id = 1 ORDER BY step').all() as { step: number }[]).map((r) => r.step)
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1))
+    check.close()
+  })
+})

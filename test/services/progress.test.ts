@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { StepRecord } from '../../src/engine/types'
+import { ProgressTracker } from '../../src/services/progress'
+import type { ProgressEvent } from '../../src/shared/api'
+
+const W1 = { rows: 784, cols: 2, data: new Float64Array(1568) }
+
+describe('progress events', () => {
+  it('keep every gate record, in order, in few events', () => {
+    vi.useFakeTimers()
+    const events: ProgressEvent[] = []
+    const p = new ProgressTracker(1, 'gate', 1000, (e) => events.push(e))
+    for (let s = 1; s <= 1000; s += 10) p.add(Array.from({ length: 10 }, (_, i): StepRecord => ({ step: s + i, loss: 1 })))
+    p.finish('done', null, [1, 2, 3, 4])
+    vi.useRealTimers()
+    expect(events.flatMap((e) => e.records.map((r) => r.step))).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1))
+    expect(events[events.length - 1]).toMatchObject({ status: 'done', done: 1000, total: 1000, predictions: [1, 2, 3, 4] })
+  })
+
+  it('keep about 2,000 MNIST points over 60,000 iterations, every evaluation, the last, and only the newest W1', () => {
+    vi.useFakeTimers()
+    const events: ProgressEvent[] = []
+    const p = new ProgressTracker(7, 'mnist', 60000, (e) => events.push(e))
+    for (let s = 1; s <= 60000; s += 100) {
+      const batch = Array.from({ length: 100 }, (_, i): StepRecord => {
+        const step = s + i
+        return { step, loss: 1, ...(step % 1000 === 0 ? { trainAcc: 0.5, testAcc: 0.5 } : {}), ...(step % 1000 === 500 ? { params: { W1 } } : {}) }
+      })
+      p.add(batch)
+      vi.advanceTimersByTime(200)
+    }
+    p.finish('done')
+    vi.useRealTimers()
+    const records = events.flatMap((e) => e.records)
+    expect(records.length).toBeLessThanOrEqual(2130)
+    expect(records.length).toBeGreaterThanOrEqual(1900)
+    expect(records.filter((r) => r.trainAcc !== undefined).map((r) => r.step)).toEqual(Array.from({ length: 60 }, (_, i) => (i + 1) * 1000))
+    expect(records[records.length - 1].step).toBe(60000)
+    expect(records.filter((r) => r.params).map((r) => r.step)).toEqual(Array.from({ length: 60 }, (_, i) => i * 1000 + 500))
+  })
+})

@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3'
+import { spawn, spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { GateConfig, StepRecord } from '../../src/engine/types'
+import { RunStore } from '../../src/services/store/run-store'
+import { tempDir } from './tmp'
+
+const gate: GateConfig = { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epochs: 3, h: 1e-5, gradient: 'numerical', logEvery: 1 }
+const m = (rows: number, cols: number, values: number[]) => ({ rows, cols, data: Float64Array.from(values) })
+
+const open: RunStore[] = []
+afterEach(() => open.splice(0).forEach((s) => s.close()))
+function store(file: string): RunStore {
+  const s = new RunStore(file)
+  open.push(s)
+  return s
+}
+
+describe('RunStore', () => {
+  it('keeps metrics and snapshots exactly, and finds the snapshot at or before a step', () => {
+    const s = store(join(tempDir(), 'lab.db'))
+    const id = s.createRun({ config: gate, totalSteps: 3 })
+    const records: StepRecord[] = [
+      { step: 1, loss: 0.7, lr: 0.1, params: { w: m(1, 2, [0.1, -0.2]), b: m(1, 1, [0.3]) } },
+      { step: 2, loss: 0.6, lr: 0.1 },
+      { step: 3, loss: 0.1 + 0.2, lr: 0.1, params: { w: m(1, 2, [1 / 3, Math.PI]), b: m(1, 1, [-1e-300]) }, grads: { dw: m(1, 2, [5, 6]) } }
+    ]
+    s.append(id, records.slice(0, 2))
+    s.append(id, records.slice(2))
+    s.finish(id, 'done', null, [0.25, 0.5, 0.5, 0.75])
+
+    expect(s.metrics(id)).toEqual({ step: [1, 2, 3], loss: [0.7, 0.6, 0.30000000000000004], lr: [0.1, 0.1, 0.1], trainAcc: [NaN, NaN, NaN], testAcc: [NaN, NaN, NaN] })
+    expect(s.snapshot(id, 2)?.step).toBe(1)
+    expect(Array.from(s.snapshot(id, 2)!.params!.w.data)).toEqual([0.1, -0.2])
+    const last = s.snapshot(id, 99)!
+    expect(last.step).toBe(3)
+    expect(Array.from(last.params!.w.data)).toEqual([1 / 3, Math.PI])
+    expect(Array.from(last.params!.b.data)).toEqual([-1e-300])
+    expect(Array.from(last.grads!.dw.data)).toEqual([5, 6])
+    expect(s.snapshot(id, 0)).toBeNull()
+
+    const run = s.getRun(id)!
+    expect(run).toMatchObject({ status: 'done', steps: 3, finalLoss: 0.30000000000000004, predictions: [0.25, 0.5, 0.5, 0.75], snapshotSteps: [1, 3], totalSteps: 3 })
+    expect(run.durationMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('stores MNIST snapshots as float32 (the values float32 holds)', () => {
+    const s = store(join(tempDir(), 'lab.db'))
+    const id = s.createRun({ config: { kind: 'mnist', seed: 1, hidden: 1, batch: 1, iterations: 1, lr: 0.1, gradient: 'backprop', formulation: 'standard', h: 1e-4, evalEvery: 1, snapshotEvery: 1 }, totalSteps: 1 })
+    s.append(id, [{ step: 1, loss: 2.3, trainAcc: 0.1, testAcc: 0.2, params: { W1: m(1, 2, [0.1, 1 / 3]) }, confusion: [1, 2, 3] }], true)
+    const snap = s.snapshot(id, 1)!
+    expect(Array.from(snap.params!.W1.data)).toEqual([Math.fround(0.1), Math.fround(1 / 3)])
+    expect(snap.confusion).toEqual([1, 2, 3])
+    expect(s.getRun(id)).toMatchObject({ finalTrainAcc: 0.1, finalTestAcc: 0.2 })
+  })
+
+  it('marks a run whose owner process is gone as interrupted, and leaves a live owner alone', () => {
+    const file = join(tempDir(), 'lab.db')
+    const s = store(file)
+    const dead = s.createRun({ config: gate, totalSteps: 3 })
+    const live = s.createRun({ config: gate, totalSteps: 3 })
+    const exited = spawnSync(process.execPath, ['-e', 'console.log(process.pid)']).stdout.toString().trim()
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      s.db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(Number(exited), dead)
+      s.db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(sleeper.pid, live)
+      const other = store(file)
+      const byId = new Map(other.listRuns().map((r) => [r.id, r]))
+      expect(byId.get(dead)!.status).toBe('interrupted')
+      expect(byId.get(dead)!.reason).toContain(`pid ${exited}`)
+      expect(byId.get(live)!.status).toBe('running')
+    } finally {
+      sleeper.kill()
+    }
+    const check = new Database(file, { readonly: true })
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
+    check.close()
+  })
+
+  it('uses the heartbeat for another host, and for a pid alive here only when it is very old (pid reuse)', () => {
+    const s = store(join(tempDir(), 'lab.db'))
+    const elsewhere = s.createRun({ config: gate, totalSteps: 3 })
+    const pausedHere = s.createRun({ config: gate, totalSteps: 3 })
+    const reusedPid = s.createRun({ config: gate, totalSteps: 3 })
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      const minutesAgo = (m: number) => Date.now() - m * 60_000
+      s.db.prepare("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = ? WHERE id = ?").run(minutesAgo(5), elsewhere)
+      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, minutesAgo(5), pausedHere)
+      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, minutesAgo(20), reusedPid)
+      expect(s.reconcile()).toEqual([elsewhere, reusedPid])
+      expect(s.getRun(elsewhere)!.reason).toMatch(/on elsewhere\) last reported 300 s ago/)
+      expect(s.getRun(pausedHere)!.status).toBe('running')
+    } finally {
+      sleeper.kill()
+    }
+  })
+
+  it('lists with filters and deletes one run without touching the others', () => {
+    const s = store(join(tempDir(), 'lab.db'))
+    const a = s.createRun({ config: gate, name: 'first 100%_run', totalSteps: 3, status: 'done' })
+    const b = s.createRun({ config: { ...gate, gate: 'OR' }, name: 'second', totalSteps: 3, status: 'done' })
+    s.append(a, [{ step: 1, loss: 1 }])
+    s.append(b, [{ step: 1, loss: 2 }])
+    expect(s.listRuns({ search: '100%_' }).map((r) => r.id)).toEqual([a])
+    expect(s.listRuns({ search: '0%x' })).toEqual([])
+    expect(s.listRuns({ kind: 'gate', status: 'done' }).map((r) => r.id)).toEqual([b, a])
+    expect(s.delete(a)).toBe(true)
+    expect(s.listRuns().map((r) => r.id)).toEqual([b])
+    expect(s.metrics(b).loss).toEqual([2])
+    expect(s.db.prepare('SELECT count(*) AS n FROM metrics').get()).toEqual({ n: 1 })
+  })
+})

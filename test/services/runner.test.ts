@@ -1,0 +1,59 @@
+// The sliced runner with the real gate trainer, driven by a hand-cranked event loop so that
+// pause/stop land exactly between slices.
+import { describe, expect, it } from 'vitest'
+import { createTrainer } from '../../src/engine'
+import type { GateConfig, StepRecord } from '../../src/engine/types'
+import { SlicedRunner } from '../../src/services/engine-process/runner'
+import { notebook } from '../../src/shared/config'
+
+function cranked(config: GateConfig = notebook.gate, sliceMs = 0) {
+  const queue: (() => void)[] = []
+  const batches: StepRecord[][] = []
+  const finished: { status: string; reason?: string; predictions?: number[] }[] = []
+  const runner = new SlicedRunner(
+    createTrainer({ ...config }),
+    { records: (r) => batches.push(r), finished: (status, reason, predictions) => finished.push({ status, reason, predictions }) },
+    // sliceMs 0: one step per slice; flushMs 0: a batch after every slice
+    { sliceMs, flushMs: 0, defer: (f) => queue.push(f) }
+  )
+  const turn = (n = 1) => {
+    for (let i = 0; i < n && queue.length; i++) queue.shift()!()
+  }
+  return { runner, batches, finished, queue, turn }
+}
+
+describe('SlicedRunner', () => {
+  it('takes no step while paused, and stops between steps with what it has', () => {
+    const r = cranked()
+    r.runner.start()
+    r.turn(3)
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2, 3])
+    r.runner.pause()
+    r.turn(5)
+    expect(r.queue).toHaveLength(0)
+    r.runner.resume()
+    r.turn(2)
+    r.runner.stop()
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2, 3, 4, 5])
+    expect(r.finished).toEqual([{ status: 'stopped', reason: undefined, predictions: expect.any(Array) }])
+    r.turn(10)
+    expect(r.batches.flat()).toHaveLength(5)
+  })
+
+  it('runs to the end and reports done with the predictions', () => {
+    const r = cranked({ ...notebook.gate, epochs: 20 }, 1000)
+    r.runner.start()
+    r.turn(1)
+    expect(r.batches.flat().map((x) => x.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    expect(r.finished[0].status).toBe('done')
+    expect(r.finished[0].predictions).toHaveLength(4)
+  })
+
+  it('fails a run whose loss is no longer finite, naming the step, keeping the records', () => {
+    const r = cranked({ ...notebook.gate, lr: 100 }, 1000)
+    r.runner.start()
+    r.turn(1)
+    expect(r.finished[0]).toMatchObject({ status: 'failed', reason: 'loss became NaN at step 2' })
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2])
+  })
+})
