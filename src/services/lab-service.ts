@@ -90,7 +90,7 @@ export class LabService {
   }
 
   private exists(runId: number): void {
-    if (!this.store.getRun(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+    if (!this.store.hasRun(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
   }
 
   private training(runId: number): Active {

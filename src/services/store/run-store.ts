@@ -213,6 +213,10 @@ export class RunStore {
     return rows.map(summary)
   }
 
+  hasRun(runId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId) !== undefined
+  }
+
   getRun(runId: number): RunDetail | null {
     const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined
     if (!row) return null

@@ -1,0 +1,92 @@
+// What the runs table shows for a run, and how each column sorts and filters.
+import type { RunConfig, RunKind } from '../../../engine/types'
+import type { RunStatus, RunSummary } from '../../../shared/api'
+import { duration } from '../lib/format'
+import { t } from '../lib/i18n/index.svelte'
+import type { StringKey } from '../lib/i18n/strings'
+
+const lessonTitles: Record<RunKind, StringKey> = {
+  simplenet: 'lessonSimplenet',
+  gate: 'lessonGate',
+  xor2: 'lessonXor2',
+  mnist: 'lessonMnist'
+}
+export const kinds = Object.keys(lessonTitles) as RunKind[]
+export const kindLabel = (kind: RunKind): string => t(lessonTitles[kind])
+export const statusLabel = (status: RunStatus): string => t(`status_${status}`)
+
+export const statuses: RunStatus[] = ['running', 'paused', 'done', 'stopped', 'interrupted', 'failed']
+
+/** The few settings that tell runs of one lesson apart, in the notebook's names. */
+export function keyParams(c: RunConfig): string {
+  switch (c.kind) {
+    case 'simplenet':
+      return `seed ${c.seed}, x=(${c.x.join(', ')}), h ${c.h}${c.steps ? `, ${c.steps} steps × lr ${c.lr}` : ''}`
+    case 'gate':
+      return `${c.gate}, lr ${c.lr}, ${c.epochs} epochs, ${c.gradient}, seed ${c.seed}`
+    case 'xor2':
+      return `lr ${c.schedule.map((s) => `${s.lr}×${s.epochs}`).join(' → ')}, ${c.gradient}, seed ${c.seed}`
+    case 'mnist':
+      return `hidden ${c.hidden}, batch ${c.batch}, ${c.iterations} it, lr ${c.lr}, ${c.gradient}, ${c.formulation}, seed ${c.seed}`
+  }
+}
+
+export type SortKey = 'id' | 'kind' | 'name' | 'status' | 'params' | 'loss' | 'accuracy' | 'createdAt' | 'duration'
+
+/** Final accuracy worth showing: test accuracy when evaluated, else training accuracy. */
+export const finalAccuracy = (r: RunSummary): number | null => r.finalTestAcc ?? r.finalTrainAcc
+
+const sortValue: Record<SortKey, (r: RunSummary) => string | number | null> = {
+  id: (r) => r.id,
+  kind: (r) => r.kind,
+  name: (r) => r.name.toLowerCase(),
+  status: (r) => r.status,
+  params: (r) => keyParams(r.config),
+  loss: (r) => r.finalLoss,
+  accuracy: finalAccuracy,
+  createdAt: (r) => r.createdAt,
+  duration: (r) => r.durationMs
+}
+
+/** Sorted copy; runs without a value (null) always go last, whichever the direction. */
+export function sortRuns(runs: RunSummary[], key: SortKey, ascending: boolean): RunSummary[] {
+  const value = sortValue[key]
+  const sign = ascending ? 1 : -1
+  return runs
+    .map((r) => ({ r, v: value(r) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? a.r.id - b.r.id : a.v === null ? 1 : -1
+      const cmp = a.v < b.v ? -1 : a.v > b.v ? 1 : 0
+      return cmp ? sign * cmp : a.r.id - b.r.id
+    })
+    .map((x) => x.r)
+}
+
+export interface RunFilterState {
+  kind: RunKind | ''
+  status: RunStatus | ''
+  search: string
+}
+
+export function filterRuns(runs: RunSummary[], f: RunFilterState): RunSummary[] {
+  const needle = f.search.trim().toLowerCase()
+  return runs.filter(
+    (r) =>
+      (!f.kind || r.kind === f.kind) &&
+      (!f.status || r.status === f.status) &&
+      (!needle || r.name.toLowerCase().includes(needle))
+  )
+}
+
+export const formatNumber = (v: number | null, digits = 6): string =>
+  v === null || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString()
+
+export const formatDuration = (ms: number | null): string =>
+  ms === null ? '—' : ms < 1000 ? `${Math.round(ms)} ms` : duration(ms / 1000)
+
+export const formatDate = (iso: string): string => {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+}
+
+export type EditAction = 'rename' | 'note' | 'delete'
