@@ -1,0 +1,93 @@
+// Page object for the four lessons: navigation, parameter fields, run controls and the numbers
+// the specs read (by role + accessible name, or data-testid where a number is read).
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export type LessonKind = 'simplenet' | 'gate' | 'xor2' | 'mnist'
+
+export class LessonsPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens a lesson from the left navigation (test ids, so it works in either language). */
+  async open(kind: LessonKind): Promise<void> {
+    await this.page.getByTestId(`nav-${kind}`).click()
+    await expect(this.page.getByTestId(`nav-${kind}`)).toHaveAttribute('aria-current', 'page')
+  }
+
+  /** Scrolls the lesson back to its top (before a screenshot). */
+  async scrollToTop(): Promise<void> {
+    await this.page.locator('main').evaluate((el) => el.scrollTo(0, 0))
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 })
+  }
+
+  /** A parameter field by its visible label (exact). */
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true })
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.field(label).fill(value)
+  }
+
+  async select(label: string, option: string): Promise<void> {
+    await this.field(label).selectOption(option)
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true })
+  }
+
+  get trainButton(): Locator {
+    return this.button('Train')
+  }
+
+  async notebookSettings(): Promise<void> {
+    await this.button('Notebook settings').click()
+  }
+
+  async train(): Promise<void> {
+    await expect(this.trainButton).toBeEnabled()
+    await this.trainButton.click()
+    await expect(this.page.getByTestId('run-id')).toBeVisible()
+  }
+
+  status(): Locator {
+    return this.page.getByTestId('run-status')
+  }
+
+  async waitForStatus(status: string, timeout = 120_000): Promise<void> {
+    await expect(this.status()).toHaveText(status, { timeout })
+  }
+
+  /** The id of the run on screen ("Run #12" -> 12). */
+  async runId(): Promise<number> {
+    const text = (await this.page.getByTestId('run-id').textContent()) ?? ''
+    return Number(/#(\d+)/.exec(text)?.[1])
+  }
+
+  /** Steps done so far, from the progress line "done / total steps". */
+  async stepsDone(): Promise<number> {
+    const text = (await this.page.getByTestId('progress-steps').textContent()) ?? ''
+    return Number(/^(\d+)/.exec(text.trim())?.[1] ?? NaN)
+  }
+
+  number(testId: string): Locator {
+    return this.page.getByTestId(testId)
+  }
+
+  async readNumber(testId: string): Promise<number> {
+    return Number(await this.number(testId).textContent())
+  }
+
+  /** Trains a logic gate to the end with the notebook's settings overridden by `overrides` (label -> value). */
+  async trainGate(overrides: Record<string, string> = {}): Promise<number> {
+    await this.open('gate')
+    await this.notebookSettings()
+    for (const [label, value] of Object.entries(overrides)) await this.fill(label, value)
+    await this.train()
+    await this.waitForStatus('done')
+    return this.runId()
+  }
+}

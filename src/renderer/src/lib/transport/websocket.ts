@@ -1,0 +1,85 @@
+// LabApi over the browser host's WebSocket: requests { id, channel, payload } are answered by
+// { id, ok, value | error }; pushes arrive as { event, payload }. On a drop every pending call fails
+// (the caller shows it) and we reconnect with backoff while the banner says so.
+import type { Envelope, EventName, Events, LabApi } from '../../../../shared/api'
+import { connection } from './connection.svelte'
+import { LabError, unwrap } from './envelope'
+
+interface Pending {
+  resolve: (value: unknown) => void
+  reject: (error: Error) => void
+}
+
+type Reply = { id: number } & Envelope<unknown>
+type Push = { event: string; payload: unknown }
+
+export function websocketApi(url: string): LabApi {
+  let socket: WebSocket | null = null
+  let nextId = 1
+  const pending = new Map<number, Pending>()
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  let opened: Promise<WebSocket>
+
+  function connect(): Promise<WebSocket> {
+    connection.state = connection.attempt === 0 ? 'connecting' : 'lost'
+    const ws = new WebSocket(url)
+    socket = ws
+    opened = new Promise((resolve, reject) => {
+      ws.addEventListener('open', () => {
+        connection.state = 'open'
+        connection.attempt = 0
+        resolve(ws)
+      })
+      ws.addEventListener('error', () => reject(new LabError('internal', 'Cannot reach the Gradient Lab host')))
+    })
+    opened.catch(() => undefined)
+    ws.addEventListener('message', (e) => receive(String(e.data)))
+    ws.addEventListener('close', () => {
+      if (socket !== ws) return
+      for (const p of pending.values()) p.reject(new LabError('internal', 'Connection to the Gradient Lab host was lost'))
+      pending.clear()
+      connection.state = 'lost'
+      connection.attempt += 1
+      const delay = Math.min(5000, 250 * 2 ** Math.min(connection.attempt, 5))
+      setTimeout(connect, delay)
+    })
+    return opened
+  }
+
+  function receive(text: string): void {
+    const msg = JSON.parse(text) as Reply | Push
+    if ('event' in msg) {
+      for (const listener of listeners.get(msg.event) ?? []) listener(msg.payload)
+      return
+    }
+    const p = pending.get(msg.id)
+    if (!p) return
+    pending.delete(msg.id)
+    try {
+      p.resolve(unwrap(msg))
+    } catch (e) {
+      p.reject(e as Error)
+    }
+  }
+
+  connect()
+
+  return {
+    host: 'browser',
+    async invoke(channel, request) {
+      const ws = socket && socket.readyState === WebSocket.OPEN ? socket : await opened
+      const id = nextId++
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+        ws.send(JSON.stringify({ id, channel, payload: request }))
+      })
+    },
+    on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      const wrapped = (payload: unknown): void => listener(payload as Events[E])
+      set.add(wrapped)
+      return () => set.delete(wrapped)
+    }
+  }
+}
