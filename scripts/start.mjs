@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 const { electronBinary, tryInstallElectron, ELECTRON_MISSING } = require('./electron-binary.cjs')
+const { electronSqliteBinding } = require('./electron-sqlite.cjs')
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -21,14 +22,15 @@ const headless = process.platform === 'linux' && !process.env.DISPLAY && !proces
 // no point downloading ~100 MB for a window that cannot open
 const electron = headless ? electronBinary() : tryInstallElectron()
 
-function run(command, commandArgs) {
-  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' })
+function run(command, commandArgs, env = process.env) {
+  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
 if (electron && !headless) {
-  run(electron, [root, ...args])
+  const binding = electronSqliteBinding()
+  run(electron, [root, ...args], binding ? { ...process.env, GRADIENT_LAB_SQLITE_BINDING: binding } : process.env)
 } else {
   console.log(electron ? 'No display (neither DISPLAY nor WAYLAND_DISPLAY is set): the desktop window cannot open.' : `${ELECTRON_MISSING}.`)
   console.log('Starting the browser host instead: open the URL it prints in a browser.')

@@ -52,12 +52,14 @@ function openServices(dbPath: string): Services {
   const mnistDir = join(resources, 'mnist')
   let store: RunStore
   try {
-    store = new RunStore(dbPath)
+    // `npm start` builds better-sqlite3 for Electron's ABI beside the Node build and names it here;
+    // a packaged app's node_modules were rebuilt for Electron by electron-builder.
+    store = new RunStore(dbPath, { nativeBinding: process.env.GRADIENT_LAB_SQLITE_BINDING || undefined })
   } catch (e) {
     // e.g. an unwritable folder, or better-sqlite3 built for Node rather than for Electron
     const message = (e as Error).message
     const hint = /NODE_MODULE_VERSION/.test(message)
-      ? ' (better-sqlite3 was built for Node, not Electron: run `npx @electron/rebuild -f -w better-sqlite3`; see the README, Packaging)'
+      ? ' (better-sqlite3 was built for Node, not Electron: start the app with `npm start`, which builds it for Electron; see the README)'
       : ''
     const problem = `Gradient Lab could not open its run database at ${dbPath}: ${message}${hint}`
     // the window still opens, and every request answers with the reason instead of hanging

@@ -34,10 +34,10 @@ function problem(db: Database.Database): string | null {
   return null
 }
 
-function tryOpen(file: string): { db: Database.Database | null; reason: string | null } {
+function tryOpen(file: string, nativeBinding?: string): { db: Database.Database | null; reason: string | null } {
   let db: Database.Database | null = null
   try {
-    db = new Database(file)
+    db = new Database(file, nativeBinding ? { nativeBinding } : {})
     db.pragma('busy_timeout = 5000')
     const reason = problem(db)
     if (reason) {
@@ -64,12 +64,16 @@ function moveAside(file: string): string {
   return aside
 }
 
-export function openDatabase(file: string): Opened {
+/**
+ * `nativeBinding` points better-sqlite3 at a build for another ABI: Electron's main process
+ * cannot load the Node build that the CLI, the browser host and the tests use.
+ */
+export function openDatabase(file: string, nativeBinding?: string): Opened {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const first = tryOpen(file)
+  const first = tryOpen(file, nativeBinding)
   if (first.db) return { db: first.db, notice: null }
   const aside = moveAside(file)
-  const second = tryOpen(file)
+  const second = tryOpen(file, nativeBinding)
   if (!second.db) throw new Error(`Could not create a fresh database at ${file}: ${second.reason}`)
   return {
     db: second.db,

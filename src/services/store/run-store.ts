@@ -2,7 +2,7 @@
 // One writer per run (the process that owns it, recorded with pid + heartbeat); appends go
 // in transactions, and the run row caches the summary the library lists.
 import type { Database, Statement } from 'better-sqlite3'
-import type { RunConfig, RunKind, StepRecord } from '../../engine/types'
+import type { Params, RunConfig, RunKind, StepRecord } from '../../engine/types'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
 import { ownerGone, thisProcess, type Owner } from './liveness'
@@ -54,8 +54,11 @@ export class RunStore {
   private readonly insertMetric: Statement
   private readonly insertSnapshot: Statement
 
-  constructor(readonly file: string) {
-    const opened = openDatabase(file)
+  constructor(
+    readonly file: string,
+    opts: { nativeBinding?: string } = {}
+  ) {
+    const opened = openDatabase(file, opts.nativeBinding)
     this.db = opened.db
     this.notice = opened.notice
     this.insertMetric = this.db.prepare(
@@ -213,6 +216,11 @@ export class RunStore {
     return rows.map(summary)
   }
 
+  /** The run's kind, or null when there is no such run. */
+  runKind(runId: number): RunKind | null {
+    return (this.db.prepare('SELECT kind FROM runs WHERE id = ?').pluck().get(runId) as RunKind | undefined) ?? null
+  }
+
   hasRun(runId: number): boolean {
     return this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId) !== undefined
   }
@@ -276,6 +284,27 @@ export class RunStore {
       if (c) parts.confusion = decodeSnapshot(c.data).confusion
     }
     return { step: row.step, ...parts }
+  }
+
+  /**
+   * The parameter snapshots at or before `upTo`, ascending, at most `max` of them: beyond that,
+   * evenly spaced ones, the first and the last always among them. Row i of n is kept when
+   * floor(i(max-1)/(n-1)) steps up from row i-1: with max <= n that happens exactly max times,
+   * at i = 0 and i = n-1 included. One query; only the kept rows' BLOBs are read.
+   */
+  paramsHistory(runId: number, upTo: number, max: number): { step: number; params: Params }[] {
+    const rows = this.db
+      .prepare(
+        `WITH k AS (
+           SELECT step, row_number() OVER (ORDER BY step) - 1 AS i, count(*) OVER () AS n
+           FROM snapshots WHERE run_id = @runId AND has_params = 1 AND step <= @upTo
+         )
+         SELECT s.step, s.data FROM k JOIN snapshots s ON s.run_id = @runId AND s.step = k.step
+         WHERE k.n <= @max OR k.i = 0 OR (k.i * (@max - 1)) / (k.n - 1) <> ((k.i - 1) * (@max - 1)) / (k.n - 1)
+         ORDER BY s.step`
+      )
+      .all({ runId, upTo, max: Math.max(2, max) }) as { step: number; data: Buffer }[]
+    return rows.map((r) => ({ step: r.step, params: decodeSnapshot(r.data).params! }))
   }
 
   /** Every stored snapshot of a run, in step order (run files carry them all). */
