@@ -120,6 +120,10 @@ test('two gate runs: listed, replayed to a middle step, compared, exported as on
   const stored = db.paramsAt(slow, steps[mid])
   await expect(page.getByText(`weights from step ${stored.step}`)).toBeVisible()
   await expectWeightsShown(page, stored.params)
+  // The stored weight history draws its chart; the tables' heading names the replayed step.
+  const replay = page.locator('section.replay')
+  await expect(replay.getByRole('heading', { name: 'Weights over epochs' })).toBeVisible()
+  await expect(replay.locator('#gate-title')).toHaveText(`Weights / Gradients · step ${steps[mid]}`)
   await shot(page, 'replay')
 
   // The weights CSV at this step holds the same stored values; the metrics CSV stands alone.

@@ -4,6 +4,7 @@
 import type { MnistData } from '../engine/mnist'
 import type { RunConfig, StepRecord, TrainConfig } from '../engine/types'
 import {
+  HISTORY_LIMIT,
   isChannel,
   requests,
   type Channel,
@@ -201,6 +202,17 @@ export class LabService {
         ...(s.grads ? { grads: toWireParams(s.grads) } : {}),
         ...(s.confusion ? { confusion: s.confusion } : {})
       }
+    },
+    'runs:history': ({ runId, upTo }) => {
+      const kind = this.store.runKind(runId)
+      if (!kind) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      // 5,000 MNIST snapshots would be ~200M numbers: its views ask for one snapshot at a time
+      if (kind === 'mnist') {
+        throw new ApiFailure('invalid', `run ${runId} is an MNIST run: weight history is for gate, XOR and SimpleNet runs only`)
+      }
+      return this.store
+        .paramsHistory(runId, upTo ?? Number.MAX_SAFE_INTEGER, HISTORY_LIMIT)
+        .map((s) => ({ step: s.step, params: toWireParams(s.params) }))
     },
     'export:runCsv': ({ runId }) => runCsv(this.store, runId),
     'export:weightsCsv': ({ runId, step }) => weightsCsv(this.store, runId, step),

@@ -96,6 +96,11 @@ export interface RunFilter {
 }
 
 const runId = object({ runId: int(1, Number.MAX_SAFE_INTEGER) })
+/**
+ * At most this many snapshots in one `runs:history` answer: a 100,000-epoch gate run keeps a
+ * snapshot per epoch, and a chart cannot show more points than it has pixels anyway.
+ */
+export const HISTORY_LIMIT = 5000
 const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1, max: 100 }) })
 
 /** Request parsers by channel; the keys are the whole API surface. */
@@ -117,6 +122,7 @@ export const requests = {
   'runs:setNote': object({ runId: int(1, Number.MAX_SAFE_INTEGER), note: str({ max: 10000 }) }),
   'runs:metrics': runId,
   'runs:snapshot': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
+  'runs:history': object({ runId: int(1, Number.MAX_SAFE_INTEGER), upTo: optional(int(0, Number.MAX_SAFE_INTEGER)) }),
   'export:runCsv': runId,
   'export:weightsCsv': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
   'export:runsCsv': runIds,
@@ -147,6 +153,12 @@ export interface Responses {
   'runs:setNote': null
   'runs:metrics': Metrics
   'runs:snapshot': Snapshot | null
+  /**
+   * Parameters (no gradients) of the snapshots at or before `upTo` (all when omitted), ascending;
+   * beyond HISTORY_LIMIT evenly decimated, keeping the first and the last. Gate, XOR and
+   * SimpleNet runs only: MNIST asks 'invalid' (its snapshots are ~40k numbers each).
+   */
+  'runs:history': Snapshot[]
   'export:runCsv': ExportFile
   'export:weightsCsv': ExportFile
   'export:runsCsv': ExportFile

@@ -295,12 +295,13 @@ export class RunStore {
   paramsHistory(runId: number, upTo: number, max: number): { step: number; params: Params }[] {
     const rows = this.db
       .prepare(
+        // bound JS numbers are REAL in SQLite: the cast keeps the divisions integer ones
         `WITH k AS (
-           SELECT step, row_number() OVER (ORDER BY step) - 1 AS i, count(*) OVER () AS n
+           SELECT step, row_number() OVER (ORDER BY step) - 1 AS i, count(*) OVER () AS n, CAST(@max AS INTEGER) - 1 AS m1
            FROM snapshots WHERE run_id = @runId AND has_params = 1 AND step <= @upTo
          )
          SELECT s.step, s.data FROM k JOIN snapshots s ON s.run_id = @runId AND s.step = k.step
-         WHERE k.n <= @max OR k.i = 0 OR (k.i * (@max - 1)) / (k.n - 1) <> ((k.i - 1) * (@max - 1)) / (k.n - 1)
+         WHERE k.n <= k.m1 + 1 OR k.i = 0 OR (k.i * k.m1) / (k.n - 1) <> ((k.i - 1) * k.m1) / (k.n - 1)
          ORDER BY s.step`
       )
       .all({ runId, upTo, max: Math.max(2, max) }) as { step: number; data: Buffer }[]

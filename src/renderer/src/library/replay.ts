@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-// Replay's data side: the lesson's views, metrics cut at a step, and stored snapshots fetched once and kept (a few).
+// Replay's data side: the lesson's views, metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
 import type { Component } from 'svelte'
 import type { RunKind } from '../../../engine/types'
 import type { LabApi, Metrics, Snapshot } from '../../../shared/api'
@@ -11,14 +11,14 @@ const viewModules = import.meta.glob<{ default: ViewsComponent }>('../lessons/*/
 export const lessonViews = (kind: RunKind): ViewsComponent | null =>
   viewModules[`../lessons/${kind}/Views.svelte`]?.default ?? null
 
-/** Index of the last value <= target in an ascending array; -1 when every value is larger. */
-function indexAtOrBefore(sorted: number[], target: number): number {
+/** Index of the last item whose key is <= target, keys ascending; -1 when every key is larger. */
+function indexAtOrBefore<T>(sorted: T[], target: number, key: (item: T) => number): number {
   let lo = 0
   let hi = sorted.length - 1
   let found = -1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if (sorted[mid] <= target) {
+    if (key(sorted[mid]) <= target) {
       found = mid
       lo = mid + 1
     } else hi = mid - 1
@@ -38,6 +38,14 @@ export function metricsUpTo(m: Metrics, index: number): Metrics {
   }
 }
 
+/** Lessons whose views chart the weights over epochs from a `history` of snapshots. */
+export const hasWeightHistory = (kind: RunKind): boolean => kind === 'gate' || kind === 'xor2'
+
+/** The history as it stood at `step`: no weights from the future. */
+export function historyUpTo(history: Snapshot[], step: number): Snapshot[] {
+  return history.slice(0, indexAtOrBefore(history, step, (s) => s.step) + 1)
+}
+
 /**
  * Snapshots by their own step. Scrubbing back and forth asks for the same few again, so keep
  * the most recent ones (an MNIST snapshot is ~50k numbers: keep the cache small).
@@ -45,7 +53,7 @@ export function metricsUpTo(m: Metrics, index: number): Metrics {
 function snapshotCache(api: LabApi, runId: number, snapshotSteps: number[], keep = 32) {
   const cache = new Map<number, Promise<Snapshot | null>>()
   return (step: number): Promise<Snapshot | null> => {
-    const i = indexAtOrBefore(snapshotSteps, step)
+    const i = indexAtOrBefore(snapshotSteps, step, (s) => s)
     if (i < 0) return Promise.resolve(null)
     const at = snapshotSteps[i]
     let hit = cache.get(at)
