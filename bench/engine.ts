@@ -1,0 +1,83 @@
+// Engine benchmarks against the numpy reference scripts in bench/numpy, timed in the same run.
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import type { MnistConfig } from '../src/engine/types'
+import { createMnistTrainer, type MnistData } from '../src/engine/mnist'
+import { evaluate } from '../src/engine/mnist/evaluate'
+import { initParams } from '../src/engine/mnist/model'
+import { RandomState } from '../src/engine/random'
+import { notebook } from '../src/shared/config'
+import type { BenchRow } from './report'
+
+interface NumpyResult {
+  ms: number
+}
+
+/** Runs a reference script; the reason instead when python3 or numpy is missing or it fails. */
+function numpy(script: string, env: NodeJS.ProcessEnv = process.env): NumpyResult | string {
+  try {
+    const out = execFileSync('python3', [join('bench', 'numpy', script)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] })
+    return JSON.parse(out.trim().split('\n').pop()!) as NumpyResult
+  } catch (err) {
+    const message = (err as { stderr?: string; message: string }).stderr || (err as Error).message
+    return `numpy reference skipped: ${message.trim().split('\n').pop()}`
+  }
+}
+
+/**
+ * The script with numpy as installed (the reference), and its time with OpenBLAS held to one
+ * thread for the note: on a busy 2-core machine threaded BLAS can be many times slower.
+ */
+function reference(script: string): { ref: NumpyResult | string; oneThread: string } {
+  const ref = numpy(script)
+  const single = typeof ref === 'string' ? ref : numpy(script, { ...process.env, OPENBLAS_NUM_THREADS: '1' })
+  return { ref, oneThread: typeof single === 'string' ? '' : `; numpy with 1 BLAS thread: ${Math.round(single.ms)} ms` }
+}
+
+/** Fastest of `repeat` timings of `run`, in ms, after one untimed warm-up (the JIT's first compile). */
+function fastest(repeat: number, run: () => void): number {
+  run()
+  let best = Infinity
+  for (let r = 0; r < repeat; r++) {
+    const start = performance.now()
+    run()
+    best = Math.min(best, performance.now() - start)
+  }
+  return best
+}
+
+/** `count` iterations of a run, without any evaluation pass (a fresh trainer each time). */
+function steps(config: MnistConfig, data: MnistData, count: number): () => void {
+  return () => {
+    // one extra iteration so that the timed ones are not the last (which always evaluates)
+    const trainer = createMnistTrainer({ ...config, iterations: count + 1, evalEvery: 0, snapshotEvery: 0 }, data)
+    for (let i = 0; i < count; i++) trainer.step()
+  }
+}
+
+function row(name: string, ours: number, script: string, note: string): BenchRow {
+  const { ref, oneThread } = reference(script)
+  return typeof ref === 'string'
+    ? { name, ours, reference: null, note: ref }
+    : { name, ours, reference: ref.ms, note: note + oneThread }
+}
+
+export function benchEngine(data: MnistData): BenchRow[] {
+  const rows: BenchRow[] = []
+  const backprop: MnistConfig = { ...notebook.mnist, gradient: 'backprop', formulation: 'standard' }
+  rows.push(row('backprop epoch (784-64-10, batch 100, 600 it.)', fastest(2, steps(backprop, data, 600)),
+    'backprop_epoch.py', 'standard model; ours: best of 2; numpy: bench/numpy/backprop_epoch.py'))
+
+  rows.push(row('textbook numerical-gradient iteration', fastest(3, steps(notebook.mnist, data, 1)),
+    'numerical_iteration.py',
+    'ours: best of 3; numpy: the notebook\'s naive method timed on 400 of 50,890 parameters and extrapolated'))
+
+  const p = initParams(new RandomState(1), 64)
+  const evaluation = fastest(2, () => {
+    evaluate(p, data.train, 'textbook')
+    evaluate(p, data.test, 'textbook')
+  })
+  rows.push(row('full evaluation pass (60k train + 10k test)', evaluation, 'evaluation.py',
+    'textbook accuracy as the notebook computes it every iteration; ours: best of 2'))
+  return rows
+}

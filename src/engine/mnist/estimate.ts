@@ -1,0 +1,24 @@
+// How long an MNIST run will take, shown before a (possibly slow) numerical-gradient run starts.
+import type { MnistConfig } from '../types'
+
+// Calibrated with `npm run bench` on the 2-core development machine when it was quiet:
+// one nudged batch row of the numerical gradient (a sigmoid difference and ten output
+// changes) costs about 170 ns; one multiply-add of a forward or backward pass about 1.2 ns.
+const NONZERO_PIXELS_PER_IMAGE = 150
+const SECONDS_PER_NUDGED_ROW = 1.7e-7
+const SECONDS_PER_MAC = 1.2e-9
+const EVAL_IMAGES = 70000
+
+/** Estimated wall-clock seconds for the whole run, evaluations included. */
+export function estimateNumericalSeconds(config: MnistConfig): number {
+  const firstLayer = config.batch * NONZERO_PIXELS_PER_IMAGE * config.hidden
+  const pass = (firstLayer + config.batch * 10 * config.hidden) * SECONDS_PER_MAC
+  // textbook runs take one more forward pass per iteration: the notebook's loss after the update
+  const extraPass = config.formulation === 'textbook' ? pass : 0
+  const gradient = config.gradient === 'numerical'
+    ? 2 * firstLayer * SECONDS_PER_NUDGED_ROW + pass
+    : 2 * pass
+  const evaluations = (config.evalEvery > 0 ? Math.floor(config.iterations / config.evalEvery) : 0) + 1
+  const evalPass = EVAL_IMAGES * (NONZERO_PIXELS_PER_IMAGE + 10) * config.hidden * SECONDS_PER_MAC
+  return config.iterations * (gradient + extraPass) + evaluations * evalPass
+}

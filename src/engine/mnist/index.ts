@@ -1,0 +1,7 @@
+// MNIST for the engine: IDX parsing, the two-layer net in the textbook and standard
+// formulations, backprop, the fast exact numerical gradient, and the trainer.
+export type { MnistData, MnistSplit } from './data'
+export { parseIdxImages, parseIdxLabels } from './idx'
+export { createMnistTrainer } from './trainer'
+export { predict } from './model'
+export { estimateNumericalSeconds } from './estimate'

@@ -1,0 +1,69 @@
+// Mini-batch SGD on MNIST, one iteration per step(), as the notebook's training loop:
+// sample a batch from the same generator that initialised the weights, take the gradient at
+// the current parameters, update, then report the batch loss after the update.
+import type { MnistConfig, Params, StepRecord, Trainer } from '../types'
+import { RandomState } from '../random'
+import { csrOf, gatherRows, type MnistData } from './data'
+import { backpropGradient } from './backprop'
+import { evaluate } from './evaluate'
+import { lossFromA2 } from './loss'
+import { cloneParams, forward, initParams } from './model'
+import { numericalGradient } from './numerical'
+
+/**
+ * The loss reported for each iteration: textbook, the notebook's loop, the batch loss after the
+ * update; standard, the batch loss at the parameters the gradient was taken at (what training
+ * libraries report), which saves a forward pass per iteration.
+ * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations and
+ * always after the last one, so every run, even with evalEvery 0, ends with its accuracy.
+ */
+export function createMnistTrainer(config: MnistConfig, data: MnistData): Trainer {
+  const rng = new RandomState(config.seed)
+  const p = initParams(rng, config.hidden)
+  const train = csrOf(data.train)
+  const total = config.iterations
+  let done = 0
+
+  const isLast = (): boolean => done === total
+  const every = (k: number): boolean => k > 0 && done % k === 0
+
+  return {
+    total,
+    get done() {
+      return done
+    },
+    step(): StepRecord | null {
+      if (done >= total) return null
+      const index = rng.choice(data.train.count, config.batch)
+      const x = gatherRows(train, index)
+      const labels = index.map((n) => data.train.labels[n])
+      const { grads: g, loss: before } = config.gradient === 'numerical'
+        ? numericalGradient(p, x, labels, config.formulation, config.h)
+        : backpropGradient(p, x, labels, config.formulation)
+      const lr = config.lr
+      for (const name of ['W1', 'b1', 'W2', 'b2'] as const) {
+        const w = p[name].data
+        const dw = g[name].data
+        for (let q = 0; q < w.length; q++) w[q] -= lr * dw[q]
+      }
+      const loss = config.formulation === 'textbook' ? lossFromA2(forward(p, x).A2, labels, 'textbook') : before
+      done++
+      const record: StepRecord = { step: done, loss, lr: config.lr }
+      if (every(config.evalEvery) || isLast()) {
+        const trainEval = evaluate(p, data.train, config.formulation)
+        const testEval = evaluate(p, data.test, config.formulation)
+        record.trainAcc = trainEval.accuracy
+        record.testAcc = testEval.accuracy
+        record.confusion = testEval.confusion
+      }
+      if (every(config.snapshotEvery) || isLast()) record.params = cloneParams(p)
+      return record
+    },
+    params(): Params {
+      return cloneParams(p)
+    },
+    result() {
+      return {}
+    }
+  }
+}
