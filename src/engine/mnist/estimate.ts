@@ -1,11 +1,12 @@
 // How long an MNIST run will take, shown before a (possibly slow) numerical-gradient run starts.
 import type { MnistConfig } from '../types'
 
-// Calibrated with `npm run bench` on the 2-core development machine when it was quiet:
+// Calibrated from timings on the 2-core development machine (shared, so rounded up):
 // one nudged batch row of the numerical gradient (a sigmoid difference and ten output
-// changes) costs about 170 ns; one multiply-add of a forward or backward pass about 1.2 ns.
+// changes, mostly from per-row power series) costs about 40 ns; one multiply-add of a forward
+// or backward pass about 1.2 ns.
 const NONZERO_PIXELS_PER_IMAGE = 150
-const SECONDS_PER_NUDGED_ROW = 1.7e-7
+const SECONDS_PER_NUDGED_ROW = 4e-8
 const SECONDS_PER_MAC = 1.2e-9
 const EVAL_IMAGES = 70000
 

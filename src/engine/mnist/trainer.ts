@@ -40,12 +40,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
       const { grads: g, loss: before } = config.gradient === 'numerical'
         ? numericalGradient(p, x, labels, config.formulation, config.h)
         : backpropGradient(p, x, labels, config.formulation)
-      const lr = config.lr
-      for (const name of ['W1', 'b1', 'W2', 'b2'] as const) {
-        const w = p[name].data
-        const dw = g[name].data
-        for (let q = 0; q < w.length; q++) w[q] -= lr * dw[q]
-      }
+      for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, g[name].data, config.lr)
       const loss = config.formulation === 'textbook' ? lossFromA2(forward(p, x).A2, labels, 'textbook') : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
@@ -66,4 +61,9 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
       return {}
     }
   }
+}
+
+/** w -= lr*dw, as the notebook's `params[key] -= lr * grads[key]`. */
+function descend(w: Float64Array, dw: Float64Array, lr: number): void {
+  for (let q = 0; q < w.length; q++) w[q] -= lr * dw[q]
 }
