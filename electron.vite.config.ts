@@ -1,6 +1,11 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
+import { injectCsp } from './src/shared/csp'
+
+/** Puts the one Content-Security-Policy (src/shared/csp.ts) into index.html's <meta>. */
+const csp = (): Plugin => ({ name: 'gradient-lab-csp', transformIndexHtml: { order: 'pre', handler: injectCsp } })
 
 export default defineConfig({
   main: {
@@ -26,6 +31,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
-    plugins: [svelte()]
+    plugins: [csp(), svelte()]
   }
 })

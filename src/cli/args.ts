@@ -43,10 +43,12 @@ export function parseArgs(argv: string[], spec: Spec, command: string): Parsed {
   return out
 }
 
-/** Text that looks like a number becomes one; anything else stays text for the message. */
+/** Plain decimal notation (0.1, -2, 1e-4); not hex, binary, Infinity, blanks or padding. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+
+/** Text in decimal notation becomes a number; anything else stays text for the message. */
 export function numeric(text: string): number | string {
-  const t = text.trim()
-  return t !== '' && Number.isFinite(Number(t)) ? Number(t) : text
+  return DECIMAL.test(text) && Number.isFinite(Number(text)) ? Number(text) : text
 }
 
 export function list(text: string): (number | string)[] {
@@ -66,6 +68,6 @@ export function byFlags<T>(check: () => T): T {
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e
     const flagName = '--' + e.field.replace(/^config\./, '').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
-    throw new ValidationError(flagName, e.allowed, e.got)
+    throw new ValidationError(flagName, e.allowed, e.got, e.message.replace(e.field, flagName))
   }
 }

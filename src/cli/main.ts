@@ -32,12 +32,16 @@ async function main(argv: string[]): Promise<number> {
       return runs(rest, out)
     case 'export':
       return exportRun(rest, out, (text) => process.stdout.write(text))
-    case undefined:
     case 'help':
     case '--help':
       out.stdout(USAGE)
-      return command === undefined ? 2 : 0
+      return 0
     default:
+      // no command, or options before it (`lab --db F`): say how it is used, and fail
+      if (command === undefined || command.startsWith('-')) {
+        out.stderr(USAGE)
+        return 2
+      }
       throw new CliError(`unknown command ${JSON.stringify(command)} (commands: simplenet, train, runs, export)`)
   }
 }

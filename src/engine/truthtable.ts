@@ -57,7 +57,9 @@ export function tableTrainer(model: TableModel, schedule: ScheduleSegment[], opt
       for (const name of model.names) descend(model.params[name], grads['d' + name], lr)
       const loss = model.loss()
       done++
-      if (done % opts.logEvery !== 0 && done !== lrs.length) return null
+      // a diverged step is always reported, so the run fails at the step it happened, not K later
+      const logged = done % opts.logEvery === 0 || done === lrs.length || !Number.isFinite(loss)
+      if (!logged) return null
       return { step: done, loss, lr, params: copyParams(model.params), grads }
     },
     params: () => copyParams(model.params),

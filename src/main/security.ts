@@ -1,20 +1,8 @@
 // Hardening that applies to every web contents the app ever creates, not only our window:
 // no navigation away, no new windows, no <webview>, no permissions, and the CSP as a header
-// in development (the built renderer is a file:// page whose <meta> CSP is the same policy).
+// in development (the built renderer is a file:// page whose <meta> CSP is the same policy, from src/shared/csp).
 import { app, session } from 'electron'
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+import { CSP_HEADER } from '../shared/csp'
 
 export function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -35,6 +23,6 @@ export function hardenSession(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] } })
   })
 }

@@ -2,10 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self' ws://127.0.0.1:*"
+import { CSP_HEADER } from '../shared/csp'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +20,7 @@ const TYPES: Record<string, string> = {
 
 export function staticHandler(root: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }
+    const headers = { 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, headers).end()
       return

@@ -66,14 +66,26 @@ export function runCsv(store: RunStore, runId: number): ExportFile {
   }
 }
 
-export function runsCsv(store: RunStore, runIds: number[]): ExportFile {
-  const runs = runIds.map((id) => needRun(store, id))
-  // the union of the runs' configuration fields, in first-seen order; blank where a kind lacks one
+/**
+ * Many runs in long format under ONE header: the union of the runs' configuration fields, in
+ * first-seen order, blank where a kind lacks one. Rows are read one run at a time.
+ */
+function longCsv(store: RunStore, runs: RunDetail[], filename: string): ExportFile {
   const keys = [...new Set(runs.flatMap((r) => configCells(r.config).map(([k]) => k)))]
   const rows = function* (): Generator<Cell[]> {
     for (const run of runs) yield* metricRows(store, run, keys)
   }
-  return { filename: `runs-${runIds.join('-').slice(0, 60)}.csv`, mime: 'text/csv', content: toCsv(header(keys), rows()) }
+  return { filename, mime: 'text/csv', content: toCsv(header(keys), rows()) }
+}
+
+export function runsCsv(store: RunStore, runIds: number[]): ExportFile {
+  return longCsv(store, runIds.map((id) => needRun(store, id)), `runs-${runIds.join('-').slice(0, 60)}.csv`)
+}
+
+/** Every run in the store, oldest first (File > Export All Runs). */
+export function allRunsCsv(store: RunStore): ExportFile {
+  const ids = store.listRuns().map((r) => r.id).reverse()
+  return longCsv(store, ids.map((id) => needRun(store, id)), 'gradient-lab-runs.csv')
 }
 
 export function weightsCsv(store: RunStore, runId: number, step: number): ExportFile {

@@ -1,11 +1,12 @@
 // CSV as RFC 4180 describes it (CRLF line ends, a header row, fields with commas, quotes or
 // line breaks quoted, quotes doubled), and safe to open in a spreadsheet: a text cell that
-// begins with = + - @ (or tab / CR) gets a leading apostrophe so it is never run as a formula.
+// begins with = + - @ (or tab / CR), even after leading spaces (spreadsheets skip them), gets a
+// leading apostrophe so it is never run as a formula.
 // Numbers are written as numbers, so -0.5 stays -0.5.
 
 export type Cell = string | number | boolean | null | undefined
 
-const FORMULA_START = /^[=+\-@\t\r]/
+const FORMULA_START = /^\s*[=+\-@\t\r]/
 
 function field(v: Cell): string {
   if (v === null || v === undefined) return ''

@@ -11,12 +11,13 @@ import {
   type Envelope,
   type EventName,
   type Events,
+  type ExportFile,
   type Request,
   type Responses
 } from '../shared/api'
 import { ValidationError } from '../shared/schema'
 import { toWireParams } from '../shared/wire'
-import { runCsv, runsCsv, weightsCsv } from './csv-exports'
+import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
 import { ApiFailure } from './errors'
 import type { EngineHost, EngineRun } from './engine-host/engine-host'
 import { ProgressTracker } from './progress'
@@ -24,7 +25,7 @@ import { exportRunFile, importRunFile } from './runfile'
 import { simpleNetRecords } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import type { RunStore } from './store/run-store'
-import { totalSteps } from './total-steps'
+import { totalSteps } from '../shared/total-steps'
 
 export interface LabServiceDeps {
   store: RunStore
@@ -81,6 +82,15 @@ export class LabService {
       if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }
       return { ok: false, error: { code: 'internal', message: (e as Error).message } }
     }
+  }
+
+  /**
+   * Every run as one long-format CSV under one header (File > Export All Runs). Not a LabApi
+   * channel: export:runsCsv takes at most 100 runs, and chunks of it would carry different
+   * configuration columns for different kinds.
+   */
+  allRunsCsv(): ExportFile {
+    return allRunsCsv(this.store)
   }
 
   /** Stop every run (host shutdown): they are saved as `stopped`. */
@@ -176,7 +186,7 @@ export class LabService {
       return run
     },
     'runs:delete': ({ runId }) => {
-      if (this.active.has(runId)) throw new ApiFailure('busy', `run ${runId} is training: stop it before deleting it`)
+      // the store refuses a run still training, in this process or another one
       if (!this.store.delete(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
       return null
     },

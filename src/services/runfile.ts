@@ -2,13 +2,13 @@
 // installation can import. The sha256 covers the run, so a truncated or edited file is
 // refused with the reason, and an import is one transaction: all of it or nothing.
 import { createHash } from 'node:crypto'
-import type { Params } from '../engine/types'
+import type { Params, RunConfig } from '../engine/types'
 import type { ExportFile, RunStatus, WireParams } from '../shared/api'
 import { parseRunConfig } from '../shared/config'
 import { array, int, num, object, oneOf, optional, str, ValidationError, type Parser } from '../shared/schema'
 import { fromWireParams, toWireParams } from '../shared/wire'
 import { ApiFailure } from './errors'
-import { totalSteps } from './total-steps'
+import { totalSteps } from '../shared/total-steps'
 import type { RunStore } from './store/run-store'
 
 const FORMAT = 'gradient-lab-run'
@@ -56,6 +56,39 @@ const parseRun = object({
   )
 })
 type RunBody = ReturnType<typeof parseRun>
+
+type Shapes = Record<string, [number, number]>
+
+/** The parameters each kind's engine emits, name -> [rows, cols] (gradients: the same with a d). */
+function paramShapes(config: RunConfig): Shapes {
+  switch (config.kind) {
+    case 'simplenet':
+      return { W: [2, 3] }
+    case 'gate':
+      return { w: [1, 2], b: [1, 1] }
+    case 'xor2':
+      return { W1: [1, 2], b1: [1, 2], W2: [1, 2], b2: [1, 1] }
+    case 'mnist':
+      return { W1: [784, config.hidden], b1: [1, config.hidden], W2: [config.hidden, 10], b2: [1, 10] }
+  }
+}
+
+const gradShapes = (config: RunConfig): Shapes =>
+  // MNIST records carry no gradients
+  config.kind === 'mnist' ? {} : Object.fromEntries(Object.entries(paramShapes(config)).map(([k, v]) => ['d' + k, v]))
+
+/** Exactly the expected names, each with its shape: a replay or a weight table could not show anything else. */
+function checkShapes(p: WireParams, expected: Shapes, field: string, kind: string): void {
+  const names = Object.keys(expected)
+  for (const name of Object.keys(p)) {
+    if (!Object.hasOwn(expected, name)) refuse(`${field}.${name} is not a ${kind} parameter (expected ${names.join(', ') || 'none'})`)
+  }
+  for (const [name, [rows, cols]] of Object.entries(expected)) {
+    const m = p[name]
+    if (!m) refuse(`${field} has no ${name} (expected ${names.join(', ')})`)
+    else if (m.rows !== rows || m.cols !== cols) refuse(`${field}.${name} is ${m.rows}x${m.cols}; a ${kind} run's ${name} is ${rows}x${cols}`)
+  }
+}
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null)
@@ -136,6 +169,12 @@ export function importRunFile(store: RunStore, content: string): number {
   increasing(run.metrics.step, 'metric')
   increasing(run.snapshots.map((s) => s.step), 'snapshot')
   if (run.totalSteps !== totalSteps(run.config)) refuse(`run.totalSteps ${run.totalSteps} does not match its configuration`)
+  const shapes = paramShapes(run.config)
+  const grads = gradShapes(run.config)
+  run.snapshots.forEach((s, i) => {
+    if (s.params) checkShapes(s.params, shapes, `run.snapshots[${i}].params`, run.config.kind)
+    if (s.grads) checkShapes(s.grads, grads, `run.snapshots[${i}].grads`, run.config.kind)
+  })
 
   const NaNify = (v: number | null): number => (v === null ? NaN : v)
   const toParams = (p?: WireParams): Params | undefined => (p ? fromWireParams(p) : undefined)

@@ -25,8 +25,8 @@ export const fields = {
   gate: oneOf('AND', 'OR', 'NAND', 'XOR'),
   gradient: oneOf('numerical', 'backprop'),
   formulation: oneOf('textbook', 'standard'),
-  x: array(num({ min: -1000, max: 1000 }), { min: 2, max: 2 }),
-  t: array(int(0, 1), { min: 3, max: 3 })
+  x: array(num({ min: -1000, max: 1000 }), { min: 2, max: 2, noun: 'numbers' }),
+  t: array(int(0, 1), { min: 3, max: 3, noun: 'numbers' })
 } as const
 
 const oneHot: Parser<[number, number, number]> = (v, field) => {
@@ -37,7 +37,8 @@ const oneHot: Parser<[number, number, number]> = (v, field) => {
   return t as [number, number, number]
 }
 
-const segment: Parser<ScheduleSegment> = object({ lr: fields.lr, epochs: fields.epochs })
+/** One piece of the xor2 schedule: this learning rate for this many epochs. */
+export const segment: Parser<ScheduleSegment> = object({ lr: fields.lr, epochs: fields.epochs })
 
 export const parseSimpleNet: Parser<SimpleNetConfig> = object({
   kind: literal('simplenet'),
@@ -45,7 +46,7 @@ export const parseSimpleNet: Parser<SimpleNetConfig> = object({
   x: fields.x as Parser<[number, number]>,
   t: oneHot,
   h: fields.h,
-  W: optional(array(num({ min: -1000, max: 1000 }), { min: 6, max: 6 })),
+  W: optional(array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' })),
   steps: optional(int(0, 10000), 0),
   lr: optional(fields.lr, 0.1)
 })

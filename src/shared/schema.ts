@@ -5,9 +5,11 @@ export class ValidationError extends Error {
   constructor(
     readonly field: string,
     readonly allowed: string,
-    readonly got: unknown
+    readonly got: unknown,
+    /** Replaces the usual "FIELD must be ALLOWED (got …)" where that reads badly. */
+    message?: string
   ) {
-    super(`${field || 'value'} must be ${allowed} (got ${describe(got)})`)
+    super(message ?? `${field || 'value'} must be ${allowed} (got ${describe(got)})`)
     this.name = 'ValidationError'
   }
 }
@@ -76,8 +78,10 @@ export const bool: Parser<boolean> = (v, field) => {
   return v
 }
 
-export function array<T>(item: Parser<T>, opts: { min?: number; max: number }): Parser<T[]> {
-  const allowed = `a list of ${opts.min ?? 0} to ${opts.max} items`
+/** `noun` names the items in the message: "exactly 2 numbers", "a list of 1 to 10 items". */
+export function array<T>(item: Parser<T>, opts: { min?: number; max: number; noun?: string }): Parser<T[]> {
+  const noun = opts.noun ?? 'items'
+  const allowed = opts.min === opts.max ? `exactly ${opts.max} ${noun}` : `a list of ${opts.min ?? 0} to ${opts.max} ${noun}`
   return (v, field) => {
     if (!Array.isArray(v) || v.length < (opts.min ?? 0) || v.length > opts.max) {
       throw new ValidationError(field, allowed, v)
@@ -97,7 +101,11 @@ export function object<S extends Shape>(shape: S): Parser<Out<S>> {
     }
     const rec = v as Record<string, unknown>
     for (const key of Object.keys(rec)) {
-      if (!Object.hasOwn(shape, key)) throw new ValidationError(join(field, key), 'absent (unknown field)', rec[key])
+      if (!Object.hasOwn(shape, key)) {
+        const name = join(field, key)
+        const allowed = Object.keys(shape).join(', ')
+        throw new ValidationError(name, `one of the fields ${allowed}`, rec[key], `unknown field ${name} (allowed: ${allowed})`)
+      }
     }
     const out: Record<string, unknown> = {}
     for (const [key, parse] of Object.entries(shape)) out[key] = parse(rec[key], join(field, key))

@@ -1,6 +1,8 @@
 // The `lab` contract of DESIGN.md, through the real command and a real database file.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { RunStore } from '../../src/services/store/run-store'
 import { tempDir } from '../services/tmp'
 import { jsonLines, lab, npmLab } from './lab'
 
@@ -44,7 +46,80 @@ describe('lab CLI contract', () => {
     expect(rows.map((r) => Number(r[header.indexOf('loss')]))).toEqual(steps.map((l) => l.loss))
 
     const out = join(tempDir(), 'run.csv')
-    expect(lab(['export', String(last.runId), '--db', db, '--out', out]).code).toBe(0)
+    const saved = lab(['export', String(last.runId), '--db', db, '--out', out])
+    expect(saved.code).toBe(0)
+    expect(saved.stdout).toBe('')
+    // the file holds the same CSV, byte for byte, that stdout carried
+    expect(readFileSync(out, 'utf8')).toBe(csv.stdout)
+  })
+
+  it('--log-every K prints and stores only multiples of K, even when the epochs are not one', () => {
+    const db = join(tempDir(), 'lab.db')
+    const train = lab(['train', 'gate', '--gate', 'AND', '--seed', '1', '--epochs', '250', '--log-every', '100', '--db', db, '--json'])
+    expect(train.code).toBe(0)
+    const lines = jsonLines(train.stdout)
+    expect(lines.map((l) => l.epoch ?? 'end')).toEqual([100, 200, 'end'])
+    expect(lines[2]).toMatchObject({ done: true, runId: 1 })
+    // the notebook's AND run at epoch 100, as above
+    expect(lines[0].loss as number).toBeCloseTo(0.6886489498071491, 10)
+    const [header, ...rows] = csvRows(lab(['export', '1', '--db', db]).stdout)
+    expect(rows.map((r) => Number(r[header.indexOf('step')]))).toEqual([100, 200])
+    expect(rows.map((r) => Number(r[header.indexOf('loss')]))).toEqual(lines.slice(0, 2).map((l) => l.loss))
+    expect((JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { steps: number }[])[0].steps).toBe(2)
+
+    const x = lab(['train', 'xor2', '--schedule', '0.1x120,0.3x35', '--log-every', '50', '--db', db, '--json'])
+    expect(jsonLines(x.stdout).map((l) => [l.epoch ?? 'end', l.lr ?? 'end'])).toEqual([[50, 0.1], [100, 0.1], [150, 0.3], ['end', 'end']])
+  })
+
+  it('a diverging run fails at the epoch it diverged, not at the next logged one, keeping the logged steps', () => {
+    const db = join(tempDir(), 'lab.db')
+    // 150 calm epochs, then lr 1000: the loss leaves the numbers a few epochs later
+    const schedule = ['train', 'xor2', '--seed', '1', '--schedule', '0.1x150,1000x100', '--db', db, '--json']
+    const every1 = lab([...schedule, '--log-every', '1'])
+    const failedAt = Number(/loss became NaN at step (\d+)/.exec(every1.stderr)![1])
+    expect(failedAt).toBeGreaterThan(150)
+    expect(failedAt).toBeLessThan(200)
+    expect(jsonLines(every1.stdout).slice(-2)[0].epoch).toBe(failedAt)
+
+    const every100 = lab([...schedule, '--log-every', '100'])
+    expect(every100.code).toBe(1)
+    expect(every100.stderr).toContain(`Training failed: loss became NaN at step ${failedAt}. Run 2 was saved as failed.`)
+    const lines = jsonLines(every100.stdout)
+    expect(lines.map((l) => l.epoch ?? l.status)).toEqual([100, 'failed'])
+    expect(lines[1]).toEqual({ done: false, status: 'failed', reason: `loss became NaN at step ${failedAt}`, runId: 2 })
+    const run = (JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { id: number; status: string; steps: number }[])[0]
+    expect(run).toMatchObject({ id: 2, status: 'failed', steps: 1 })
+
+    // the notebook's command with an absurd rate fails at once
+    const gate = lab(['train', 'gate', '--lr', '1000', '--log-every', '100', '--db', db])
+    expect(gate.stderr).toContain('loss became NaN at step 1.')
+  })
+
+  it('runs --json shows a paused run as running (the contract has no paused)', () => {
+    const db = join(tempDir(), 'lab.db')
+    const s = new RunStore(db)
+    const id = s.createRun({ config: { kind: 'gate', gate: 'OR', seed: 1, lr: 0.1, epochs: 5, h: 1e-5, gradient: 'backprop', logEvery: 1 }, totalSteps: 5 })
+    s.setStatus(id, 'paused')
+    // its owner is this (live) test process, so `lab runs` leaves it as it is
+    const list = JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { id: number; status: string }[]
+    s.close()
+    expect(list).toEqual([expect.objectContaining({ id, status: 'running' })])
+  })
+
+  it('file and database problems are one line on stderr, not a stack trace', () => {
+    const dir = tempDir()
+    const db = join(dir, 'lab.db')
+    expect(lab(['train', 'gate', '--epochs', '1', '--log-every', '1', '--db', db]).code).toBe(0)
+    const noDir = lab(['export', '1', '--db', db, '--out', '/nonexistent/x.csv'])
+    expect(noDir.code).not.toBe(0)
+    expect(noDir.stderr).toBe('lab: cannot write /nonexistent/x.csv: ENOENT: no such file or directory\n')
+    const folder = lab(['runs', '--db', dir])
+    expect(folder.code).not.toBe(0)
+    expect(folder.stderr).toMatch(new RegExp(`^lab: cannot open database ${dir}: [^\n]+\n$`))
+    const noCommand = lab(['--db', db])
+    expect(noCommand.code).not.toBe(0)
+    expect(noCommand.stdout).toBe('')
+    expect(noCommand.stderr).toMatch(/^usage: lab <command>/)
   })
 
   it('simplenet prints the notebook numbers', () => {
@@ -92,7 +167,13 @@ describe('lab CLI contract', () => {
     [['train', 'gate', '--lr', '0'], '--lr must be a number greater than 0 and at most 1000 (got 0)'],
     [['train', 'gate', '--gate', 'XNOR'], '--gate must be one of AND, OR, NAND, XOR (got "XNOR")'],
     [['train', 'mnist', '--hidden', '0'], '--hidden must be an integer from 1 to 512 (got 0)'],
-    [['simplenet', '--x', '0.6'], '--x must be a list of 2 to 2 items (got an array of 1)'],
+    [['simplenet', '--x', '0.6'], '--x must be exactly 2 numbers (got an array of 1)'],
+    [['simplenet', '--W', '1,2,3'], '--W must be exactly 6 numbers (got an array of 3)'],
+    [['train', 'gate', '--lr', '0x10'], '--lr must be a number greater than 0 and at most 1000 (got "0x10")'],
+    [['train', 'gate', '--epochs', '0b1'], '--epochs must be an integer from 1 to 100000 (got "0b1")'],
+    [['train', 'gate', '--lr', ''], '--lr must be a number greater than 0 and at most 1000 (got "")'],
+    [['train', 'gate', '--lr', ' 0.1'], '--lr must be a number greater than 0 and at most 1000 (got " 0.1")'],
+    [['train', 'gate', '--lr', 'Infinity'], '--lr must be a number greater than 0 and at most 1000 (got "Infinity")'],
     [['simplenet', '--x', '0.6,zz'], '--x[1] must be a number at least -1000 and at most 1000 (got "zz")'],
     [['simplenet', '--t', '1,1,0'], '--t must be one-hot'],
     [['train', 'xor2', '--schedule', '0.1*1000'], '--schedule must be segments LRxEPOCHS'],

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { GateConfig, MnistConfig, Xor2Config } from '../../src/engine/types'
 import { toCsv } from '../../src/services/csv'
-import { runCsv, runsCsv, weightsCsv } from '../../src/services/csv-exports'
+import { allRunsCsv, runCsv, runsCsv, weightsCsv } from '../../src/services/csv-exports'
 import { RunStore } from '../../src/services/store/run-store'
 import { tempDir } from './tmp'
 
@@ -35,9 +36,13 @@ describe('CSV', () => {
   })
 
   it('neutralises text that a spreadsheet would run as a formula, and leaves numbers alone', () => {
-    const cells = ['=HYPERLINK("http://x","click")', '+1', '-cmd', '@SUM(A1)', '\tTAB', '\rCR', 'plain']
+    const cells = ['=HYPERLINK("http://x","click")', '+1', '-cmd', '@SUM(A1)', '\tTAB', '\rCR', 'plain', '  =1+1', ' @x', '   -2', 'a =b']
     const [, row] = parseCsv(toCsv(cells.map((_, i) => `c${i}`), [[...cells, -0.5]]))
-    expect(row).toEqual(["'=HYPERLINK(\"http://x\",\"click\")", "'+1", "'-cmd", "'@SUM(A1)", "'\tTAB", "'\rCR", 'plain', '-0.5'])
+    expect(row).toEqual([
+      "'=HYPERLINK(\"http://x\",\"click\")", "'+1", "'-cmd", "'@SUM(A1)", "'\tTAB", "'\rCR", 'plain',
+      // spreadsheets skip leading spaces before a formula
+      "'  =1+1", "' @x", "'   -2", 'a =b', '-0.5'
+    ])
   })
 
   it("exports a run's metrics standing alone, and many runs in long format, equal to the database", () => {
@@ -58,7 +63,9 @@ describe('CSV', () => {
       expect(h).toContain('config.gate')
       expect(h.slice(-2)).toEqual(['created_at', 'finished_at'])
       expect(one.slice(1).map((r) => r[h.indexOf('run_name')])).toEqual(["'=HYPERLINK(\"evil\")", "'=HYPERLINK(\"evil\")"])
-      expect(one.slice(1).map((r) => Number(r[h.indexOf('loss')]))).toEqual(s.metrics(a).loss)
+      // the values this test wrote, not the store's reading of them
+      expect(one.slice(1).map((r) => Number(r[h.indexOf('loss')]))).toEqual([0.123456789012345, 1e-17])
+      expect(one.slice(1).map((r) => Number(r[h.indexOf('step')]))).toEqual([1, 2])
       expect(one[1][h.indexOf('config.gate')]).toBe('AND')
 
       const many = parseCsv(runsCsv(s, [a, b]).content)
@@ -77,6 +84,52 @@ describe('CSV', () => {
         ['1', 'w', '0', '0', '-0.5'],
         ['1', 'w', '0', '1', '2']
       ])
+    } finally {
+      s.close()
+    }
+  })
+
+  it('exports every run under one header, each value under its own column, across kinds and past 100 runs', () => {
+    const s = new RunStore(join(tempDir(), 'lab.db'))
+    try {
+      const gate: GateConfig = { kind: 'gate', gate: 'NAND', seed: 4, lr: 0.25, epochs: 2, h: 1e-5, gradient: 'backprop', logEvery: 1 }
+      const xor2: Xor2Config = { kind: 'xor2', seed: 5, schedule: [{ lr: 0.3, epochs: 1 }], h: 1e-4, gradient: 'numerical', logEvery: 1 }
+      const mnist: MnistConfig = { kind: 'mnist', seed: 6, hidden: 8, batch: 10, iterations: 2, lr: 0.05, gradient: 'backprop', formulation: 'standard', h: 1e-4, evalEvery: 2, snapshotEvery: 7 }
+      // 100 gate runs first: the old export:runsCsv chunks of 100 put xor2 and MNIST under gate columns
+      for (let i = 0; i < 100; i++) s.createRun({ config: gate, totalSteps: 2, status: 'done' })
+      const g = s.createRun({ config: gate, totalSteps: 2 })
+      s.append(g, [{ step: 1, loss: 0.75, lr: 0.25 }, { step: 2, loss: 0.5, lr: 0.25 }])
+      const x = s.createRun({ config: xor2, totalSteps: 1 })
+      s.append(x, [{ step: 1, loss: 0.125, lr: 0.3 }])
+      const m = s.createRun({ config: mnist, totalSteps: 2 })
+      s.append(m, [{ step: 1, loss: 2.25, lr: 0.05 }, { step: 2, loss: 2, lr: 0.05, trainAcc: 0.5, testAcc: 0.375 }])
+
+      const file = allRunsCsv(s)
+      const [H, ...rows] = parseCsv(file.content)
+      expect(new Set(H).size).toBe(H.length)
+      expect(rows).toHaveLength(5)
+      const col = (name: string) => rows.map((r) => r[H.indexOf(name)])
+      expect(H.indexOf('config.hidden')).toBeGreaterThan(-1)
+      expect(col('run_id').map(Number)).toEqual([g, g, x, m, m])
+      expect(col('kind')).toEqual(['gate', 'gate', 'xor2', 'mnist', 'mnist'])
+      expect(col('step').map(Number)).toEqual([1, 2, 1, 1, 2])
+      expect(col('loss').map(Number)).toEqual([0.75, 0.5, 0.125, 2.25, 2])
+      expect(col('lr').map(Number)).toEqual([0.25, 0.25, 0.3, 0.05, 0.05])
+      expect(col('train_acc')).toEqual(['', '', '', '', '0.5'])
+      expect(col('test_acc')).toEqual(['', '', '', '', '0.375'])
+      expect(col('config.gate')).toEqual(['NAND', 'NAND', '', '', ''])
+      expect(col('config.seed')).toEqual(['4', '4', '5', '6', '6'])
+      expect(col('config.lr')).toEqual(['0.25', '0.25', '', '0.05', '0.05'])
+      expect(col('config.epochs')).toEqual(['2', '2', '', '', ''])
+      expect(col('config.schedule')).toEqual(['', '', '[{"lr":0.3,"epochs":1}]', '', ''])
+      expect(col('config.h')).toEqual(['0.00001', '0.00001', '0.0001', '0.0001', '0.0001'].map((v) => String(Number(v))))
+      expect(col('config.hidden')).toEqual(['', '', '', '8', '8'])
+      expect(col('config.batch')).toEqual(['', '', '', '10', '10'])
+      expect(col('config.formulation')).toEqual(['', '', '', 'standard', 'standard'])
+      expect(col('config.snapshotEvery')).toEqual(['', '', '', '7', '7'])
+      expect(col('config.logEvery')).toEqual(['1', '1', '1', '', ''])
+      expect(rows.every((r) => r.length === H.length)).toBe(true)
+      expect(H.slice(-2)).toEqual(['created_at', 'finished_at'])
     } finally {
       s.close()
     }

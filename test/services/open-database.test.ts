@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../src/services/store/migrations'
+import { StoreOpenError } from '../../src/services/store/open'
 import { RunStore } from '../../src/services/store/run-store'
 import { tempDir } from './tmp'
 
@@ -54,6 +56,23 @@ describe('opening a database file', () => {
     bytes.fill(0xa5, 4096 * 2, bytes.length - 4096)
     writeFileSync(file, bytes)
     expectMovedAside(dir, file, bytes, /damaged|not a readable database/)
+  })
+
+  it('leaves a newer Gradient Lab\'s database untouched and says to update', () => {
+    const dir = tempDir()
+    const file = join(dir, 'lab.db')
+    const s = new RunStore(file)
+    s.createRun({ config: { kind: 'gate', gate: 'OR', seed: 1, lr: 0.1, epochs: 1, h: 1e-5, gradient: 'backprop', logEvery: 1 }, totalSteps: 1, status: 'done' })
+    s.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    s.db.pragma('wal_checkpoint(TRUNCATE)')
+    s.close()
+    const before = readFileSync(file)
+    expect(() => new RunStore(file)).toThrow(
+      `cannot open database ${file}: it was written by a newer Gradient Lab (schema ${SCHEMA_VERSION + 1}; this one knows up to ${SCHEMA_VERSION}): update Gradient Lab`
+    )
+    expect(() => new RunStore(file)).toThrow(StoreOpenError)
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
+    expect(readFileSync(file)).toEqual(before)
   })
 
   it('opens its own file again with everything in it, and no notice', () => {

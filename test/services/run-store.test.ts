@@ -111,4 +111,17 @@ describe('RunStore', () => {
     expect(s.metrics(b).loss).toEqual([2])
     expect(s.db.prepare('SELECT count(*) AS n FROM metrics').get()).toEqual({ n: 1 })
   })
+
+  it('refuses to delete a run this process is still training, running or paused, and keeps its steps', () => {
+    const s = store(join(tempDir(), 'lab.db'))
+    const id = s.createRun({ config: gate, name: 'live one', totalSteps: 3 })
+    s.append(id, [{ step: 1, loss: 1 }])
+    expect(() => s.delete(id)).toThrow(`run ${id} (live one) is still training: stop it first, then delete it`)
+    s.setStatus(id, 'paused')
+    expect(() => s.delete(id)).toThrow(`run ${id} (live one) is paused, still training: stop it first, then delete it`)
+    expect(s.metrics(id).loss).toEqual([1])
+    s.finish(id, 'stopped')
+    expect(s.delete(id)).toBe(true)
+    expect(s.delete(id)).toBe(false)
+  })
 })

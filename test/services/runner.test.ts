@@ -56,4 +56,21 @@ describe('SlicedRunner', () => {
     expect(r.finished[0]).toMatchObject({ status: 'failed', reason: 'loss became NaN at step 2' })
     expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2])
   })
+
+  it('with logEvery > 1, fails at the step the loss diverged, not at the next logged one', () => {
+    // lr 100 diverges at epoch 2 (see above); logging every 10 must not hide it until epoch 10
+    const r = cranked({ ...notebook.gate, lr: 100, logEvery: 10 }, 1000)
+    r.runner.start()
+    r.turn(1)
+    expect(r.finished[0]).toMatchObject({ status: 'failed', reason: 'loss became NaN at step 2' })
+    expect(r.batches.flat().map((x) => x.step)).toEqual([2])
+  })
+
+  it('with logEvery > 1 and a calm run, hands over only the logged epochs and the last', () => {
+    const r = cranked({ ...notebook.gate, epochs: 25, logEvery: 10 }, 1000)
+    r.runner.start()
+    r.turn(1)
+    expect(r.batches.flat().map((x) => x.step)).toEqual([10, 20, 25])
+    expect(r.finished[0].status).toBe('done')
+  })
 })

@@ -5,6 +5,15 @@ import { int } from '../../shared/schema'
 import { CliError, numeric, parseArgs } from '../args'
 import { openStore, type Output } from './common'
 
+function save(file: string, text: string): void {
+  try {
+    writeFileSync(file, text)
+  } catch (e) {
+    // "ENOENT: no such file or directory, open '/x/y.csv'" -> "ENOENT: no such file or directory"
+    throw new CliError(`cannot write ${file}: ${(e as Error).message.replace(/, \w+ '.*'$/, '')}`)
+  }
+}
+
 export function exportRun(argv: string[], out: Output, write: (text: string) => void): number {
   const p = parseArgs(argv, { values: ['--db', '--out'], switches: [] }, 'export')
   if (p.positional.length !== 1) throw new CliError('export needs one RUN_ID, e.g. `lab export 3`')
@@ -14,7 +23,7 @@ export function exportRun(argv: string[], out: Output, write: (text: string) => 
     if (!store.getRun(runId)) throw new CliError(`there is no run ${runId} in ${store.file} (see \`lab runs\`)`)
     const csv = runCsv(store, runId).content
     const file = p.values.get('--out')
-    if (file) writeFileSync(file, csv)
+    if (file) save(file, csv)
     else write(csv)
   } finally {
     store.close()

@@ -11,7 +11,8 @@ export function runs(argv: string[], out: Output): number {
   if (p.switches.has('--json')) {
     out.stdout(
       JSON.stringify(
-        list.map((r) => ({ id: r.id, kind: r.kind, status: r.status, createdAt: r.createdAt, config: r.config, steps: r.steps, name: r.name, reason: r.reason, finalLoss: r.finalLoss }))
+        // the contract's statuses have no `paused`: a paused run is still a running one
+        list.map((r) => ({ id: r.id, kind: r.kind, status: r.status === 'paused' ? 'running' : r.status, createdAt: r.createdAt, config: r.config, steps: r.steps, name: r.name, reason: r.reason, finalLoss: r.finalLoss }))
       )
     )
     return 0

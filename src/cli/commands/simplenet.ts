@@ -10,7 +10,7 @@ export function simplenet(argv: string[], out: Output): number {
   const p = parseArgs(argv, { values: ['--seed', '--x', '--t', '--h', '--W', '--steps', '--lr'], switches: ['--json'] }, 'simplenet')
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const d = notebook.simplenet
-  const W = p.values.has('--W') ? flag(p, '--W', array(num({ min: -1000, max: 1000 }), { min: 6, max: 6 }), [], list) : undefined
+  const W = p.values.has('--W') ? flag(p, '--W', array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' }), [], list) : undefined
   const given = {
     kind: 'simplenet',
     seed: flag(p, '--seed', fields.seed, d.seed),

@@ -1,18 +1,18 @@
 // `lab train gate|xor2|mnist` options -> a validated TrainConfig. Defaults are the notebook's
 // settings (the MNIST default is the quick standard backprop run unless --textbook).
 import type { GateConfig, MnistConfig, ScheduleSegment, TrainConfig, Xor2Config } from '../../engine/types'
-import { fields, mnistQuickStart, notebook, parseTrainConfig } from '../../shared/config'
-import { array, object } from '../../shared/schema'
+import { fields, mnistQuickStart, notebook, parseTrainConfig, segment } from '../../shared/config'
+import { array } from '../../shared/schema'
 import { byFlags, CliError, flag, numeric, type Parsed, type Spec } from '../args'
 
-const common = ['--seed', '--h', '--gradient', '--log-every', '--db', '--name']
+const common = ['--seed', '--h', '--gradient', '--db', '--name']
 const switches = ['--json', '--no-save']
 
 export const trainSpecs: Record<TrainConfig['kind'], Spec> = {
-  gate: { values: [...common, '--gate', '--lr', '--epochs'], switches },
-  xor2: { values: [...common, '--schedule'], switches },
+  gate: { values: [...common, '--log-every', '--gate', '--lr', '--epochs'], switches },
+  xor2: { values: [...common, '--log-every', '--schedule'], switches },
   mnist: {
-    values: ['--seed', '--h', '--gradient', '--db', '--name', '--hidden', '--batch', '--iterations', '--epochs', '--lr', '--eval-every', '--snapshot-every'],
+    values: [...common, '--hidden', '--batch', '--iterations', '--epochs', '--lr', '--eval-every', '--snapshot-every'],
     switches: [...switches, '--textbook']
   }
 }
@@ -21,7 +21,6 @@ export const trainSpecs: Record<TrainConfig['kind'], Spec> = {
 const GATE_LOG_EVERY = 100
 const TRAIN_SIZE = 60000
 
-const segment = object({ lr: fields.lr, epochs: fields.epochs })
 function schedule(text: string): unknown {
   // "0.1x1000,0.3x1000" -> [{lr, epochs}]; a malformed piece stays text for the message
   return text.split(',').map((piece) => {

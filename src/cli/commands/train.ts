@@ -7,7 +7,7 @@ import { SlicedRunner } from '../../services/engine-process/runner'
 import { loadMnist } from '../../services/mnist'
 import { HEARTBEAT_MS } from '../../services/store/liveness'
 import type { RunStore } from '../../services/store/run-store'
-import { totalSteps } from '../../services/total-steps'
+import { totalSteps } from '../../shared/total-steps'
 import { CliError, parseArgs } from '../args'
 import { ProgressLine } from '../progress-line'
 import { openStore, type Output } from './common'
@@ -64,10 +64,24 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const progress = json ? null : new ProgressLine(kind === 'mnist' ? 'iteration' : 'epoch', total)
   const f32 = kind === 'mnist'
 
+  // the contract logs every K epochs; the trainer also reports its last epoch and a diverged
+  // one, which the run's status and the final line already carry
+  const logged = (r: StepRecord): boolean => config.kind === 'mnist' || r.step % config.logEvery === 0
+  let saveError: Error | null = null
+
   const status = await new Promise<{ status: string; reason?: string; predictions?: number[] }>((resolve) => {
     const runner = new SlicedRunner(createTrainer(config, data), {
-      records: (records) => {
-        if (runId) store!.append(runId, records, f32)
+      records: (all) => {
+        if (saveError) return
+        const records = all.filter(logged)
+        try {
+          if (runId) store!.append(runId, records, f32)
+        } catch (e) {
+          // e.g. the run was deleted from the database by hand while training
+          saveError = e as Error
+          runner.stop()
+          return
+        }
         for (const r of records) {
           if (json) out.stdout(JSON.stringify(jsonLine(config, r)))
           else {
@@ -75,7 +89,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
             out.stdout(humanLine(config, r))
           }
         }
-        progress?.update(records[records.length - 1].step)
+        progress?.update(all[all.length - 1].step)
       },
       finished: (status, reason, predictions) => resolve({ status, reason, predictions })
     })
@@ -86,6 +100,10 @@ export async function train(argv: string[], out: Output): Promise<number> {
   })
   clearInterval(heartbeat)
   progress?.end()
+  if (saveError) {
+    store?.close()
+    throw new CliError(`cannot save run ${runId} to ${store!.file}: ${(saveError as Error).message} (was the run deleted?); training was stopped`)
+  }
   if (runId) store!.finish(runId, status.status as 'done' | 'stopped' | 'failed', status.reason ?? null, status.predictions)
   store?.close()
 

@@ -4,6 +4,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { Params, RunConfig, RunKind, StepRecord } from '../../engine/types'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
+import { ApiFailure } from '../errors'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
 import { ownerGone, thisProcess, type Owner } from './liveness'
 import { openDatabase } from './open'
@@ -324,8 +325,16 @@ export class RunStore {
     return this.db.prepare('UPDATE runs SET note = ? WHERE id = ?').run(note, runId).changes === 1
   }
 
+  /**
+   * Deletes a finished run; false when there is no such run. A run still training, here or in
+   * another process sharing the file, is refused: its owner would keep appending to nothing.
+   */
   delete(runId: number): boolean {
-    return this.db.prepare('DELETE FROM runs WHERE id = ?').run(runId).changes === 1
+    this.reconcile()
+    if (this.db.prepare("DELETE FROM runs WHERE id = ? AND status NOT IN ('running', 'paused')").run(runId).changes === 1) return true
+    const live = this.db.prepare('SELECT name, status FROM runs WHERE id = ?').get(runId) as Pick<RunRow, 'name' | 'status'> | undefined
+    if (!live) return false
+    throw new ApiFailure('busy', `run ${runId} (${live.name}) is ${live.status === 'paused' ? 'paused, still' : 'still'} training: stop it first, then delete it`)
   }
 }
 

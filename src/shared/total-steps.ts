@@ -1,3 +1,4 @@
+// Steps a run takes in all. Pure: the services, the CLI and the renderer all count the same way.
 import type { RunConfig } from '../engine/types'
 
 /** Steps a run takes in all: epochs (gate, xor2 across its schedule), iterations (mnist), descent steps (simplenet). */
