@@ -7,6 +7,7 @@ import { EngineHost } from '../services/engine-host/engine-host'
 import { LabService } from '../services/lab-service'
 import { loadMnist } from '../services/mnist'
 import { defaultDbPath } from '../services/paths'
+import { StoreOpenError } from '../services/store/open'
 import { RunStore } from '../services/store/run-store'
 import { showAbout, showNotice } from './dialogs'
 import { exportAllRuns } from './export-all'
@@ -61,7 +62,8 @@ function openServices(dbPath: string): Services {
     const hint = /NODE_MODULE_VERSION/.test(message)
       ? ' (better-sqlite3 was built for Node, not Electron: start the app with `npm start`, which builds it for Electron; see the README)'
       : ''
-    const problem = `Gradient Lab could not open its run database at ${dbPath}: ${message}${hint}`
+    // a StoreOpenError already names the file
+    const problem = `Gradient Lab ${e instanceof StoreOpenError ? message : `could not open its run database at ${dbPath}: ${message}`}${hint}`
     // the window still opens, and every request answers with the reason instead of hanging
     return { service: unavailable(problem), warning: problem, close: () => undefined }
   }
