@@ -84,6 +84,9 @@ test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.
   await expect(lessons.field('Formulation')).toHaveValue('standard')
   await expect(lessons.field('Iterations')).toHaveValue('600')
   await expect(lessons.field('Seed')).toHaveValue('1')
+  // no accuracy before the first evaluation: a dash, never "NaN"
+  await expect(lessons.number('mnist-train-acc')).toHaveText('–')
+  await expect(lessons.number('mnist-test-acc')).toHaveText('–')
   // long main-thread tasks while training, as the browser reports them
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] }
@@ -93,6 +96,7 @@ test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.
     }).observe({ type: 'longtask' })
   })
   await lessons.train()
+  await expect(lessons.number('mnist-train-acc')).toHaveText(/^(–|0\.\d{4})$/)
   await expect(lessons.number('mnist-test-acc')).toHaveText(/^0\.\d{4}$/, { timeout: 120_000 })
   await expect.poll(() => lessons.stepsDone(), { timeout: 60_000 }).toBeGreaterThan(250)
   await shot(page, 'mnist')

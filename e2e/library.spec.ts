@@ -269,8 +269,13 @@ test('a running run’s row follows its progress live and ends with the stored f
   await library.open()
   const row = library.row(id)
   await expect(row.getByTestId('row-status')).toHaveText('running')
+  // a training run cannot be deleted (the service would refuse it as busy): the button says why
+  const del = row.getByRole('button', { name: `Delete run ${id}` })
+  await expect(del).toBeDisabled()
+  await expect(del).toHaveAttribute('title', `Run ${id} is still training: stop it before deleting it.`)
   await expect(row.getByTestId('row-loss')).not.toHaveText('—')
   await expect(row.getByTestId('row-status')).toHaveText('done', { timeout: 120_000 })
+  await expect(del).toBeEnabled()
   const db = openDb(lab)
   const final = db.metrics(id).at(-1)!
   db.close()
@@ -302,16 +307,51 @@ test('a failed run shows its reason in the library and replays up to where it en
   await expect(page.getByRole('status').filter({ hasText: reason })).toContainText(`failed after ${steps.length} of 1000 steps`)
   await expect(page.getByTestId('replay-step')).toHaveText(`step ${steps.at(-1)} / ${steps.at(-1)}`)
 
-  // "Train again with these settings": the lesson opens with this configuration and, same seed, reproduces the run.
+  // "Train again with these settings": the lesson opens with this configuration and starts a new run
+  // at once, which (same seed) reproduces the stored one.
   await page.getByRole('button', { name: 'Train again with these settings' }).click()
   await expect(lessons.field('Learning rate')).toHaveValue('100')
-  await lessons.train()
+  await expect(page.getByTestId('run-id')).toBeVisible()
   await lessons.waitForStatus('failed')
   const again = await lessons.runId()
   expect(again).not.toBe(failed)
   const db2 = openDb(lab)
+  expect(db2.runIds()).toEqual([failed, again])
+  const stored = (id: number) => {
+    const r = db2.raw.prepare('SELECT config, status, reason FROM runs WHERE id = ?').get(id) as { config: string; status: string; reason: string }
+    return { ...r, config: JSON.parse(r.config) as unknown }
+  }
+  expect(stored(again)).toEqual(stored(failed))
   expect(db2.metrics(again)).toEqual(db2.metrics(failed))
   db2.close()
+})
+
+test('Train again on a SimpleNet run saves a new run with the same settings and the same losses', async ({ page, lab }) => {
+  const lessons = new LessonsPage(page)
+  await lessons.open('simplenet')
+  await lessons.notebookSettings()
+  await lessons.button('Step: W ← W − lr·dW').click()
+  await lessons.button('Step: W ← W − lr·dW').click()
+  await lessons.button('Save to library').click()
+  await expect(lessons.number('simplenet-saved')).toHaveText(/^Saved as run #\d+$/)
+  const first = Number(/#(\d+)/.exec((await lessons.number('simplenet-saved').textContent()) ?? '')?.[1])
+
+  const library = new LibraryPage(page)
+  await library.open()
+  await library.replay(first)
+  await page.getByRole('button', { name: 'Train again with these settings' }).click()
+  // the lesson computes the run itself, so it is saved at once
+  await expect(page.getByTestId('nav-simplenet')).toHaveAttribute('aria-current', 'page')
+  await expect(lessons.number('simplenet-saved')).toHaveText(/^Saved as run #\d+$/)
+  const again = Number(/#(\d+)/.exec((await lessons.number('simplenet-saved').textContent()) ?? '')?.[1])
+  expect(again).not.toBe(first)
+  const db = openDb(lab)
+  expect(db.runIds()).toEqual([first, again])
+  const config = (id: number) => JSON.parse((db.raw.prepare('SELECT config FROM runs WHERE id = ?').get(id) as { config: string }).config) as unknown
+  expect(config(again)).toEqual(config(first))
+  expect(db.metrics(first)).toHaveLength(3)
+  expect(db.metrics(again)).toEqual(db.metrics(first))
+  db.close()
 })
 
 test('the library opens instantly with 1,000 runs, pages through them and sorts by any column', async ({ page, lab }) => {

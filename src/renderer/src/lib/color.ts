@@ -14,11 +14,6 @@ export function diverging(v: number, maxAbs: number): [number, number, number] {
   ]
 }
 
-export function divergingCss(v: number, maxAbs: number): string {
-  const [r, g, b] = diverging(v, maxAbs)
-  return `rgb(${r} ${g} ${b})`
-}
-
 /** 0..1 from blue through white (0.5, the decision threshold) to red: outputs and probabilities. */
 export function sequential(v: number): [number, number, number] {
   return diverging((Number.isFinite(v) ? v : 0.5) - 0.5, 0.5)

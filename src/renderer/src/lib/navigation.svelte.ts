@@ -1,17 +1,20 @@
 // Which page the app shows. Shared with the runs library: "Train again with these settings"
-// calls openLesson(kind, config); a lesson's "open in library" calls openReplay(runId).
+// calls openLesson(kind, config, { start: true }); a lesson's "open in library" calls openReplay(runId).
 import type { RunConfig, RunKind } from '../../../engine/types'
 
 export type Page = { view: 'lesson'; kind: RunKind } | { view: 'library'; replayRunId: number | null }
 
+/** A config handed to the lesson when it opens; `start` asks the lesson to train with it at once. */
+export type PendingConfig<K extends RunKind = RunKind> = { config: Extract<RunConfig, { kind: K }>; start: boolean }
+
 export const navigation = $state<{
   page: Page
-  /** A config handed to the lesson when it opens; the lesson takes it once (takePendingConfig). */
-  pendingConfig: RunConfig | null
-}>({ page: { view: 'lesson', kind: 'simplenet' }, pendingConfig: null })
+  /** Taken once by the lesson of its kind (takePendingConfig). */
+  pending: PendingConfig | null
+}>({ page: { view: 'lesson', kind: 'simplenet' }, pending: null })
 
-export function openLesson(kind: RunKind, config?: RunConfig): void {
-  navigation.pendingConfig = config ?? null
+export function openLesson(kind: RunKind, config?: RunConfig, options: { start?: boolean } = {}): void {
+  navigation.pending = config ? { config, start: options.start ?? false } : null
   navigation.page = { view: 'lesson', kind }
 }
 
@@ -24,9 +27,10 @@ export function openReplay(runId: number): void {
 }
 
 /** The config handed over by openLesson, if it is for this kind; cleared once taken. */
-export function takePendingConfig<K extends RunKind>(kind: K): Extract<RunConfig, { kind: K }> | null {
-  const config = navigation.pendingConfig
-  if (!config || config.kind !== kind) return null
-  navigation.pendingConfig = null
-  return config as Extract<RunConfig, { kind: K }>
+export function takePendingConfig<K extends RunKind>(kind: K): PendingConfig<K> | null {
+  const pending = navigation.pending
+  if (!pending || pending.config.kind !== kind) return null
+  navigation.pending = null
+  // $state proxies are snapshotted so the lesson owns a plain copy
+  return { config: $state.snapshot(pending.config) as Extract<RunConfig, { kind: K }>, start: pending.start }
 }

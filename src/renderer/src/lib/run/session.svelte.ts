@@ -3,6 +3,7 @@
 // the lesson's Views draw. Pause/Resume/Stop go to the service; Reset forgets the run locally.
 import type { TrainConfig } from '../../../../engine/types'
 import type { LabApi, Metrics, ProgressEvent, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
+import { totalSteps } from '../../../../shared/total-steps'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
@@ -147,16 +148,5 @@ export class RunSession {
     this.metrics = next
     this.snapshot = snapshot
     if (this.keepHistory && added.length) this.history = this.history.concat(added)
-  }
-}
-
-export function totalSteps(config: TrainConfig): number {
-  switch (config.kind) {
-    case 'gate':
-      return config.epochs
-    case 'xor2':
-      return config.schedule.reduce((a, s) => a + s.epochs, 0)
-    case 'mnist':
-      return config.iterations
   }
 }
