@@ -354,7 +354,8 @@ test('Train again on a SimpleNet run saves a new run with the same settings and 
   db.close()
 })
 
-test('the library opens instantly with 1,000 runs, pages through them and sorts by any column', async ({ page, lab }) => {
+// How fast the store lists 1,000 runs is measured by `npm run bench` (bench/store.ts), not timed here.
+test('the library shows 1,000 runs a page at a time and sorts by any column', async ({ page, lab }) => {
   // 1,000 runs written straight into the store's file (the host reads it live), final losses known here.
   const writer = new Database(lab.dbPath)
   const config = JSON.stringify({ kind: 'gate', gate: 'OR', seed: 1, lr: 0.1, epochs: 10, h: 1e-5, gradient: 'numerical', logEvery: 1 })
@@ -370,11 +371,8 @@ test('the library opens instantly with 1,000 runs, pages through them and sorts 
   writer.close()
 
   const library = new LibraryPage(page)
-  const started = Date.now()
   await library.open()
   await expect(library.count).toHaveText('1000 of 1000 runs')
-  const elapsed = Date.now() - started
-  expect(elapsed).toBeLessThan(2000)
   expect(await library.rowIds()).toHaveLength(50)
   await expect(page.getByText('Page 1 of 20')).toBeVisible()
   await shot(page, 'library-1000')

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Channel } from '../shared/api'
+import { packProgress } from '../shared/packed'
 import type { LabService } from '../services/lab-service'
 import { staticHandler } from './static'
 
@@ -29,7 +30,9 @@ interface Call {
 
 function serveSocket(ws: WebSocket, service: LabService): void {
   const unsubscribe = service.on('run:progress', (payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: 'run:progress', payload }))
+    // large matrices as base64 bytes: the renderer parses them in a few ms (src/shared/packed.ts)
+    const packed = packProgress(payload, (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'))
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: 'run:progress', payload: packed }))
   })
   ws.on('close', unsubscribe)
   ws.on('message', async (data) => {

@@ -190,7 +190,8 @@ describe('LabService', () => {
     expect(await service.handle('runs:stop', { runId })).toMatchObject({ ok: false, error: { code: 'not-found' } })
 
     const running = events.filter((e) => e.status === 'running')
-    expect(running.length).toBeGreaterThan(3)
+    // at least one before the pause and one after the resume (how many more depends on the machine's speed)
+    expect(running.length).toBeGreaterThanOrEqual(2)
     expect(running.every((e) => e.total === 3000 && e.rate > 0 && e.etaSeconds! > 0)).toBe(true)
     // throttled: never more than ~8 running events in any one second
     for (const e of running) expect(running.filter((f) => f.at >= e.at && f.at < e.at + 1000).length).toBeLessThanOrEqual(9)

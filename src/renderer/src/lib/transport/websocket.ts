@@ -1,7 +1,8 @@
 // LabApi over the browser host's WebSocket: requests { id, channel, payload } are answered by
 // { id, ok, value | error }; pushes arrive as { event, payload }. On a drop every pending call fails
 // (the caller shows it) and we reconnect with backoff while the banner says so.
-import type { Envelope, EventName, Events, LabApi } from '../../../../shared/api'
+import type { Envelope, EventName, Events, LabApi, ProgressEvent } from '../../../../shared/api'
+import { unpackProgress } from '../../../../shared/packed'
 import { connection } from './connection.svelte'
 import { LabError, unwrap } from './envelope'
 
@@ -12,6 +13,13 @@ interface Pending {
 
 type Reply = { id: number } & Envelope<unknown>
 type Push = { event: string; payload: unknown }
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
 
 export function websocketApi(url: string): LabApi {
   let socket: WebSocket | null = null
@@ -49,7 +57,8 @@ export function websocketApi(url: string): LabApi {
   function receive(text: string): void {
     const msg = JSON.parse(text) as Reply | Push
     if ('event' in msg) {
-      for (const listener of listeners.get(msg.event) ?? []) listener(msg.payload)
+      const payload = msg.event === 'run:progress' ? unpackProgress(msg.payload as ProgressEvent, fromBase64) : msg.payload
+      for (const listener of listeners.get(msg.event) ?? []) listener(payload)
       return
     }
     const p = pending.get(msg.id)
