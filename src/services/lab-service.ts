@@ -159,22 +159,21 @@ export class LabService {
     return this.mnist
   }
 
+  /** Pause or resume a run this service is training; the store and the renderer follow. */
+  private hold(runId: number, paused: boolean): null {
+    const a = this.training(runId)
+    if (paused) a.run.pause()
+    else a.run.resume()
+    const status = paused ? 'paused' : 'running'
+    this.store.setStatus(runId, status)
+    a.progress.setStatus(status)
+    return null
+  }
+
   private readonly handlers: Handlers = {
     'runs:start': ({ config, name }) => ({ runId: this.startRun(config, name) }),
-    'runs:pause': ({ runId }) => {
-      const a = this.training(runId)
-      a.run.pause()
-      this.store.setStatus(runId, 'paused')
-      a.progress.setStatus('paused')
-      return null
-    },
-    'runs:resume': ({ runId }) => {
-      const a = this.training(runId)
-      a.run.resume()
-      this.store.setStatus(runId, 'running')
-      a.progress.setStatus('running')
-      return null
-    },
+    'runs:pause': ({ runId }) => this.hold(runId, true),
+    'runs:resume': ({ runId }) => this.hold(runId, false),
     'runs:stop': ({ runId }) => {
       this.training(runId).run.stop()
       return null
