@@ -46,15 +46,12 @@ test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)',
   await expect(lessons.number('gate-w-0-0')).toHaveText('4.275481')
   await expect(lessons.number('gate-b-0-0')).toHaveText('-6.602723')
 
-  // a long run, photographed while it trains
+  // a long run (every epoch logged, so it lasts seconds), photographed mid-run
   await lessons.select('Gate', 'XOR')
   await lessons.fill('Epochs', '100000')
-  await lessons.fill('Log every (epochs)', '20')
+  await lessons.fill('Log every (epochs)', '1')
   await lessons.train()
-  await expect.poll(() => lessons.stepsDone()).toBeGreaterThan(0)
-  await shot(page, 'gate')
-  await lessons.button('Stop').click()
-  await lessons.waitForStatus('stopped')
+  await lessons.pauseThenStop(() => shot(page, 'gate'))
 })
 
 test('XOR with two layers reproduces the notebook’s predictions after its schedule', async ({ page }) => {
@@ -68,12 +65,9 @@ test('XOR with two layers reproduces the notebook’s predictions after its sche
   for (const [i, v] of expected.entries()) await expect(lessons.number(`truth-pred-${i}`)).toHaveText(v)
 
   await lessons.button('Add segment').click()
-  await page.locator('#xor2-seg2-epochs').fill('50000')
+  await page.locator('#xor2-seg2-epochs').fill('100000')
   await lessons.train()
-  await expect.poll(() => lessons.stepsDone()).toBeGreaterThan(0)
-  await shot(page, 'xor2')
-  await lessons.button('Stop').click()
-  await lessons.waitForStatus('stopped')
+  await lessons.pauseThenStop(() => shot(page, 'xor2'))
 })
 
 test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.78 or more', async ({ page }) => {

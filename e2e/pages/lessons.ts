@@ -81,6 +81,20 @@ export class LessonsPage {
     return Number(await this.number(testId).textContent())
   }
 
+  /**
+   * Pauses the run on screen once it has made progress, lets `whilePaused` look at it mid-run, then
+   * stops it. Pausing first keeps this deterministic: a fast machine cannot finish the run between
+   * a screenshot and the Stop click.
+   */
+  async pauseThenStop(whilePaused: () => Promise<unknown>): Promise<void> {
+    await expect.poll(() => this.stepsDone()).toBeGreaterThan(0)
+    await this.button('Pause').click()
+    await this.waitForStatus('paused')
+    await whilePaused()
+    await this.button('Stop').click()
+    await this.waitForStatus('stopped')
+  }
+
   /** Trains a logic gate to the end with the notebook's settings overridden by `overrides` (label -> value). */
   async trainGate(overrides: Record<string, string> = {}): Promise<number> {
     await this.open('gate')
