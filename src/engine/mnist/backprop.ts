@@ -1,6 +1,7 @@
 // Backpropagation through the two-layer net, for both formulations' losses.
 import type { Formulation } from '../types'
-import { CLASSES as importedClasses, PIXELS as importedPixels, columns, type Csc, type Csr } from './data'
+import { CLASSES as importedClasses, PIXELS as importedPixels, type Csr } from './data'
+import { transposeTimes } from './kernels'
 import { DELTA as importedDelta, lossFromA2 } from './loss'
 import { forward, zerosLike, type Gradient, type MnistParams } from './model'
 
@@ -83,48 +84,7 @@ export function backpropGradient(p: MnistParams, x: Csr, labels: ArrayLike<numbe
       db1[j] += da
     }
   }
-  transposeTimes(columns(x), dA1, H, g.W1.data)
+  // pixels zero in the whole batch get dW1 = 0, as every sum over the batch is empty
+  transposeTimes(x, PIXELS, dA1, H, g.W1.data)
   return { grads: g, loss: lossFromA2(A2, labels, formulation) }
-}
-
-/**
- * dW1 = x^T·dA1, pixel by pixel over the batch rows where the pixel is non-zero (pixels zero in
- * the whole batch keep dW1 = 0), eight hidden units at a time in registers.
- */
-function transposeTimes(xt: Csc, dA1: Float64Array, H: number, dW1: Float64Array): void {
-  const row = xt.row, val = xt.val
-  for (let i = 0; i < PIXELS; i++) {
-    const start = xt.ptr[i], end = xt.ptr[i + 1]
-    if (start === end) continue
-    const out = i * H
-    let j = 0
-    for (; j + 8 <= H; j += 8) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0
-      for (let q = start; q < end; q++) {
-        const v = val[q]
-        const d = row[q] * H + j
-        s0 += v * dA1[d]
-        s1 += v * dA1[d + 1]
-        s2 += v * dA1[d + 2]
-        s3 += v * dA1[d + 3]
-        s4 += v * dA1[d + 4]
-        s5 += v * dA1[d + 5]
-        s6 += v * dA1[d + 6]
-        s7 += v * dA1[d + 7]
-      }
-      dW1[out + j] = s0
-      dW1[out + j + 1] = s1
-      dW1[out + j + 2] = s2
-      dW1[out + j + 3] = s3
-      dW1[out + j + 4] = s4
-      dW1[out + j + 5] = s5
-      dW1[out + j + 6] = s6
-      dW1[out + j + 7] = s7
-    }
-    for (; j < H; j++) {
-      let s = 0
-      for (let q = start; q < end; q++) s += val[q] * dA1[row[q] * H + j]
-      dW1[out + j] = s
-    }
-  }
 }

@@ -3,6 +3,7 @@
 import type { Formulation, Matrix, Params } from '../types'
 import { RandomState } from '../random'
 import { CLASSES as importedClasses, PIXELS as importedPixels, denseToCsr, type Csr } from './data'
+import { timesW } from './kernels'
 
 // Local copies: imported bindings compile to getters under tsx and vitest, too slow in hot loops.
 const CLASSES = importedClasses
@@ -59,50 +60,15 @@ export function cloneParams(p: MnistParams): MnistParams {
 export const sigmoid = (a: number): number => 1 / (1 + Math.exp(-a))
 
 /**
- * Row n of A1 (sum over the image's non-zero pixels, then + b1) into a1[off..off+H),
- * and of A2 into a2[off2..off2+10), with Z1 written into z1[off..].
+ * One row through the layers after x·W1: given a1[off..off+H) = x_n·W1, adds b1 there, writes
+ * Z1 = sigmoid(A1) into z1[off..] and A2 = Z1·W2 + b2 into a2[off2..off2+10).
  */
-export function forwardRow(
-  p: MnistParams, x: Csr, n: number,
-  a1: Float64Array, z1: Float64Array, off: number, a2: Float64Array, off2: number
-): void {
+export function outputRow(p: MnistParams, a1: Float64Array, z1: Float64Array, off: number, a2: Float64Array, off2: number): void {
   const H = p.b1.cols
-  const W1 = p.W1.data, b1 = p.b1.data, W2 = p.W2.data, b2 = p.b2.data
-  const val = x.val, col = x.col
-  const start = x.ptr[n], end = x.ptr[n + 1]
-  let j = 0
-  // eight hidden units at a time in registers: one load of W1 per multiply-add
-  for (; j + 8 <= H; j += 8) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0
-    for (let q = start; q < end; q++) {
-      const v = val[q]
-      const w = col[q] * H + j
-      s0 += v * W1[w]
-      s1 += v * W1[w + 1]
-      s2 += v * W1[w + 2]
-      s3 += v * W1[w + 3]
-      s4 += v * W1[w + 4]
-      s5 += v * W1[w + 5]
-      s6 += v * W1[w + 6]
-      s7 += v * W1[w + 7]
-    }
-    a1[off + j] = s0
-    a1[off + j + 1] = s1
-    a1[off + j + 2] = s2
-    a1[off + j + 3] = s3
-    a1[off + j + 4] = s4
-    a1[off + j + 5] = s5
-    a1[off + j + 6] = s6
-    a1[off + j + 7] = s7
-  }
-  for (; j < H; j++) {
-    let s = 0
-    for (let q = start; q < end; q++) s += val[q] * W1[col[q] * H + j]
-    a1[off + j] = s
-  }
-  // the ten outputs in registers too (MNIST has ten classes)
+  const b1 = p.b1.data, W2 = p.W2.data, b2 = p.b2.data
+  // the ten outputs in registers (MNIST has ten classes)
   let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0, o8 = 0, o9 = 0
-  for (j = 0; j < H; j++) {
+  for (let j = 0; j < H; j++) {
     const a = a1[off + j] + b1[j]
     a1[off + j] = a
     const z = 1 / (1 + Math.exp(-a))
@@ -142,7 +108,8 @@ export function forward(p: MnistParams, x: Csr): Forward {
   const A1 = new Float64Array(x.rows * H)
   const Z1 = new Float64Array(x.rows * H)
   const A2 = new Float64Array(x.rows * CLASSES)
-  for (let n = 0; n < x.rows; n++) forwardRow(p, x, n, A1, Z1, n * H, A2, n * CLASSES)
+  timesW(x, 0, x.rows, p.W1.data, H, A1)
+  for (let n = 0; n < x.rows; n++) outputRow(p, A1, Z1, n * H, A2, n * CLASSES)
   return { A1, Z1, A2 }
 }
 
