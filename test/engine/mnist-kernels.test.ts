@@ -16,28 +16,25 @@ function sparseImages(rng: RandomState, rows: number): Float64Array {
   return mask.map((m, q) => (m < 0.2 ? value[q] : 0))
 }
 
-function denseTimes(x: Float64Array, rows: number, W: Float64Array, H: number): Float64Array {
-  const out = new Float64Array(rows * H)
-  for (let n = 0; n < rows; n++) {
-    for (let j = 0; j < H; j++) {
+/** A (m x k) · B (k x n), summing over the non-zero entries of A in order, as the kernels promise. */
+function dense(A: Float64Array, m: number, k: number, B: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(m * n)
+  for (let r = 0; r < m; r++) {
+    for (let j = 0; j < n; j++) {
       let s = 0
-      for (let i = 0; i < PIXELS; i++) if (x[n * PIXELS + i] !== 0) s += x[n * PIXELS + i] * W[i * H + j]
-      out[n * H + j] = s
+      for (let i = 0; i < k; i++) if (A[r * k + i] !== 0) s += A[r * k + i] * B[i * n + j]
+      out[r * n + j] = s
     }
   }
   return out
 }
 
+const denseTimes = (x: Float64Array, rows: number, W: Float64Array, H: number): Float64Array => dense(x, rows, PIXELS, W, H)
+
 function denseTransposeTimes(x: Float64Array, rows: number, D: Float64Array, H: number): Float64Array {
-  const out = new Float64Array(PIXELS * H)
-  for (let i = 0; i < PIXELS; i++) {
-    for (let j = 0; j < H; j++) {
-      let s = 0
-      for (let n = 0; n < rows; n++) if (x[n * PIXELS + i] !== 0) s += x[n * PIXELS + i] * D[n * H + j]
-      out[i * H + j] = s
-    }
-  }
-  return out
+  const xt = new Float64Array(PIXELS * rows)
+  for (let n = 0; n < rows; n++) for (let i = 0; i < PIXELS; i++) xt[i * rows + n] = x[n * PIXELS + i]
+  return dense(xt, PIXELS, rows, D, H)
 }
 
 /** Elements that differ (+0 and -0 count as equal, NaN as different). */
