@@ -2,8 +2,8 @@
 // in the same order (so equality is exact), over hidden sizes that exercise every lane path.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { denseToCsr } from '../../src/engine/mnist/data'
-import { timesW, transposeTimes } from '../../src/engine/mnist/kernels'
+import { denseToCsr, type Csr } from '../../src/engine/mnist/data'
+import { copyRows, f64Bytes, sparseBytes, timesW, Workspace } from '../../src/engine/mnist/kernels'
 import { RandomState } from '../../src/engine/random'
 import { kernelsModule, modulePath } from '../../scripts/kernels.mjs'
 
@@ -37,6 +37,22 @@ function denseTransposeTimes(x: Float64Array, rows: number, D: Float64Array, H: 
   return dense(xt, PIXELS, rows, D, H)
 }
 
+/** xᵀ·D as backprop takes it: the transpose kernel, then the sparse product. */
+function transposeTimes(x: Csr, D: Float64Array, H: number): Float64Array {
+  const ws = new Workspace()
+  const nnz = x.ptr[x.rows]
+  ws.reserve(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + f64Bytes(D.length) + f64Bytes(PIXELS * H))
+  const xs = ws.sparse(x.rows, nnz)
+  copyRows(x, 0, x.rows, xs)
+  const xt = ws.sparse(PIXELS, nnz)
+  ws.transpose(xs, PIXELS, xt)
+  const d = ws.f64(D.length)
+  d.set(D)
+  const out = ws.f64(PIXELS * H).fill(NaN)
+  ws.sparseTimes(xt, d, H, out)
+  return out.slice()
+}
+
 /** Elements that differ (+0 and -0 count as equal, NaN as different). */
 function differences(a: Float64Array, b: Float64Array): number {
   expect(a.length).toBe(b.length)
@@ -62,8 +78,7 @@ it('x·W and xᵀ·D on a hand-computed example', () => {
   timesW(x, 0, 2, W, 2, out)
   expect([...out]).toEqual([2 + 15, 4 + 18, 3, 4])
   // D rows = [1 10], [100 1000]: xᵀ·D rows 0..2 = [2 20], [100 1000], [3 30], the rest 0
-  const dW = new Float64Array(PIXELS * 2).fill(NaN)
-  transposeTimes(x, PIXELS, new Float64Array([1, 10, 100, 1000]), 2, dW)
+  const dW = transposeTimes(x, new Float64Array([1, 10, 100, 1000]), 2)
   expect([...dW.subarray(0, 6)]).toEqual([2, 20, 100, 1000, 3, 30])
   expect(dW.subarray(6).every((v) => v === 0)).toBe(true)
 })
@@ -84,9 +99,7 @@ describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
 
   it('xᵀ·D equals the dense loop exactly, zero for pixels empty in every row', () => {
     const D = rng.randn(rows * H)
-    const out = new Float64Array(PIXELS * H).fill(NaN)
-    transposeTimes(x, PIXELS, D, H, out)
-    expect(differences(out, denseTransposeTimes(images, rows, D, H))).toBe(0)
+    expect(differences(transposeTimes(x, D, H), denseTransposeTimes(images, rows, D, H))).toBe(0)
   })
 })
 
@@ -103,4 +116,69 @@ it('grows its memory for a large product after a small one, and the small one st
   expect(differences(out, denseTimes(large, 400, W, H))).toBe(0)
   timesW(denseToCsr(small, 2), 0, 2, W, H, out)
   expect(differences(out.subarray(0, 2 * H), denseTimes(small, 2, W, H))).toBe(0)
+})
+
+describe('dense and elementwise kernels equal plain loops exactly', () => {
+  const rng = new RandomState(7)
+  const ws = new Workspace()
+  ws.reserve(1 << 20, 100)
+  const filled = (n: number, values = rng.randn(n)): Float64Array => {
+    const a = ws.f64(n)
+    a.set(values)
+    return a
+  }
+
+  it.each([
+    [64, 10],
+    [10, 64],
+    [100, 10],
+    [3, 17]
+  ])('A (5 x %i) · M (%i columns)', (K, N) => {
+    const A = filled(5 * K)
+    const M = filled(K * N)
+    const out = filled(5 * N, new Float64Array(5 * N).fill(NaN))
+    ws.denseTimes(A, 5, K, M, N, out)
+    expect(differences(out, dense(A, 5, K, M, N))).toBe(0)
+  })
+
+  it('transposes, adds a row vector, sums columns', () => {
+    const A = filled(6 * 5)
+    const At = filled(5 * 6)
+    ws.transposeDense(A, 6, 5, At)
+    expect([...At]).toEqual(Array.from({ length: 30 }, (_, q) => A[(q % 6) * 5 + Math.floor(q / 6)]))
+    const b = filled(5)
+    const plus = A.map((v, q) => v + b[q % 5])
+    ws.addRow(A, b, 6)
+    expect(differences(A, plus)).toBe(0)
+    const sums = filled(5, new Float64Array(5).fill(NaN))
+    ws.columnSums(A, 6, sums)
+    const want = new Float64Array(5)
+    for (let r = 0; r < 6; r++) for (let k = 0; k < 5; k++) want[k] += A[r * 5 + k]
+    expect(differences(sums, want)).toBe(0)
+  })
+
+  it('sigmoid and its backward step, with exp overflowing to 0 and 1', () => {
+    const A = filled(7, new Float64Array([0, 1, -1, 30, -30, 800, -800]))
+    const Z = filled(7)
+    ws.sigmoid(A, Z)
+    expect(differences(Z, A.map((a) => 1 / (1 + Math.exp(-a))))).toBe(0)
+    expect([Z[0], Z[5], Z[6]]).toEqual([0.5, 1, 0])
+    const dZ = filled(7)
+    const dA = filled(7)
+    ws.sigmoidBackward(dZ, Z, dA)
+    expect(differences(dA, dZ.map((d, q) => d * Z[q] * (1 - Z[q])))).toBe(0)
+  })
+
+  it('descends an odd-length array', () => {
+    const w = filled(5)
+    const dw = filled(5)
+    const want = w.map((v, q) => v - 0.1 * dw[q])
+    ws.descend(w, dw, 0.1)
+    expect(differences(w, want)).toBe(0)
+  })
+
+  it('refuses an array from outside the workspace, and more than was reserved', () => {
+    expect(() => ws.descend(new Float64Array(2), new Float64Array(2), 0.1)).toThrow(/from elsewhere/)
+    expect(() => ws.f64(1 << 20)).toThrow(/bytes needed/)
+  })
 })

@@ -1,9 +1,12 @@
-// Backpropagation through the two-layer net, for both formulations' losses.
+// Backpropagation through the two-layer net, for both formulations' losses. Parameters,
+// gradient and every intermediate live in one WebAssembly workspace, laid out once for a batch
+// size, so a training step copies nothing but the batch; only the ten-class output layer's
+// loss and gradient are computed in JavaScript.
 import type { Formulation } from '../types'
 import { CLASSES as importedClasses, PIXELS as importedPixels, type Csr } from './data'
-import { transposeTimes } from './kernels'
+import { f64Bytes, gatherRows, sparseBytes, Workspace, type SparseRows } from './kernels'
 import { DELTA as importedDelta, lossFromA2 } from './loss'
-import { forward, zerosLike, type Gradient, type MnistParams } from './model'
+import { cloneParams, type Gradient, type MnistParams } from './model'
 
 // Local copies: imported bindings compile to getters under tsx and vitest, too slow in hot loops.
 const CLASSES = importedClasses
@@ -16,9 +19,8 @@ const DELTA = importedDelta
  * dL/dA2 = 0.5*[10B*e/S - t - e*R1 + (1-t)*e/(S-e)], R1 = sum_{t=0} 1/(S-e).
  * Standard: (y - t)*y_t/(y_t + 1e-7)/B, the exact derivative including the log guard.
  */
-function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation): Float64Array {
+function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation, dA2: Float64Array): void {
   const B = labels.length
-  const dA2 = new Float64Array(A2.length)
   if (formulation === 'textbook') {
     let S = 0
     for (let q = 0; q < A2.length; q++) S += dA2[q] = Math.exp(A2[q])
@@ -35,7 +37,7 @@ function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation
           : 0.5 * (CLASSES * B * e / S - e * R1 + e / (S - e))
       }
     }
-    return dA2
+    return
   }
   for (let n = 0; n < B; n++) {
     const off = n * CLASSES
@@ -47,44 +49,97 @@ function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation
     const scale = yt / (yt + DELTA) / B
     for (let k = 0; k < CLASSES; k++) dA2[off + k] = (dA2[off + k] / S - (labels[n] === k ? 1 : 0)) * scale
   }
-  return dA2
 }
 
-export function backpropGradient(p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation): Gradient {
-  const H = p.b1.cols
-  const B = x.rows
-  const { Z1, A2 } = forward(p, x)
-  const dA2 = outputGradient(A2, labels, formulation)
-  const g = zerosLike(p)
-  const W2 = p.W2.data, dW2 = g.W2.data, db2 = g.b2.data, db1 = g.b1.data
-  const dA1 = new Float64Array(B * H)
-  for (let n = 0; n < B; n++) {
-    const o = n * CLASSES
-    // the row's ten output gradients in registers (MNIST has ten classes)
-    const d0 = dA2[o], d1 = dA2[o + 1], d2 = dA2[o + 2], d3 = dA2[o + 3], d4 = dA2[o + 4]
-    const d5 = dA2[o + 5], d6 = dA2[o + 6], d7 = dA2[o + 7], d8 = dA2[o + 8], d9 = dA2[o + 9]
-    for (let k = 0; k < CLASSES; k++) db2[k] += dA2[o + k]
-    for (let j = 0; j < H; j++) {
-      const z = Z1[n * H + j]
-      const w = j * CLASSES
-      dW2[w] += z * d0
-      dW2[w + 1] += z * d1
-      dW2[w + 2] += z * d2
-      dW2[w + 3] += z * d3
-      dW2[w + 4] += z * d4
-      dW2[w + 5] += z * d5
-      dW2[w + 6] += z * d6
-      dW2[w + 7] += z * d7
-      dW2[w + 8] += z * d8
-      dW2[w + 9] += z * d9
-      const dz = d0 * W2[w] + d1 * W2[w + 1] + d2 * W2[w + 2] + d3 * W2[w + 3] + d4 * W2[w + 4] +
-        d5 * W2[w + 5] + d6 * W2[w + 6] + d7 * W2[w + 7] + d8 * W2[w + 8] + d9 * W2[w + 9]
-      const da = dz * z * (1 - z)
-      dA1[n * H + j] = da
-      db1[j] += da
-    }
+/** Parameters of hidden size H whose arrays are views into the workspace. */
+function residentParams(ws: Workspace, H: number): MnistParams {
+  const m = (rows: number, cols: number) => ({ rows, cols, data: ws.f64(rows * cols) })
+  return { W1: m(PIXELS, H), b1: m(1, H), W2: m(H, CLASSES), b2: m(1, CLASSES) }
+}
+
+const paramsBytes = (H: number): number => f64Bytes(PIXELS * H) + f64Bytes(H) + f64Bytes(H * CLASSES) + f64Bytes(CLASSES)
+
+/** Backpropagation for batches of up to `batch` rows with up to `nnz` non-zero pixels in all. */
+export class Backprop {
+  readonly params: MnistParams
+  readonly grads: MnistParams
+  private readonly ws = new Workspace()
+  private readonly x: SparseRows
+  private readonly xt: SparseRows
+  private readonly A1: Float64Array
+  private readonly Z1: Float64Array
+  private readonly Z1T: Float64Array
+  private readonly W2T: Float64Array
+  private readonly dZ1: Float64Array
+  private readonly dA1: Float64Array
+  private readonly A2: Float64Array
+  private readonly dA2: Float64Array
+
+  constructor(readonly H: number, readonly batch: number, nnz: number) {
+    const ws = this.ws
+    const BH = batch * H
+    ws.reserve(2 * paramsBytes(H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) + sparseBytes(PIXELS, nnz) +
+      5 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES))
+    this.params = residentParams(ws, H)
+    this.grads = residentParams(ws, H)
+    this.W2T = ws.f64(CLASSES * H)
+    this.x = ws.sparse(batch, nnz)
+    this.xt = ws.sparse(PIXELS, nnz)
+    ;[this.A1, this.Z1, this.Z1T, this.dZ1, this.dA1] = [BH, BH, BH, BH, BH].map((n) => ws.f64(n))
+    ;[this.A2, this.dA2] = [batch * CLASSES, batch * CLASSES].map((n) => ws.f64(n))
   }
-  // pixels zero in the whole batch get dW1 = 0, as every sum over the batch is empty
-  transposeTimes(x, PIXELS, dA1, H, g.W1.data)
-  return { grads: g, loss: lossFromA2(A2, labels, formulation) }
+
+  /** Copies `p` in as the parameters. */
+  load(p: MnistParams): void {
+    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) this.params[name].data.set(p[name].data)
+  }
+
+  /**
+   * Fills `grads` with the gradient at `params` for the batch of rows `rows` of x (labels in the
+   * same order); returns the batch loss.
+   */
+  gradient(x: Csr, rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
+    const { ws, H, params: p, grads: g } = this
+    const B = rows.length
+    let nnz = 0
+    for (let r = 0; r < B; r++) nnz += x.ptr[rows[r] + 1] - x.ptr[rows[r]]
+    if (B > this.batch || nnz > this.x.idx.length) throw new Error('backprop: batch larger than laid out')
+    gatherRows(x, rows, this.x)
+    const BH = B * H
+    const A1 = this.A1.subarray(0, BH), Z1 = this.Z1.subarray(0, BH), Z1T = this.Z1T.subarray(0, BH)
+    const dZ1 = this.dZ1.subarray(0, BH), dA1 = this.dA1.subarray(0, BH)
+    const A2 = this.A2.subarray(0, B * CLASSES), dA2 = this.dA2.subarray(0, B * CLASSES)
+
+    ws.sparseTimes(this.x, p.W1.data, H, A1)
+    ws.addRow(A1, p.b1.data, B)
+    ws.sigmoid(A1, Z1)
+    ws.denseTimes(Z1, B, H, p.W2.data, CLASSES, A2)
+    ws.addRow(A2, p.b2.data, B)
+    outputGradient(A2, labels, formulation, dA2)
+
+    ws.columnSums(dA2, B, g.b2.data)
+    ws.transposeDense(Z1, B, H, Z1T)
+    ws.denseTimes(Z1T, H, B, dA2, CLASSES, g.W2.data)
+    ws.transposeDense(p.W2.data, H, CLASSES, this.W2T)
+    ws.denseTimes(dA2, B, CLASSES, this.W2T, H, dZ1)
+    ws.sigmoidBackward(dZ1, Z1, dA1)
+    ws.columnSums(dA1, B, g.b1.data)
+    // pixels zero in the whole batch get dW1 = 0: their sums over the batch are empty
+    ws.transpose(this.x, PIXELS, this.xt)
+    ws.sparseTimes(this.xt, dA1, H, g.W1.data)
+    return lossFromA2(A2, labels, formulation)
+  }
+
+  /** params -= lr * grads, as the notebook's `params[key] -= lr * grads[key]`. */
+  descend(lr: number): void {
+    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) this.ws.descend(this.params[name].data, this.grads[name].data, lr)
+  }
+}
+
+/** The gradient at `p` for one batch (a workspace of its own; training keeps one Backprop). */
+export function backpropGradient(p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation): Gradient {
+  const bp = new Backprop(p.b1.cols, x.rows, x.ptr[x.rows] - x.ptr[0])
+  bp.load(p)
+  const loss = bp.gradient(x, Array.from({ length: x.rows }, (_, n) => n), labels, formulation)
+  return { grads: cloneParams(bp.grads), loss }
 }

@@ -62,6 +62,13 @@ export function denseToCsr(images: ArrayLike<number>, rows: number): Csr {
   return { rows, ptr, col, val }
 }
 
+/** The most non-zero entries in any one row. */
+export function maxRowNonZeros(x: Csr): number {
+  let max = 0
+  for (let n = 0; n < x.rows; n++) max = Math.max(max, x.ptr[n + 1] - x.ptr[n])
+  return max
+}
+
 /** The rows `index` of a CSR matrix (repeats allowed), as x_train[batch_idx] does. */
 export function gatherRows(src: Csr, index: ArrayLike<number>): Csr {
   const rows = index.length

@@ -3,8 +3,8 @@
 // the current parameters, update, then report the batch loss after the update.
 import type { MnistConfig, Params, StepRecord, Trainer } from '../types'
 import { RandomState } from '../random'
-import { csrOf, gatherRows, type MnistData } from './data'
-import { backpropGradient } from './backprop'
+import { csrOf, gatherRows, maxRowNonZeros, type MnistData } from './data'
+import { Backprop } from './backprop'
 import { evaluate } from './evaluate'
 import { lossFromA2 } from './loss'
 import { cloneParams, forward, initParams } from './model'
@@ -19,10 +19,29 @@ import { numericalGradient } from './numerical'
  */
 export function createMnistTrainer(config: MnistConfig, data: MnistData): Trainer {
   const rng = new RandomState(config.seed)
-  const p = initParams(rng, config.hidden)
   const train = csrOf(data.train)
+  // backprop trains the parameters where its kernels keep them, in its workspace
+  const bp = config.gradient === 'backprop'
+    ? new Backprop(config.hidden, config.batch, config.batch * maxRowNonZeros(train))
+    : null
+  const init = initParams(rng, config.hidden)
+  if (bp) bp.load(init)
+  const p = bp ? bp.params : init
   const total = config.iterations
   let done = 0
+
+  // one update each; they return the batch loss at the parameters before it
+  const backpropStep = (bp: Backprop, index: ArrayLike<number>, labels: number[]): number => {
+    const loss = bp.gradient(train, index, labels, config.formulation)
+    bp.descend(config.lr)
+    return loss
+  }
+  const numericalStep = (index: ArrayLike<number>, labels: number[]): number => {
+    const x = gatherRows(train, index)
+    const { grads, loss } = numericalGradient(p, x, labels, config.formulation, config.h)
+    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, grads[name].data, config.lr)
+    return loss
+  }
 
   const isLast = (): boolean => done === total
   const every = (k: number): boolean => k > 0 && done % k === 0
@@ -35,13 +54,11 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
     step(): StepRecord | null {
       if (done >= total) return null
       const index = rng.choice(data.train.count, config.batch)
-      const x = gatherRows(train, index)
       const labels = index.map((n) => data.train.labels[n])
-      const { grads: g, loss: before } = config.gradient === 'numerical'
-        ? numericalGradient(p, x, labels, config.formulation, config.h)
-        : backpropGradient(p, x, labels, config.formulation)
-      for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, g[name].data, config.lr)
-      const loss = config.formulation === 'textbook' ? lossFromA2(forward(p, x).A2, labels, 'textbook') : before
+      const before = bp ? backpropStep(bp, index, labels) : numericalStep(index, labels)
+      const loss = config.formulation === 'textbook'
+        ? lossFromA2(forward(p, gatherRows(train, index)).A2, labels, 'textbook')
+        : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
       if (every(config.evalEvery) || isLast()) {

@@ -1,107 +1,49 @@
-// The net's two big products with the sparse images, x·W1 (forward) and xᵀ·dA1 (backward),
-// run in WebAssembly SIMD (kernels.wat): scalar JavaScript spends about a nanosecond per
-// multiply-add on them here, several times what the two-lane kernels take. The kernels sum in
-// the scalar loop's order, so results are bit-identical to it.
+// The kernels for arrays that live outside any workspace (the forward pass and evaluation of
+// any parameters): inputs are copied into a shared scratch workspace and the result copied out.
 import type { Csr } from '../data'
-import { KERNELS_WASM } from './wasm'
+import { f64Bytes, sparseBytes, Workspace, type SparseRows } from './workspace'
 
-// The few WebAssembly APIs used, typed here: the engine compiles without the DOM library.
-interface Memory {
-  readonly buffer: ArrayBuffer
-  grow(pages: number): number
-}
+export { Workspace, f64Bytes, i32Bytes, sparseBytes, type SparseRows } from './workspace'
 
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object) => { exports: unknown }
-}
+let shared: Workspace | undefined
+const scratch = (): Workspace => (shared ??= new Workspace())
 
-interface Kernels {
-  memory: Memory
-  sparseTimes(ptr: number, idx: number, val: number, rows: number, M: number, H: number, out: number): void
-  transpose(ptr: number, idx: number, val: number, rows: number, cols: number, tptr: number, tidx: number, tval: number): void
-}
-
-let kernels: Kernels | undefined
-
-/** Compiled on first use, synchronously: the module is about a kilobyte. */
-function instance(): Kernels {
-  const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
-  kernels ??= new Instance(new Module(Uint8Array.from(atob(KERNELS_WASM), (c) => c.charCodeAt(0)))).exports as Kernels
-  return kernels
-}
-
-const PAGE = 65536
-
-/** Places arrays one after another in the kernels' memory (16-byte aligned), growing it to fit. */
-class Layout {
-  private end = 0
-
-  constructor(private readonly memory: Memory) {}
-
-  take(bytes: number): number {
-    const at = this.end
-    this.end += Math.ceil(bytes / 16) * 16
-    return at
-  }
-
-  /** The memory's buffer, large enough for everything taken (growing detaches older views). */
-  buffer(): ArrayBuffer {
-    const short = this.end - this.memory.buffer.byteLength
-    if (short > 0) this.memory.grow(Math.ceil(short / PAGE))
-    return this.memory.buffer
-  }
-}
-
-/** Where the rows from..to-1 of a CSR matrix sit in the kernels' memory. */
-interface Placed {
-  ptr: number
-  idx: number
-  val: number
-}
-
-function takeRows(layout: Layout, x: Csr, from: number, to: number): Placed {
-  const nnz = x.ptr[to] - x.ptr[from]
-  return { val: layout.take(nnz * 8), ptr: layout.take((to - from + 1) * 4), idx: layout.take(nnz * 4) }
-}
-
-/** Copies the rows from..to-1 in, their row pointers rebased to start at 0. */
-function copyRows(buffer: ArrayBuffer, at: Placed, x: Csr, from: number, to: number): void {
+/** Copies rows from..to-1 of x into `into`, their row pointers rebased to start at 0. */
+export function copyRows(x: Csr, from: number, to: number, into: SparseRows): void {
   const base = x.ptr[from]
   const nnz = x.ptr[to] - base
-  const ptr = new Int32Array(buffer, at.ptr, to - from + 1)
-  for (let r = 0; r <= to - from; r++) ptr[r] = x.ptr[from + r] - base
-  new Int32Array(buffer, at.idx, nnz).set(x.col.subarray(base, base + nnz))
-  new Float64Array(buffer, at.val, nnz).set(x.val.subarray(base, base + nnz))
+  into.rows = to - from
+  for (let r = 0; r <= to - from; r++) into.ptr[r] = x.ptr[from + r] - base
+  into.idx.set(x.col.subarray(base, base + nnz))
+  into.val.set(x.val.subarray(base, base + nnz))
+}
+
+/** Copies the rows `rows` of x (repeats allowed) into `into`, as x_train[batch_idx] does. */
+export function gatherRows(x: Csr, rows: ArrayLike<number>, into: SparseRows): void {
+  let at = 0
+  for (let r = 0; r < rows.length; r++) {
+    const from = x.ptr[rows[r]]
+    const to = x.ptr[rows[r] + 1]
+    into.ptr[r] = at
+    into.idx.set(x.col.subarray(from, to), at)
+    into.val.set(x.val.subarray(from, to), at)
+    at += to - from
+  }
+  into.ptr[rows.length] = at
+  into.rows = rows.length
 }
 
 /** out[(n-from)*H + j] = Σ_i x[n][i]·W[i*H + j] for the rows n = from..to-1 of x. */
 export function timesW(x: Csr, from: number, to: number, W: Float64Array, H: number, out: Float64Array): void {
-  const k = instance()
-  const layout = new Layout(k.memory)
-  const w = layout.take(W.byteLength)
-  const o = layout.take((to - from) * H * 8)
-  const rows = takeRows(layout, x, from, to)
-  const buffer = layout.buffer()
-  new Float64Array(buffer, w, W.length).set(W)
-  copyRows(buffer, rows, x, from, to)
-  k.sparseTimes(rows.ptr, rows.idx, rows.val, to - from, w, H, o)
-  out.set(new Float64Array(buffer, o, (to - from) * H))
-}
-
-/** out[i*H + j] = Σ_n x[n][i]·D[n*H + j] over every row n of x, in row order (xᵀ·D). */
-export function transposeTimes(x: Csr, cols: number, D: Float64Array, H: number, out: Float64Array): void {
-  const k = instance()
-  const layout = new Layout(k.memory)
-  const d = layout.take(D.byteLength)
-  const o = layout.take(cols * H * 8)
-  const rows = takeRows(layout, x, 0, x.rows)
-  const nnz = x.ptr[x.rows] - x.ptr[0]
-  const t = { val: layout.take(nnz * 8), ptr: layout.take((cols + 2) * 4), idx: layout.take(nnz * 4) }
-  const buffer = layout.buffer()
-  new Float64Array(buffer, d, D.length).set(D)
-  copyRows(buffer, rows, x, 0, x.rows)
-  k.transpose(rows.ptr, rows.idx, rows.val, x.rows, cols, t.ptr, t.idx, t.val)
-  k.sparseTimes(t.ptr, t.idx, t.val, cols, d, H, o)
-  out.set(new Float64Array(buffer, o, cols * H))
+  const ws = scratch()
+  const rows = to - from
+  const nnz = x.ptr[to] - x.ptr[from]
+  ws.reserve(f64Bytes(W.length) + f64Bytes(rows * H) + sparseBytes(rows, nnz))
+  const w = ws.f64(W.length)
+  w.set(W)
+  const xs = ws.sparse(rows, nnz)
+  copyRows(x, from, to, xs)
+  const o = ws.f64(rows * H)
+  ws.sparseTimes(xs, w, H, o)
+  out.set(o)
 }
