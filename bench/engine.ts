@@ -13,11 +13,19 @@ interface NumpyResult {
   ms: number
 }
 
-/** Runs a reference script; the reason instead when python3 or numpy is missing or it fails. */
-function numpy(script: string, env: NodeJS.ProcessEnv = process.env): NumpyResult | string {
+/**
+ * Runs a reference script `runs` times and keeps its fastest time, the statistic taken of ours;
+ * the reason instead when python3 or numpy is missing or it fails.
+ */
+function numpy(script: string, runs: number, env: NodeJS.ProcessEnv = process.env): NumpyResult | string {
   try {
-    const out = execFileSync('python3', [join('bench', 'numpy', script)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] })
-    return JSON.parse(out.trim().split('\n').pop()!) as NumpyResult
+    let best: NumpyResult | undefined
+    for (let r = 0; r < runs; r++) {
+      const out = execFileSync('python3', [join('bench', 'numpy', script)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const result = JSON.parse(out.trim().split('\n').pop()!) as NumpyResult
+      if (!best || result.ms < best.ms) best = result
+    }
+    return best!
   } catch (err) {
     const message = (err as { stderr?: string; message: string }).stderr || (err as Error).message
     return `numpy reference skipped: ${message.trim().split('\n').pop()}`
@@ -28,9 +36,9 @@ function numpy(script: string, env: NodeJS.ProcessEnv = process.env): NumpyResul
  * The script with numpy as installed (the reference), and its time with OpenBLAS held to one
  * thread for the note: on a busy 2-core machine threaded BLAS can be many times slower.
  */
-function reference(script: string): { ref: NumpyResult | string; oneThread: string } {
-  const ref = numpy(script)
-  const single = typeof ref === 'string' ? ref : numpy(script, { ...process.env, OPENBLAS_NUM_THREADS: '1' })
+function reference(script: string, runs: number): { ref: NumpyResult | string; oneThread: string } {
+  const ref = numpy(script, runs)
+  const single = typeof ref === 'string' ? ref : numpy(script, runs, { ...process.env, OPENBLAS_NUM_THREADS: '1' })
   return { ref, oneThread: typeof single === 'string' ? '' : `; numpy with 1 BLAS thread: ${Math.round(single.ms)} ms` }
 }
 
@@ -63,8 +71,8 @@ function fastest(repeat: number, run: () => void): number {
   return best
 }
 
-function row(name: string, ours: number, script: string, note: string): BenchRow {
-  const { ref, oneThread } = reference(script)
+function row(name: string, ours: number, script: string, runs: number, note: string): BenchRow {
+  const { ref, oneThread } = reference(script, runs)
   return typeof ref === 'string'
     ? { name, ours, reference: null, note: ref }
     : { name, ours, reference: ref.ms, note: note + oneThread }
@@ -73,19 +81,19 @@ function row(name: string, ours: number, script: string, note: string): BenchRow
 export function benchEngine(data: MnistData): BenchRow[] {
   const rows: BenchRow[] = []
   const backprop: MnistConfig = { ...notebook.mnist, gradient: 'backprop', formulation: 'standard' }
-  rows.push(row('backprop epoch (784-64-10, batch 100, 600 it.)', fastestSteps(2, backprop, data, 600),
-    'backprop_epoch.py', 'standard model; ours: best of 2; numpy: bench/numpy/backprop_epoch.py'))
+  rows.push(row('backprop epoch (784-64-10, batch 100, 600 it.)', fastestSteps(3, backprop, data, 600),
+    'backprop_epoch.py', 3, 'standard model; both: best of 3; numpy: bench/numpy/backprop_epoch.py'))
 
   rows.push(row('textbook numerical-gradient iteration', fastestSteps(3, notebook.mnist, data, 1),
-    'numerical_iteration.py',
-    'ours: best of 3; numpy: the notebook\'s naive method timed on 400 of 50,890 parameters and extrapolated'))
+    'numerical_iteration.py', 1,
+    'ours: best of 3; numpy: the notebook\'s naive method timed once on 400 of 50,890 parameters and extrapolated'))
 
   const p = initParams(new RandomState(1), 64)
   const evaluation = fastest(2, () => {
     evaluate(p, data.train, 'textbook')
     evaluate(p, data.test, 'textbook')
   })
-  rows.push(row('full evaluation pass (60k train + 10k test)', evaluation, 'evaluation.py',
-    'textbook accuracy as the notebook computes it every iteration; ours: best of 2'))
+  rows.push(row('full evaluation pass (60k train + 10k test)', evaluation, 'evaluation.py', 2,
+    'textbook accuracy as the notebook computes it every iteration; both: best of 2'))
   return rows
 }

@@ -39,9 +39,8 @@ function denseTransposeTimes(x: Float64Array, rows: number, D: Float64Array, H: 
 
 /** xᵀ·D as backprop takes it: the transpose kernel, then the sparse product. */
 function transposeTimes(x: Csr, D: Float64Array, H: number): Float64Array {
-  const ws = new Workspace()
   const nnz = x.ptr[x.rows]
-  ws.reserve(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + f64Bytes(D.length) + f64Bytes(PIXELS * H))
+  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + f64Bytes(D.length) + f64Bytes(PIXELS * H))
   const xs = ws.sparse(x.rows, nnz)
   copyRows(x, 0, x.rows, xs)
   const xt = ws.sparse(PIXELS, nnz)
@@ -103,7 +102,7 @@ describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
   })
 })
 
-it('grows its memory for a large product after a small one, and the small one still works', () => {
+it('takes a larger workspace for a large product after a small one, and the small one still works', () => {
   const rng = new RandomState(3)
   const H = 512
   const small = sparseImages(rng, 2)
@@ -120,8 +119,7 @@ it('grows its memory for a large product after a small one, and the small one st
 
 describe('dense and elementwise kernels equal plain loops exactly', () => {
   const rng = new RandomState(7)
-  const ws = new Workspace()
-  ws.reserve(1 << 20, 100)
+  const ws = new Workspace(1 << 20, 100)
   const filled = (n: number, values = rng.randn(n)): Float64Array => {
     const a = ws.f64(n)
     a.set(values)

@@ -63,7 +63,7 @@ const paramsBytes = (H: number): number => f64Bytes(PIXELS * H) + f64Bytes(H) + 
 export class Backprop {
   readonly params: MnistParams
   readonly grads: MnistParams
-  private readonly ws = new Workspace()
+  private readonly ws: Workspace
   private readonly x: SparseRows
   private readonly xt: SparseRows
   private readonly A1: Float64Array
@@ -76,10 +76,9 @@ export class Backprop {
   private readonly dA2: Float64Array
 
   constructor(readonly H: number, readonly batch: number, nnz: number) {
-    const ws = this.ws
     const BH = batch * H
-    ws.reserve(2 * paramsBytes(H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) + sparseBytes(PIXELS, nnz) +
-      5 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES))
+    const ws = (this.ws = new Workspace(2 * paramsBytes(H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) +
+      sparseBytes(PIXELS, nnz) + 5 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES)))
     this.params = residentParams(ws, H)
     this.grads = residentParams(ws, H)
     this.W2T = ws.f64(CLASSES * H)

@@ -6,7 +6,13 @@ import { f64Bytes, sparseBytes, Workspace, type SparseRows } from './workspace'
 export { Workspace, f64Bytes, i32Bytes, sparseBytes, type SparseRows } from './workspace'
 
 let shared: Workspace | undefined
-const scratch = (): Workspace => (shared ??= new Workspace())
+
+/** The scratch workspace, emptied, with room for `bytes` (replaced by a larger one when short). */
+function scratch(bytes: number): Workspace {
+  if (!shared || shared.capacity < bytes) shared = new Workspace(Math.max(bytes, 2 * (shared?.capacity ?? 0)))
+  shared.reset()
+  return shared
+}
 
 /** Copies rows from..to-1 of x into `into`, their row pointers rebased to start at 0. */
 export function copyRows(x: Csr, from: number, to: number, into: SparseRows): void {
@@ -35,10 +41,9 @@ export function gatherRows(x: Csr, rows: ArrayLike<number>, into: SparseRows): v
 
 /** out[(n-from)*H + j] = Σ_i x[n][i]·W[i*H + j] for the rows n = from..to-1 of x. */
 export function timesW(x: Csr, from: number, to: number, W: Float64Array, H: number, out: Float64Array): void {
-  const ws = scratch()
   const rows = to - from
   const nnz = x.ptr[to] - x.ptr[from]
-  ws.reserve(f64Bytes(W.length) + f64Bytes(rows * H) + sparseBytes(rows, nnz))
+  const ws = scratch(f64Bytes(W.length) + f64Bytes(rows * H) + sparseBytes(rows, nnz))
   const w = ws.f64(W.length)
   w.set(W)
   const xs = ws.sparse(rows, nnz)

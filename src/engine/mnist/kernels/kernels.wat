@@ -1,10 +1,10 @@
 ;; The MNIST net's loops in WebAssembly with 128-bit SIMD (two float64 lanes). Every output is
 ;; computed in the order of the plain scalar loop (sums from 0 in ascending index, separate
 ;; multiply and add, no fused multiply-add), so results are bit-identical to scalar float64 code.
-;; Addresses are byte offsets into the exported memory; the caller lays the arrays out.
+;; Addresses are byte offsets into the imported memory; the caller sizes it and lays the arrays out.
 (module
   (import "Math" "exp" (func $exp (param f64) (result f64)))
-  (memory (export "memory") 1)
+  (import "env" "memory" (memory 1))
 
   ;; out[0..N) = sum over q < count of val[q] * M[idx[q]][0..N): one row of a sparse-times-dense
   ;; product. val: f64[count], idx: i32[count], M: f64[*][N].

@@ -7,16 +7,15 @@ import { KERNELS_WASM } from './wasm'
 // The few WebAssembly APIs used, typed here: the engine compiles without the DOM library.
 interface Memory {
   readonly buffer: ArrayBuffer
-  grow(pages: number): number
 }
 
 interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object
   Instance: new (module: object, imports: object) => { exports: unknown }
+  Memory: new (descriptor: { initial: number }) => Memory
 }
 
 interface Kernels {
-  memory: Memory
   sparseTimes(ptr: number, idx: number, val: number, rows: number, M: number, N: number, out: number): void
   denseTimes(A: number, rows: number, K: number, iota: number, M: number, N: number, out: number): void
   transpose(ptr: number, idx: number, val: number, rows: number, cols: number, tptr: number, tidx: number, tval: number): void
@@ -36,13 +35,14 @@ export interface SparseRows {
   val: Float64Array
 }
 
+const wasm = (): WebAssemblyApi => (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
+
 let module: object | undefined
 
-function instantiate(): Kernels {
-  const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
-  // compiled once (synchronously: the module is a few kilobytes), instantiated per workspace
-  module ??= new Module(Uint8Array.from(atob(KERNELS_WASM), (c) => c.charCodeAt(0)))
-  return new Instance(module, { Math: { exp: Math.exp } }).exports as Kernels
+/** kernels.wat compiled once (synchronously: it is a few kilobytes), instantiated per workspace. */
+function kernelsModule(): object {
+  module ??= new (wasm().Module)(Uint8Array.from(atob(KERNELS_WASM), (c) => c.charCodeAt(0)))
+  return module
 }
 
 const PAGE = 65536
@@ -53,23 +53,31 @@ export const i32Bytes = (n: number): number => Math.ceil(n / 4) * 16
 export const sparseBytes = (rows: number, nnz: number): number => i32Bytes(rows + 2) + i32Bytes(nnz) + f64Bytes(nnz)
 
 export class Workspace {
-  private readonly k = instantiate()
-  private capacity = 0
+  readonly capacity: number
+  private readonly memory: Memory
+  private readonly k: Kernels
   private end = 0
   private iota: Int32Array = new Int32Array(0)
 
   /**
-   * Makes room for `bytes` of arrays, plus dense products with up to `maxK` inner terms, and
-   * forgets every array handed out before: growing the memory detaches their views, so a
-   * workspace whose arrays live on reserves once, up front.
+   * Room for `bytes` of arrays, plus dense products with up to `maxK` inner terms. The memory is
+   * made this size and never grown: growing detaches its buffer, and once any buffer has been
+   * detached V8 guards every typed-array access in optimised code, which slows the engine's
+   * JavaScript loops (the numerical gradient) by about a tenth.
    */
-  reserve(bytes: number, maxK = 0): void {
+  constructor(bytes: number, private readonly maxK = 0) {
     this.capacity = bytes + i32Bytes(maxK)
-    const short = this.capacity - this.k.memory.buffer.byteLength
-    if (short > 0) this.k.memory.grow(Math.ceil(short / PAGE))
+    const { Memory, Instance } = wasm()
+    this.memory = new Memory({ initial: Math.max(1, Math.ceil(this.capacity / PAGE)) })
+    this.k = new Instance(kernelsModule(), { env: { memory: this.memory }, Math: { exp: Math.exp } }).exports as Kernels
+    this.reset()
+  }
+
+  /** Forgets every array handed out, to lay out new ones. */
+  reset(): void {
     this.end = 0
-    this.iota = this.i32(maxK)
-    for (let k = 0; k < maxK; k++) this.iota[k] = k
+    this.iota = this.i32(this.maxK)
+    for (let k = 0; k < this.maxK; k++) this.iota[k] = k
   }
 
   private take(bytes: number): number {
@@ -80,11 +88,11 @@ export class Workspace {
   }
 
   f64(n: number): Float64Array {
-    return new Float64Array(this.k.memory.buffer, this.take(f64Bytes(n)), n)
+    return new Float64Array(this.memory.buffer, this.take(f64Bytes(n)), n)
   }
 
   i32(n: number): Int32Array {
-    return new Int32Array(this.k.memory.buffer, this.take(i32Bytes(n)), n)
+    return new Int32Array(this.memory.buffer, this.take(i32Bytes(n)), n)
   }
 
   /** Room for a sparse matrix of up to `rows` rows and `nnz` entries (ptr has a spare slot for transpose). */
@@ -94,7 +102,7 @@ export class Workspace {
 
   /** The byte offset of a view, which must be this workspace's. */
   private at(view: Float64Array | Int32Array): number {
-    if (view.buffer !== this.k.memory.buffer) throw new Error('workspace: an array from elsewhere was passed to a kernel')
+    if (view.buffer !== this.memory.buffer) throw new Error('workspace: an array from elsewhere was passed to a kernel')
     return view.byteOffset
   }
 
