@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { denseToCsr, type Csr } from '../../src/engine/mnist/data'
-import { copyRows, f64Bytes, sparseBytes, timesW, Workspace } from '../../src/engine/mnist/kernels'
+import { copyRows, f64Bytes, scalarTimesW, sparseBytes, timesW, Workspace } from '../../src/engine/mnist/kernels'
 import { RandomState } from '../../src/engine/random'
 import { kernelsModule, modulePath } from '../../scripts/kernels.mjs'
 
@@ -88,10 +88,13 @@ describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
   const images = sparseImages(rng, rows)
   const x = denseToCsr(images, rows)
 
-  it('x·W over a range of rows equals the dense loop exactly', () => {
+  it.each([
+    ['WebAssembly', timesW],
+    ['JavaScript', scalarTimesW]
+  ])('x·W (%s) over a range of rows equals the dense loop exactly', (_, product) => {
     const W = rng.randn(PIXELS * H)
     const out = new Float64Array((rows - 5) * H).fill(NaN)
-    timesW(x, 5, rows, W, H, out)
+    product(x, 5, rows, W, H, out)
     const want = denseTimes(images, rows, W, H).subarray(5 * H)
     expect(differences(out, want)).toBe(0)
   })

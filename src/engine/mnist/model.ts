@@ -3,7 +3,7 @@
 import type { Formulation, Matrix, Params } from '../types'
 import { RandomState } from '../random'
 import { CLASSES as importedClasses, PIXELS as importedPixels, denseToCsr, type Csr } from './data'
-import { timesW } from './kernels'
+import { scalarTimesW, timesW } from './kernels'
 
 // Local copies: imported bindings compile to getters under tsx and vitest, too slow in hot loops.
 const CLASSES = importedClasses
@@ -103,12 +103,15 @@ export interface Forward {
   A2: Float64Array
 }
 
-export function forward(p: MnistParams, x: Csr): Forward {
+/** A function computing x·W1 for a range of rows of x (the WebAssembly kernel or plain JS). */
+type TimesW = typeof timesW
+
+export function forward(p: MnistParams, x: Csr, product: TimesW = timesW): Forward {
   const H = p.b1.cols
   const A1 = new Float64Array(x.rows * H)
   const Z1 = new Float64Array(x.rows * H)
   const A2 = new Float64Array(x.rows * CLASSES)
-  timesW(x, 0, x.rows, p.W1.data, H, A1)
+  product(x, 0, x.rows, p.W1.data, H, A1)
   for (let n = 0; n < x.rows; n++) outputRow(p, A1, Z1, n * H, A2, n * CLASSES)
   return { A1, Z1, A2 }
 }
@@ -155,9 +158,12 @@ export function mnistParams(params: Params): MnistParams {
   return { W1, b1, W2, b2 }
 }
 
-/** Class probabilities (count x 10) for `count` dense images (count*784 pixels in [0,1]). */
+/**
+ * Class probabilities (count x 10) for `count` dense images (count*784 pixels in [0,1]), in
+ * plain JavaScript: the renderer calls this, and its CSP forbids compiling WebAssembly.
+ */
 export function predict(params: Params, images: ArrayLike<number>, count: number, formulation: Formulation): Float64Array {
-  const y = forward(mnistParams(params), denseToCsr(images, count)).A2
+  const y = forward(mnistParams(params), denseToCsr(images, count), scalarTimesW).A2
   softmaxInPlace(y, formulation)
   return y
 }

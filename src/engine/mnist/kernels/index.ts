@@ -3,6 +3,7 @@
 import type { Csr } from '../data'
 import { f64Bytes, sparseBytes, Workspace, type SparseRows } from './workspace'
 
+export { scalarTimesW } from './scalar'
 export { Workspace, f64Bytes, i32Bytes, sparseBytes, type SparseRows } from './workspace'
 
 let shared: Workspace | undefined
