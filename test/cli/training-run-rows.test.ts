@@ -11,7 +11,8 @@ import { RunStore } from '../../src/services/store/run-store'
 import { tempDir, until } from '../services/tmp'
 import { labAsync } from './lab'
 
-const mnist = (db: string) => ['train', 'mnist', '--iterations', '3000', '--eval-every', '0', '--db', db, '--json']
+// long enough that the run is still training whenever the test acts on it
+const mnist = (db: string) => ['train', 'mnist', '--iterations', '1000000', '--eval-every', '0', '--db', db, '--json']
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f()

@@ -32,6 +32,8 @@ function watchedSpawner() {
   return { spawn, children }
 }
 
+/** MNIST iterations for runs the tests interrupt: long enough that none finishes first, however fast the machine. */
+const LONG = 1_000_000
 const cleanup: (() => void)[] = []
 afterEach(() => cleanup.splice(0).forEach((f) => f()))
 
@@ -144,7 +146,7 @@ describe('LabService', () => {
 
   it('SIGKILL of the engine mid-MNIST-run: interrupted with every received step, and a new run works', async () => {
     const { service, store, children, file } = setup()
-    const config = { ...mnistQuickStart, iterations: 3000, evalEvery: 0, snapshotEvery: 10 }
+    const config = { ...mnistQuickStart, iterations: LONG, evalEvery: 0, snapshotEvery: 10 }
     const { runId } = await ok(service.handle('runs:start', { config }))
     await until(() => store.getRun(runId)!.steps >= 15, 'some MNIST steps', 60_000)
     process.kill(children[0].pid, 'SIGKILL')
@@ -156,7 +158,7 @@ describe('LabService', () => {
     expect(run.reason).toMatch(/SIGKILL/)
     const received = children[0].received
     expect(received.length).toBeGreaterThanOrEqual(15)
-    expect(received.length).toBeLessThan(3000)
+    expect(received.length).toBeLessThan(LONG)
     const m = store.metrics(runId)
     expect(m.step).toEqual(received.map((r) => r.step))
     expect(m.loss).toEqual(received.map((r) => r.loss))
@@ -170,7 +172,7 @@ describe('LabService', () => {
 
   it('pauses, resumes and stops between steps, with throttled progress', async () => {
     const { service, store, events } = setup()
-    const { runId } = await ok(service.handle('runs:start', { config: { ...mnistQuickStart, iterations: 3000, evalEvery: 0 } }))
+    const { runId } = await ok(service.handle('runs:start', { config: { ...mnistQuickStart, iterations: LONG, evalEvery: 0 } }))
     await until(() => store.getRun(runId)!.steps >= 5, 'some steps', 60_000)
     await ok(service.handle('runs:pause', { runId }))
     await until(() => events.some((e) => e.status === 'paused'), 'a paused event')
@@ -186,13 +188,13 @@ describe('LabService', () => {
       const r = store.getRun(runId)!
       return r.status === 'stopped' && r
     }, 'stopped')
-    expect(run.steps).toBeLessThan(3000)
+    expect(run.steps).toBeLessThan(LONG)
     expect(await service.handle('runs:stop', { runId })).toMatchObject({ ok: false, error: { code: 'not-found' } })
 
     const running = events.filter((e) => e.status === 'running')
     // at least one before the pause and one after the resume (how many more depends on the machine's speed)
     expect(running.length).toBeGreaterThanOrEqual(2)
-    expect(running.every((e) => e.total === 3000 && e.rate > 0 && e.etaSeconds! > 0)).toBe(true)
+    expect(running.every((e) => e.total === LONG && e.rate > 0 && e.etaSeconds! > 0)).toBe(true)
     // throttled: never more than ~8 running events in any one second
     for (const e of running) expect(running.filter((f) => f.at >= e.at && f.at < e.at + 1000).length).toBeLessThanOrEqual(9)
   })
