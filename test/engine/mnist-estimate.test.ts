@@ -4,10 +4,11 @@ import { estimateNumericalSeconds } from '../../src/engine/mnist'
 import { mnistQuickStart, notebook } from '../../src/shared/config'
 
 describe('estimateNumericalSeconds', () => {
-  it('puts the notebook run (100 numerical iterations, evaluated each) at one to three minutes', () => {
+  // measured here: 54 s (test/engine/mnist-notebook-run.test.ts prints it)
+  it('puts the notebook run (100 numerical iterations, evaluated each) at half a minute to two minutes', () => {
     const s = estimateNumericalSeconds({ ...notebook.mnist })
-    expect(s).toBeGreaterThan(60)
-    expect(s).toBeLessThan(180)
+    expect(s).toBeGreaterThan(30)
+    expect(s).toBeLessThan(120)
   })
 
   it('puts a standard backprop epoch at seconds, far below a numerical run', () => {
