@@ -123,9 +123,13 @@ test('MNIST: a digit drawn from the keyboard gets ten probabilities; every contr
   // a vertical stroke: up 8 cells from the centre, then paint 16 cells down
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp')
   for (let i = 0; i < 16; i++) await page.keyboard.press('Shift+ArrowDown')
-  const total = (await probabilities(lessons)).reduce((a, b) => a + b, 0)
+  const shown = await probabilities(lessons)
+  const total = shown.reduce((a, b) => a + b, 0)
   expect(total).toBeGreaterThan(99.4)
   expect(total).toBeLessThan(100.6)
+  // screen readers hear one sentence naming the likeliest digit, not ten changing percentages
+  await expect(page.getByTestId('draw-most-likely')).toHaveText(`Most likely: ${shown.indexOf(Math.max(...shown))}`)
+  await expect(page.getByTestId('draw-most-likely')).toHaveRole('status')
   // the cursor sat on the stroke's last cell: 13 columns in, 13 - 8 + 16 = 21 rows down (of 28)
   const [padBox, cursorBox] = [(await page.getByTestId('draw-canvas').boundingBox())!, (await cursor.boundingBox())!]
   expect((cursorBox.x - padBox.x) / padBox.width).toBeCloseTo(13 / 28, 2)
