@@ -3,8 +3,8 @@
 // size, so a training step copies nothing but the batch; only the ten-class output layer's
 // loss and gradient are computed in JavaScript.
 import type { Formulation } from '../types'
-import { CLASSES as importedClasses, PIXELS as importedPixels, type Csr } from './data'
-import { f64Bytes, gatherRows, sparseBytes, Workspace, type SparseRows } from './kernels'
+import { CLASSES as importedClasses, PIXELS as importedPixels, gatherRows, nonZerosOf, type Csr } from './data'
+import { f64Bytes, sparseBytes, Workspace } from './kernels'
 import { DELTA as importedDelta, lossFromA2 } from './loss'
 import { cloneParams, type Gradient, type MnistParams } from './model'
 
@@ -64,8 +64,8 @@ export class Backprop {
   readonly params: MnistParams
   readonly grads: MnistParams
   private readonly ws: Workspace
-  private readonly x: SparseRows
-  private readonly xt: SparseRows
+  private readonly x: Csr
+  private readonly xt: Csr
   private readonly A1: Float64Array
   private readonly Z1: Float64Array
   private readonly Z1T: Float64Array
@@ -100,9 +100,7 @@ export class Backprop {
   gradient(x: Csr, rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
     const { ws, H, params: p, grads: g } = this
     const B = rows.length
-    let nnz = 0
-    for (let r = 0; r < B; r++) nnz += x.ptr[rows[r] + 1] - x.ptr[rows[r]]
-    if (B > this.batch || nnz > this.x.idx.length) throw new Error('backprop: batch larger than laid out')
+    if (B > this.batch || nonZerosOf(x, rows) > this.x.col.length) throw new Error('backprop: batch larger than laid out')
     gatherRows(x, rows, this.x)
     const BH = B * H
     const A1 = this.A1.subarray(0, BH), Z1 = this.Z1.subarray(0, BH), Z1T = this.Z1T.subarray(0, BH)

@@ -69,20 +69,33 @@ export function maxRowNonZeros(x: Csr): number {
   return max
 }
 
-/** The rows `index` of a CSR matrix (repeats allowed), as x_train[batch_idx] does. */
-export function gatherRows(src: Csr, index: ArrayLike<number>): Csr {
+/** How many entries the rows `index` of a CSR matrix hold together. */
+export function nonZerosOf(src: Csr, index: ArrayLike<number>): number {
+  let nnz = 0
+  for (let r = 0; r < index.length; r++) nnz += src.ptr[index[r] + 1] - src.ptr[index[r]]
+  return nnz
+}
+
+/**
+ * The rows `index` of a CSR matrix (repeats allowed), as x_train[batch_idx] does: into `into`
+ * (which has room for them) or into new arrays.
+ */
+export function gatherRows(src: Csr, index: ArrayLike<number>, into?: Csr): Csr {
   const rows = index.length
-  const ptr = new Int32Array(rows + 1)
-  for (let r = 0; r < rows; r++) ptr[r + 1] = ptr[r] + src.ptr[index[r] + 1] - src.ptr[index[r]]
-  const col = new Int32Array(ptr[rows])
-  const val = new Float64Array(ptr[rows])
+  const nnz = into ? 0 : nonZerosOf(src, index)
+  const out = into ?? { rows, ptr: new Int32Array(rows + 1), col: new Int32Array(nnz), val: new Float64Array(nnz) }
+  let at = 0
   for (let r = 0; r < rows; r++) {
     const from = src.ptr[index[r]]
-    const len = src.ptr[index[r] + 1] - from
-    col.set(src.col.subarray(from, from + len), ptr[r])
-    val.set(src.val.subarray(from, from + len), ptr[r])
+    const to = src.ptr[index[r] + 1]
+    out.ptr[r] = at
+    out.col.set(src.col.subarray(from, to), at)
+    out.val.set(src.val.subarray(from, to), at)
+    at += to - from
   }
-  return { rows, ptr, col, val }
+  out.ptr[rows] = at
+  out.rows = rows
+  return out
 }
 
 /** Compressed sparse columns: pixel i's entries are ptr[i] .. ptr[i+1]-1, in row order. */

@@ -1,10 +1,10 @@
 // The kernels for arrays that live outside any workspace (the forward pass and evaluation of
 // any parameters): inputs are copied into a shared scratch workspace and the result copied out.
 import type { Csr } from '../data'
-import { f64Bytes, sparseBytes, Workspace, type SparseRows } from './workspace'
+import { f64Bytes, sparseBytes, Workspace } from './workspace'
 
 export { scalarTimesW } from './scalar'
-export { Workspace, f64Bytes, i32Bytes, sparseBytes, type SparseRows } from './workspace'
+export { Workspace, f64Bytes, i32Bytes, sparseBytes } from './workspace'
 
 let shared: Workspace | undefined
 
@@ -16,28 +16,13 @@ function scratch(bytes: number): Workspace {
 }
 
 /** Copies rows from..to-1 of x into `into`, their row pointers rebased to start at 0. */
-export function copyRows(x: Csr, from: number, to: number, into: SparseRows): void {
+export function copyRows(x: Csr, from: number, to: number, into: Csr): void {
   const base = x.ptr[from]
   const nnz = x.ptr[to] - base
   into.rows = to - from
   for (let r = 0; r <= to - from; r++) into.ptr[r] = x.ptr[from + r] - base
-  into.idx.set(x.col.subarray(base, base + nnz))
+  into.col.set(x.col.subarray(base, base + nnz))
   into.val.set(x.val.subarray(base, base + nnz))
-}
-
-/** Copies the rows `rows` of x (repeats allowed) into `into`, as x_train[batch_idx] does. */
-export function gatherRows(x: Csr, rows: ArrayLike<number>, into: SparseRows): void {
-  let at = 0
-  for (let r = 0; r < rows.length; r++) {
-    const from = x.ptr[rows[r]]
-    const to = x.ptr[rows[r] + 1]
-    into.ptr[r] = at
-    into.idx.set(x.col.subarray(from, to), at)
-    into.val.set(x.val.subarray(from, to), at)
-    at += to - from
-  }
-  into.ptr[rows.length] = at
-  into.rows = rows.length
 }
 
 /** out[(n-from)*H + j] = Σ_i x[n][i]·W[i*H + j] for the rows n = from..to-1 of x. */

@@ -2,6 +2,7 @@
 // the kernels work on are views into that memory, handed out by the workspace; nothing is
 // copied on a call. Scalar JavaScript spends one to three nanoseconds per element on these
 // loops here; the kernels, a fraction of that.
+import type { Csr } from '../data'
 import { KERNELS_WASM } from './wasm'
 
 // The few WebAssembly APIs used, typed here: the engine compiles without the DOM library.
@@ -25,14 +26,6 @@ interface Kernels {
   sigmoid(A: number, Z: number, count: number): void
   sigmoidBackward(dZ: number, Z: number, count: number, dA: number): void
   descend(w: number, dw: number, count: number, lr: number): void
-}
-
-/** A sparse matrix in CSR form inside a workspace; `ptr` starts at 0. */
-export interface SparseRows {
-  rows: number
-  ptr: Int32Array
-  idx: Int32Array
-  val: Float64Array
 }
 
 const wasm = (): WebAssemblyApi => (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
@@ -95,9 +88,12 @@ export class Workspace {
     return new Int32Array(this.memory.buffer, this.take(i32Bytes(n)), n)
   }
 
-  /** Room for a sparse matrix of up to `rows` rows and `nnz` entries (ptr has a spare slot for transpose). */
-  sparse(rows: number, nnz: number): SparseRows {
-    return { rows, ptr: this.i32(rows + 2), idx: this.i32(nnz), val: this.f64(nnz) }
+  /**
+   * Room for a sparse matrix of up to `rows` rows and `nnz` entries (ptr has a spare slot for
+   * transpose). The kernels want its ptr to start at 0.
+   */
+  sparse(rows: number, nnz: number): Csr {
+    return { rows, ptr: this.i32(rows + 2), col: this.i32(nnz), val: this.f64(nnz) }
   }
 
   /** The byte offset of a view, which must be this workspace's. */
@@ -107,8 +103,8 @@ export class Workspace {
   }
 
   /** out (x.rows x N) = x · M, for M with N columns. */
-  sparseTimes(x: SparseRows, M: Float64Array, N: number, out: Float64Array): void {
-    this.k.sparseTimes(this.at(x.ptr), this.at(x.idx), this.at(x.val), x.rows, this.at(M), N, this.at(out))
+  sparseTimes(x: Csr, M: Float64Array, N: number, out: Float64Array): void {
+    this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), N, this.at(out))
   }
 
   /** out (rows x N) = A (rows x K) · M (K x N), dense; K at most the reserved maxK. */
@@ -118,8 +114,8 @@ export class Workspace {
   }
 
   /** t = the transpose of x, which has `cols` columns (t.ptr needs cols+2 slots). */
-  transpose(x: SparseRows, cols: number, t: SparseRows): void {
-    this.k.transpose(this.at(x.ptr), this.at(x.idx), this.at(x.val), x.rows, cols, this.at(t.ptr), this.at(t.idx), this.at(t.val))
+  transpose(x: Csr, cols: number, t: Csr): void {
+    this.k.transpose(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, cols, this.at(t.ptr), this.at(t.col), this.at(t.val))
     t.rows = cols
   }
 
