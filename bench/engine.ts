@@ -43,32 +43,34 @@ function reference(script: string, runs: number): { ref: NumpyResult | string; o
 }
 
 /**
- * Fastest of `repeat` timings of `count` iterations of a run, in ms, after one untimed warm-up
- * run (the JIT's first compile). A fresh trainer each time, created outside the timing, as the
- * numpy scripts start their clocks after initialising the weights; no evaluation pass is timed.
+ * Fastest of `repeat` timings of `run`, in ms, after one untimed warm-up (the JIT's first
+ * compile). `prepare` runs before each, outside the timing.
  */
-function fastestSteps(repeat: number, config: MnistConfig, data: MnistData, count: number): number {
+function fastest<T>(repeat: number, prepare: () => T, run: (prepared: T) => void): number {
   let best = Infinity
   for (let r = 0; r <= repeat; r++) {
-    // one extra iteration so that the timed ones are not the last (which always evaluates)
-    const trainer = createMnistTrainer({ ...config, iterations: count + 1, evalEvery: 0, snapshotEvery: 0 }, data)
+    const prepared = prepare()
     const start = performance.now()
-    for (let i = 0; i < count; i++) trainer.step()
+    run(prepared)
     if (r > 0) best = Math.min(best, performance.now() - start)
   }
   return best
 }
 
-/** Fastest of `repeat` timings of `run`, in ms, after one untimed warm-up. */
-function fastest(repeat: number, run: () => void): number {
-  run()
-  let best = Infinity
-  for (let r = 0; r < repeat; r++) {
-    const start = performance.now()
-    run()
-    best = Math.min(best, performance.now() - start)
-  }
-  return best
+/**
+ * Fastest time of `count` iterations of a run, each on a fresh trainer created outside the
+ * timing, as the numpy scripts start their clocks after initialising the weights; no
+ * evaluation pass is timed.
+ */
+function fastestSteps(repeat: number, config: MnistConfig, data: MnistData, count: number): number {
+  return fastest(
+    repeat,
+    // one extra iteration so that the timed ones are not the last (which always evaluates)
+    () => createMnistTrainer({ ...config, iterations: count + 1, evalEvery: 0, snapshotEvery: 0 }, data),
+    (trainer) => {
+      for (let i = 0; i < count; i++) trainer.step()
+    }
+  )
 }
 
 function row(name: string, ours: number, script: string, runs: number, note: string): BenchRow {
@@ -89,9 +91,9 @@ export function benchEngine(data: MnistData): BenchRow[] {
     'ours: best of 3; numpy: the notebook\'s naive method timed once on 400 of 50,890 parameters and extrapolated'))
 
   const p = initParams(new RandomState(1), 64)
-  const evaluation = fastest(2, () => {
-    evaluate(p, data.train, 'textbook')
-    evaluate(p, data.test, 'textbook')
+  const evaluation = fastest(2, () => p, (params) => {
+    evaluate(params, data.train, 'textbook')
+    evaluate(params, data.test, 'textbook')
   })
   rows.push(row('full evaluation pass (60k train + 10k test)', evaluation, 'evaluation.py', 2,
     'textbook accuracy as the notebook computes it every iteration; both: best of 2'))

@@ -3,7 +3,7 @@
 // the current parameters, update, then report the batch loss after the update.
 import type { MnistConfig, Params, StepRecord, Trainer } from '../types'
 import { RandomState } from '../random'
-import { csrOf, gatherRows, maxRowNonZeros, type MnistData } from './data'
+import { csrOf, gatherRows, maxRowNonZeros, type Csr, type MnistData } from './data'
 import { Backprop } from './backprop'
 import { evaluate } from './evaluate'
 import { lossFromA2 } from './loss'
@@ -36,8 +36,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
     bp.descend(config.lr)
     return loss
   }
-  const numericalStep = (index: ArrayLike<number>, labels: number[]): number => {
-    const x = gatherRows(train, index)
+  const numericalStep = (x: Csr, labels: number[]): number => {
     const { grads, loss } = numericalGradient(p, x, labels, config.formulation, config.h)
     for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, grads[name].data, config.lr)
     return loss
@@ -55,10 +54,11 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
       if (done >= total) return null
       const index = rng.choice(data.train.count, config.batch)
       const labels = index.map((n) => data.train.labels[n])
-      const before = bp ? backpropStep(bp, index, labels) : numericalStep(index, labels)
-      const loss = config.formulation === 'textbook'
-        ? lossFromA2(forward(p, gatherRows(train, index)).A2, labels, 'textbook')
-        : before
+      // the batch as its own arrays, gathered once, for the JavaScript paths that need it
+      let x: Csr | undefined
+      const batch = (): Csr => (x ??= gatherRows(train, index))
+      const before = bp ? backpropStep(bp, index, labels) : numericalStep(batch(), labels)
+      const loss = config.formulation === 'textbook' ? lossFromA2(forward(p, batch()).A2, labels, 'textbook') : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
       if (every(config.evalEvery) || isLast()) {

@@ -4,7 +4,7 @@ import type { Csr } from '../data'
 import { f64Bytes, sparseBytes, Workspace } from './workspace'
 
 export { scalarTimesW } from './scalar'
-export { Workspace, f64Bytes, i32Bytes, sparseBytes } from './workspace'
+export { Workspace, f64Bytes, sparseBytes } from './workspace'
 
 let shared: Workspace | undefined
 
