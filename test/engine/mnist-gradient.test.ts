@@ -2,7 +2,7 @@
 // the notebook's naive method in numpy (float64 and 80-bit long double) and in TypeScript.
 import { describe, expect, it } from 'vitest'
 import type { Formulation } from '../../src/engine/types'
-import { backpropGradient } from '../../src/engine/mnist/backprop'
+import { Backprop, backpropGradient } from '../../src/engine/mnist/backprop'
 import { numericalGradient } from '../../src/engine/mnist/numerical'
 import type { MnistParams } from '../../src/engine/mnist/model'
 import { naiveNumericalGradient } from './mnist-naive'
@@ -68,6 +68,20 @@ describe.each(cases)('small net seed $seed (weights x$scale), 784-$hidden-10, ba
       const exact = ref.longDouble[name]
       // central differences are off by O(h^2) from the derivative
       expect(maxDiff(bp[name].data, exact)).toBeLessThanOrEqual(1e-6 * maxAbs(exact))
+    })
+
+    it('a backprop training step moves every parameter by exactly -lr times the gradient', () => {
+      const { grads, loss } = backpropGradient(p, x, labels, formulation)
+      // the forward pass in JavaScript, and the loss as evaluation computes it
+      expect(loss).toBe(numericalGradient(p, x, labels, formulation, c.h).loss)
+      const bp = new Backprop(c.hidden, x.rows, x)
+      bp.load(p)
+      const lr = 0.37
+      expect(bp.step(Array.from({ length: x.rows }, (_, n) => n), labels, formulation, lr)).toBe(loss)
+      for (const name of NAMES) {
+        const want = p[name].data.map((w, q) => w - lr * grads[name].data[q])
+        expect(maxDiff(bp.params[name].data, want)).toBe(0)
+      }
     })
 
     it('with a large h (no series shortcut) still agrees with the naive gradient to 1e-9 relative', () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { denseToCsr, type Csr } from '../../src/engine/mnist/data'
-import { copyRows, f64Bytes, scalarTimesW, sparseBytes, timesW, Workspace } from '../../src/engine/mnist/kernels'
+import { compactBytes, copyRows, f64Bytes, i32Bytes, scalarTimesW, sparseBytes, timesW, Workspace } from '../../src/engine/mnist/kernels'
 import { RandomState } from '../../src/engine/random'
 import { kernelsModule, modulePath } from '../../scripts/kernels.mjs'
 
@@ -40,7 +40,7 @@ function denseTransposeTimes(x: Float64Array, rows: number, D: Float64Array, H: 
 /** xᵀ·D as backprop takes it: the transpose kernel, then the sparse product. */
 function transposeTimes(x: Csr, D: Float64Array, H: number): Float64Array {
   const nnz = x.ptr[x.rows]
-  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + f64Bytes(D.length) + f64Bytes(PIXELS * H))
+  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + f64Bytes(D.length) + f64Bytes(PIXELS * H), PIXELS)
   const xs = ws.sparse(x.rows, nnz)
   copyRows(x, 0, x.rows, xs)
   const xt = ws.sparse(PIXELS, nnz)
@@ -103,6 +103,29 @@ describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
     const D = rng.randn(rows * H)
     expect(differences(transposeTimes(x, D, H), denseTransposeTimes(images, rows, D, H))).toBe(0)
   })
+})
+
+it('gathers rows, repeats included, out of a compact copy exactly as the images hold them', () => {
+  const rng = new RandomState(5)
+  // float32 pixels, as every MNIST matrix holds them
+  const images = Float32Array.from(sparseImages(rng, 6))
+  const x = denseToCsr(images, 6)
+  const nnz = x.ptr[6]
+  const index = [4, 0, 4, 5]
+  const ws = new Workspace(compactBytes(6, nnz) + i32Bytes(4) + sparseBytes(4, nnz * 2))
+  const data = ws.compact(x)
+  const at = ws.i32(4)
+  at.set(index)
+  const batch = ws.sparse(4, nnz * 2)
+  ws.gather(data, at, 4, batch)
+  expect(batch.rows).toBe(4)
+  const dense = new Float64Array(4 * PIXELS)
+  for (let r = 0; r < 4; r++) {
+    for (let q = batch.ptr[r]; q < batch.ptr[r + 1]; q++) dense[r * PIXELS + batch.col[q]] = batch.val[q]
+  }
+  const want = Float64Array.from(index.flatMap((n) => Array.from(images.subarray(n * PIXELS, (n + 1) * PIXELS))))
+  expect(differences(dense, want)).toBe(0)
+  expect(batch.ptr[4]).toBe(want.filter((v) => v !== 0).length)
 })
 
 it('takes a larger workspace for a large product after a small one, and the small one still works', () => {
@@ -168,6 +191,22 @@ describe('dense and elementwise kernels equal plain loops exactly', () => {
     const dA = filled(7)
     ws.sigmoidBackward(dZ, Z, dA)
     expect(differences(dA, dZ.map((d, q) => d * Z[q] * (1 - Z[q])))).toBe(0)
+  })
+
+  it("sigmoid's exp is Math.exp to the bit, at the edges of each of its cases and at random", () => {
+    // 1 (exp(-1)), |x| around 2^-28 and 0.5*ln2 and 1.5*ln2, the two-lane path's bound 700,
+    // overflow (709.78) and underflow (-745.13) thresholds, infinities, NaN, signed zeros
+    const edges = [1, -1, 2 ** -28, 2 ** -28 * (1 - 2 ** -53), 0.34657359027997264, 0.3465735902799726,
+      0.34657359027997264 * (1 + 2 ** -40), 0.3465735902, 1.0397207708399179, 1.03972077, 700, 699.9999999, 708.4,
+      709.782712893384, 709.79, 745.13321910194, 745.14, Infinity, NaN, 0, -0, 1e-300]
+    const values = [...edges, ...edges.map((v) => -v)]
+    const u = rng.rand(8000)
+    for (let q = 0; q < 4000; q++) values.push((u[2 * q] - 0.5) * 2 ** (q % 12), (u[2 * q + 1] - 0.5) * 1500)
+    const A = filled(values.length, new Float64Array(values))
+    const Z = filled(values.length)
+    ws.sigmoid(A, Z)
+    const want = A.map((a) => 1 / (1 + Math.exp(-a)))
+    for (let q = 0; q < A.length; q++) if (!Object.is(Z[q], want[q])) expect([A[q], Z[q]]).toEqual([A[q], want[q]])
   })
 
   it('descends an odd-length array', () => {

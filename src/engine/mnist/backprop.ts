@@ -1,12 +1,12 @@
-// Backpropagation through the two-layer net, for both formulations' losses. Parameters,
-// gradient and every intermediate live in one WebAssembly workspace, laid out once for a batch
-// size, so a training step copies nothing but the batch; only the ten-class output layer's
-// loss and gradient are computed in JavaScript.
+// Backpropagation through the two-layer net, for both formulations' losses. The data set,
+// parameters, gradient and every intermediate live in one WebAssembly workspace, laid out once
+// for a batch size, so a training step copies nothing but the batch's row numbers; only the
+// ten-class output layer's loss and gradient are computed in JavaScript.
 import type { Formulation } from '../types'
-import { CLASSES as importedClasses, PIXELS as importedPixels, gatherRows, nonZerosOf, type Csr } from './data'
-import { f64Bytes, sparseBytes, Workspace } from './kernels'
-import { DELTA as importedDelta, lossFromA2 } from './loss'
-import { cloneParams, type Gradient, type MnistParams } from './model'
+import { CLASSES as importedClasses, PIXELS as importedPixels, maxRowNonZeros, nonZerosOf, type Csr } from './data'
+import { compactBytes, f64Bytes, i32Bytes, sparseBytes, Workspace, type CompactCsr } from './kernels'
+import { DELTA as importedDelta, lossFromA2, lossFromY } from './loss'
+import { cloneParams, softmaxInPlace, type Gradient, type MnistParams } from './model'
 
 // Local copies: imported bindings compile to getters under tsx and vitest, too slow in hot loops.
 const CLASSES = importedClasses
@@ -14,12 +14,13 @@ const PIXELS = importedPixels
 const DELTA = importedDelta
 
 /**
- * dL/dA2. Textbook: with e = exp(A2), S = sum(e), the loss is
- * L = 0.5*[10B*log S - sum_n A2[n,t_n] - sum_{t=0} log(S - e)], so
+ * dA2 = dL/dA2, and returns the batch loss L (A2 is consumed). Textbook: with e = exp(A2),
+ * S = sum(e), the loss is L = 0.5*[10B*log S - sum_n A2[n,t_n] - sum_{t=0} log(S - e)], so
  * dL/dA2 = 0.5*[10B*e/S - t - e*R1 + (1-t)*e/(S-e)], R1 = sum_{t=0} 1/(S-e).
- * Standard: (y - t)*y_t/(y_t + 1e-7)/B, the exact derivative including the log guard.
+ * Standard: (y - t)*y_t/(y_t + 1e-7)/B, the exact derivative including the log guard, from the
+ * same softmax outputs y the loss is taken of.
  */
-function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation, dA2: Float64Array): void {
+function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation, dA2: Float64Array): number {
   const B = labels.length
   if (formulation === 'textbook') {
     let S = 0
@@ -37,18 +38,18 @@ function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation
           : 0.5 * (CLASSES * B * e / S - e * R1 + e / (S - e))
       }
     }
-    return
+    return lossFromA2(A2, labels, formulation)
   }
+  dA2.set(A2)
+  softmaxInPlace(dA2, formulation)
+  const loss = lossFromY(dA2, labels, formulation)
   for (let n = 0; n < B; n++) {
     const off = n * CLASSES
-    let max = -Infinity
-    for (let k = 0; k < CLASSES; k++) if (A2[off + k] > max) max = A2[off + k]
-    let S = 0
-    for (let k = 0; k < CLASSES; k++) S += dA2[off + k] = Math.exp(A2[off + k] - max)
-    const yt = dA2[off + labels[n]] / S
+    const yt = dA2[off + labels[n]]
     const scale = yt / (yt + DELTA) / B
-    for (let k = 0; k < CLASSES; k++) dA2[off + k] = (dA2[off + k] / S - (labels[n] === k ? 1 : 0)) * scale
+    for (let k = 0; k < CLASSES; k++) dA2[off + k] = (dA2[off + k] - (labels[n] === k ? 1 : 0)) * scale
   }
+  return loss
 }
 
 /** Parameters of hidden size H whose arrays are views into the workspace. */
@@ -59,11 +60,16 @@ function residentParams(ws: Workspace, H: number): MnistParams {
 
 const paramsBytes = (H: number): number => f64Bytes(PIXELS * H) + f64Bytes(H) + f64Bytes(H * CLASSES) + f64Bytes(CLASSES)
 
-/** Backpropagation for batches of up to `batch` rows with up to `nnz` non-zero pixels in all. */
+/**
+ * Backpropagation for batches of up to `batch` rows of a data set `data`, which the workspace
+ * keeps a compact copy of, so that a batch is gathered by one kernel call.
+ */
 export class Backprop {
   readonly params: MnistParams
   readonly grads: MnistParams
   private readonly ws: Workspace
+  private readonly data: CompactCsr
+  private readonly index: Int32Array
   private readonly x: Csr
   private readonly xt: Csr
   private readonly A1: Float64Array
@@ -75,10 +81,14 @@ export class Backprop {
   private readonly A2: Float64Array
   private readonly dA2: Float64Array
 
-  constructor(readonly H: number, readonly batch: number, nnz: number) {
+  constructor(readonly H: number, readonly batch: number, data: Csr) {
     const BH = batch * H
-    const ws = (this.ws = new Workspace(2 * paramsBytes(H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) +
-      sparseBytes(PIXELS, nnz) + 5 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES)))
+    const nnz = batch * maxRowNonZeros(data)
+    const ws = (this.ws = new Workspace(compactBytes(data.rows, data.ptr[data.rows]) + i32Bytes(batch) +
+      2 * paramsBytes(H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) + sparseBytes(PIXELS, nnz) +
+      5 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES, PIXELS)))
+    this.data = ws.compact(data)
+    this.index = ws.i32(batch)
     this.params = residentParams(ws, H)
     this.grads = residentParams(ws, H)
     this.W2T = ws.f64(CLASSES * H)
@@ -94,25 +104,50 @@ export class Backprop {
   }
 
   /**
-   * Fills `grads` with the gradient at `params` for the batch of rows `rows` of x (labels in the
-   * same order); returns the batch loss.
+   * Fills `grads` with the gradient at `params` for the batch of rows `rows` of the data set
+   * (labels in the same order); returns the batch loss.
    */
-  gradient(x: Csr, rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
+  gradient(rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
+    const loss = this.backward(rows, labels, formulation)
+    this.ws.sparseTimes(this.xt, this.dA1.subarray(0, rows.length * this.H), this.H, this.grads.W1.data)
+    return loss
+  }
+
+  /**
+   * One step of gradient descent on that batch, params -= lr * gradient, as the notebook's
+   * `params[key] -= lr * grads[key]`; returns the batch loss before it. W1's gradient (the
+   * largest) goes straight into W1 and is not kept in `grads`.
+   */
+  step(rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation, lr: number): number {
+    const { ws, H, params: p, grads: g } = this
+    const loss = this.backward(rows, labels, formulation)
+    ws.sparseTimesDescend(this.xt, this.dA1.subarray(0, rows.length * H), H, p.W1.data, lr)
+    for (const name of ['b1', 'W2', 'b2'] as const) ws.descend(p[name].data, g[name].data, lr)
+    return loss
+  }
+
+  /**
+   * The forward pass and the backward pass down to dA1 (the gradient at the hidden layer's
+   * input) and the transposed batch, with the gradients of b2, W2 and b1 in `grads`; returns the
+   * batch loss. W1's gradient is xᵀ·dA1.
+   */
+  private backward(rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
     const { ws, H, params: p, grads: g } = this
     const B = rows.length
-    if (B > this.batch || nonZerosOf(x, rows) > this.x.col.length) throw new Error('backprop: batch larger than laid out')
-    gatherRows(x, rows, this.x)
+    if (B > this.batch || nonZerosOf(this.data, rows) > this.x.col.length) throw new Error('backprop: batch larger than laid out')
+    this.index.set(rows)
+    ws.gather(this.data, this.index, B, this.x)
     const BH = B * H
     const A1 = this.A1.subarray(0, BH), Z1 = this.Z1.subarray(0, BH), Z1T = this.Z1T.subarray(0, BH)
     const dZ1 = this.dZ1.subarray(0, BH), dA1 = this.dA1.subarray(0, BH)
     const A2 = this.A2.subarray(0, B * CLASSES), dA2 = this.dA2.subarray(0, B * CLASSES)
 
-    ws.sparseTimes(this.x, p.W1.data, H, A1)
+    ws.sparseTimes(this.x, p.W1.data, H, A1, true)
     ws.addRow(A1, p.b1.data, B)
     ws.sigmoid(A1, Z1)
     ws.denseTimes(Z1, B, H, p.W2.data, CLASSES, A2)
     ws.addRow(A2, p.b2.data, B)
-    outputGradient(A2, labels, formulation, dA2)
+    const loss = outputGradient(A2, labels, formulation, dA2)
 
     ws.columnSums(dA2, B, g.b2.data)
     ws.transposeDense(Z1, B, H, Z1T)
@@ -123,20 +158,14 @@ export class Backprop {
     ws.columnSums(dA1, B, g.b1.data)
     // pixels zero in the whole batch get dW1 = 0: their sums over the batch are empty
     ws.transpose(this.x, PIXELS, this.xt)
-    ws.sparseTimes(this.xt, dA1, H, g.W1.data)
-    return lossFromA2(A2, labels, formulation)
-  }
-
-  /** params -= lr * grads, as the notebook's `params[key] -= lr * grads[key]`. */
-  descend(lr: number): void {
-    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) this.ws.descend(this.params[name].data, this.grads[name].data, lr)
+    return loss
   }
 }
 
 /** The gradient at `p` for one batch (a workspace of its own; training keeps one Backprop). */
 export function backpropGradient(p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation): Gradient {
-  const bp = new Backprop(p.b1.cols, x.rows, x.ptr[x.rows] - x.ptr[0])
+  const bp = new Backprop(p.b1.cols, x.rows, x)
   bp.load(p)
-  const loss = bp.gradient(x, Array.from({ length: x.rows }, (_, n) => n), labels, formulation)
+  const loss = bp.gradient(Array.from({ length: x.rows }, (_, n) => n), labels, formulation)
   return { grads: cloneParams(bp.grads), loss }
 }

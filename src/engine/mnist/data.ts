@@ -70,7 +70,7 @@ export function maxRowNonZeros(x: Csr): number {
 }
 
 /** How many entries the rows `index` of a CSR matrix hold together. */
-export function nonZerosOf(src: Csr, index: ArrayLike<number>): number {
+export function nonZerosOf(src: Pick<Csr, 'ptr'>, index: ArrayLike<number>): number {
   let nnz = 0
   for (let r = 0; r < index.length; r++) nnz += src.ptr[index[r] + 1] - src.ptr[index[r]]
   return nnz

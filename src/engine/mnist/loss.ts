@@ -15,6 +15,11 @@ export const DELTA = 1e-7
  */
 export function lossFromA2(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation): number {
   softmaxInPlace(A2, formulation)
+  return lossFromY(A2, labels, formulation)
+}
+
+/** The same loss from the softmax outputs y. */
+export function lossFromY(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation): number {
   const B = labels.length
   let sum = 0
   if (formulation === 'textbook') {

@@ -3,7 +3,7 @@
 // the current parameters, update, then report the batch loss after the update.
 import type { MnistConfig, Params, StepRecord, Trainer } from '../types'
 import { RandomState } from '../random'
-import { csrOf, gatherRows, maxRowNonZeros, type Csr, type MnistData } from './data'
+import { csrOf, gatherRows, type Csr, type MnistData } from './data'
 import { Backprop } from './backprop'
 import { evaluate } from './evaluate'
 import { lossFromA2 } from './loss'
@@ -22,7 +22,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
   const train = csrOf(data.train)
   // backprop trains the parameters where its kernels keep them, in its workspace
   const bp = config.gradient === 'backprop'
-    ? new Backprop(config.hidden, config.batch, config.batch * maxRowNonZeros(train))
+    ? new Backprop(config.hidden, config.batch, train)
     : null
   const init = initParams(rng, config.hidden)
   if (bp) bp.load(init)
@@ -31,11 +31,8 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
   let done = 0
 
   // one update each; they return the batch loss at the parameters before it
-  const backpropStep = (bp: Backprop, index: ArrayLike<number>, labels: number[]): number => {
-    const loss = bp.gradient(train, index, labels, config.formulation)
-    bp.descend(config.lr)
-    return loss
-  }
+  const backpropStep = (bp: Backprop, index: ArrayLike<number>, labels: number[]): number =>
+    bp.step(index, labels, config.formulation, config.lr)
   const numericalStep = (x: Csr, labels: number[]): number => {
     const { grads, loss } = numericalGradient(p, x, labels, config.formulation, config.h)
     for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, grads[name].data, config.lr)

@@ -1,26 +1,90 @@
 ;; The MNIST net's loops in WebAssembly with 128-bit SIMD (two float64 lanes). Every output is
 ;; computed in the order of the plain scalar loop (sums from 0 in ascending index, separate
-;; multiply and add, no fused multiply-add), so results are bit-identical to scalar float64 code.
+;; multiply and add, no fused multiply-add), and exp as V8's Math.exp computes it, so results
+;; are bit-identical to scalar float64 JavaScript.
 ;; Addresses are byte offsets into the imported memory; the caller sizes it and lays the arrays out.
 (module
-  (import "Math" "exp" (func $exp (param f64) (result f64)))
   (import "env" "memory" (memory 1))
 
-  ;; out[0..N) = sum over q < count of val[q] * M[idx[q]][0..N): one row of a sparse-times-dense
-  ;; product. val: f64[count], idx: i32[count], M: f64[*][N].
+  ;; exp(x) as fdlibm's e_exp.c computes it, which is V8's Math.exp: the same operations in the
+  ;; same order, so the result is bit-identical, without a call out of WebAssembly per element.
+  (func $exp (param $x f64) (result f64)
+    (local $hx i32) (local $xsb i32) (local $k i32) (local $hi f64) (local $lo f64) (local $t f64)
+    (local $c f64) (local $y f64)
+    (local.set $hx (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x)) (i64.const 32))))
+    (local.set $xsb (i32.shr_u (local.get $hx) (i32.const 31)))
+    (local.set $hx (i32.and (local.get $hx) (i32.const 0x7fffffff)))
+    ;; |x| >= 709.78...: NaN, infinities, overflow, underflow
+    (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42)) (then
+      (if (i32.ge_u (local.get $hx) (i32.const 0x7ff00000)) (then
+        (if (f64.ne (local.get $x) (local.get $x)) (then (return (f64.add (local.get $x) (local.get $x)))))
+        (return (select (local.get $x) (f64.const 0) (i32.eqz (local.get $xsb))))))
+      (if (f64.gt (local.get $x) (f64.const 7.09782712893383973096e+02)) (then (return (f64.const inf))))
+      (if (f64.lt (local.get $x) (f64.const -7.45133219101941108420e+02)) (then (return (f64.const 0))))))
+    ;; argument reduction: x = k*ln2 + (hi - lo)
+    (if (i32.gt_u (local.get $hx) (i32.const 0x3FD62E42))
+      (then
+        (if (i32.lt_u (local.get $hx) (i32.const 0x3FF0A2B2))
+          (then
+            (if (f64.eq (local.get $x) (f64.const 1)) (then (return (f64.const 2.718281828459045))))
+            (if (local.get $xsb)
+              (then
+                (local.set $hi (f64.add (local.get $x) (f64.const 6.93147180369123816490e-01)))
+                (local.set $lo (f64.const -1.90821492927058770002e-10))
+                (local.set $k (i32.const -1)))
+              (else
+                (local.set $hi (f64.sub (local.get $x) (f64.const 6.93147180369123816490e-01)))
+                (local.set $lo (f64.const 1.90821492927058770002e-10))
+                (local.set $k (i32.const 1)))))
+          (else
+            (local.set $k (i32.trunc_f64_s (f64.add (f64.mul (f64.const 1.44269504088896338700e+00) (local.get $x))
+              (select (f64.const -0.5) (f64.const 0.5) (local.get $xsb)))))
+            (local.set $t (f64.convert_i32_s (local.get $k)))
+            (local.set $hi (f64.sub (local.get $x) (f64.mul (local.get $t) (f64.const 6.93147180369123816490e-01))))
+            (local.set $lo (f64.mul (local.get $t) (f64.const 1.90821492927058770002e-10)))))
+        (local.set $x (f64.sub (local.get $hi) (local.get $lo))))
+      (else
+        ;; |x| < 2**-28
+        (if (i32.lt_u (local.get $hx) (i32.const 0x3E300000)) (then (return (f64.add (f64.const 1) (local.get $x)))))))
+    (local.set $t (f64.mul (local.get $x) (local.get $x)))
+    (local.set $c (f64.sub (local.get $x) (f64.mul (local.get $t)
+      (f64.add (f64.const 1.66666666666666019037e-01) (f64.mul (local.get $t)
+        (f64.add (f64.const -2.77777777770155933842e-03) (f64.mul (local.get $t)
+          (f64.add (f64.const 6.61375632143793436117e-05) (f64.mul (local.get $t)
+            (f64.add (f64.const -1.65339022054652515390e-06) (f64.mul (local.get $t) (f64.const 4.13813679705723846039e-08))))))))))))
+    (if (i32.eqz (local.get $k)) (then
+      (return (f64.sub (f64.const 1) (f64.sub (f64.div (f64.mul (local.get $x) (local.get $c)) (f64.sub (local.get $c) (f64.const 2)))
+        (local.get $x))))))
+    (local.set $y (f64.sub (f64.const 1) (f64.sub (f64.sub (local.get $lo)
+      (f64.div (f64.mul (local.get $x) (local.get $c)) (f64.sub (f64.const 2) (local.get $c)))) (local.get $hi))))
+    (if (i32.ge_s (local.get $k) (i32.const -1021)) (then
+      (if (i32.eq (local.get $k) (i32.const 1024)) (then
+        (return (f64.mul (f64.mul (local.get $y) (f64.const 2)) (f64.const 8.988465674311579539e307)))))
+      (return (f64.mul (local.get $y) (f64.reinterpret_i64 (i64.shl
+        (i64.extend_i32_u (i32.add (i32.const 0x3ff00000) (i32.shl (local.get $k) (i32.const 20)))) (i64.const 32)))))))
+    (f64.mul (f64.mul (local.get $y) (f64.reinterpret_i64 (i64.shl
+      (i64.extend_i32_u (i32.add (i32.const 0x3ff00000) (i32.shl (i32.add (local.get $k) (i32.const 1000)) (i32.const 20)))) (i64.const 32))))
+      (f64.const 9.33263618503218878990e-302))
+  )
+
+  ;; out[0..N) += sum over q < count of val[q] * M[idx[q]][0..N): one row of a sparse-times-dense
+  ;; product, continuing the sums already in out. val: f64[count], idx: i32[count], M: f64[*][N].
   (func $rowTimes
     (param $val i32) (param $idx i32) (param $count i32) (param $M i32) (param $N i32) (param $out i32)
     (local $j i32) (local $q i32) (local $rowBytes i32) (local $m i32) (local $v v128) (local $s f64)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
-    (local $s4 v128) (local $s5 v128) (local $s6 v128) (local $s7 v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $s4 v128) (local $s5 v128) (local $s6 v128)
     (local.set $rowBytes (i32.shl (local.get $N) (i32.const 3)))
-    ;; sixteen columns at a time, in eight two-lane accumulators (fits the 16 vector registers)
-    (block $wideDone (loop $wide
-      (br_if $wideDone (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $N)))
-      (local.set $s0 (v128.const i64x2 0 0)) (local.set $s1 (v128.const i64x2 0 0))
-      (local.set $s2 (v128.const i64x2 0 0)) (local.set $s3 (v128.const i64x2 0 0))
-      (local.set $s4 (v128.const i64x2 0 0)) (local.set $s5 (v128.const i64x2 0 0))
-      (local.set $s6 (v128.const i64x2 0 0)) (local.set $s7 (v128.const i64x2 0 0))
+    ;; fourteen columns at a time, in seven two-lane accumulators: with the seven values loaded
+    ;; and the multiplier they fill the 15 vector registers V8 allocates (eight spill one)
+    (block $w14Done (loop $w14
+      (br_if $w14Done (i32.gt_u (i32.add (local.get $j) (i32.const 14)) (local.get $N)))
+      (local.set $s0 (v128.load offset=0 (local.get $out)))
+      (local.set $s1 (v128.load offset=16 (local.get $out)))
+      (local.set $s2 (v128.load offset=32 (local.get $out)))
+      (local.set $s3 (v128.load offset=48 (local.get $out)))
+      (local.set $s4 (v128.load offset=64 (local.get $out)))
+      (local.set $s5 (v128.load offset=80 (local.get $out)))
+      (local.set $s6 (v128.load offset=96 (local.get $out)))
       (local.set $q (i32.const 0))
       (block $done (loop $next
         (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
@@ -36,7 +100,6 @@
         (local.set $s4 (f64x2.add (local.get $s4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $m)))))
         (local.set $s5 (f64x2.add (local.get $s5) (f64x2.mul (local.get $v) (v128.load offset=80 (local.get $m)))))
         (local.set $s6 (f64x2.add (local.get $s6) (f64x2.mul (local.get $v) (v128.load offset=96 (local.get $m)))))
-        (local.set $s7 (f64x2.add (local.get $s7) (f64x2.mul (local.get $v) (v128.load offset=112 (local.get $m)))))
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $next)))
       (v128.store offset=0 (local.get $out) (local.get $s0))
@@ -46,14 +109,15 @@
       (v128.store offset=64 (local.get $out) (local.get $s4))
       (v128.store offset=80 (local.get $out) (local.get $s5))
       (v128.store offset=96 (local.get $out) (local.get $s6))
-      (v128.store offset=112 (local.get $out) (local.get $s7))
-      (local.set $out (i32.add (local.get $out) (i32.const 128)))
-      (local.set $j (i32.add (local.get $j) (i32.const 16)))
-      (br $wide)))
-    ;; then eight columns, in four accumulators, if that many are left (ten-class layers)
+      (local.set $out (i32.add (local.get $out) (i32.const 112)))
+      (local.set $j (i32.add (local.get $j) (i32.const 14)))
+      (br $w14)))
+    ;; then eight columns, in four accumulators, if that many are left (64 = 4*14 + 8)
     (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)) (then
-      (local.set $s0 (v128.const i64x2 0 0)) (local.set $s1 (v128.const i64x2 0 0))
-      (local.set $s2 (v128.const i64x2 0 0)) (local.set $s3 (v128.const i64x2 0 0))
+      (local.set $s0 (v128.load offset=0 (local.get $out)))
+      (local.set $s1 (v128.load offset=16 (local.get $out)))
+      (local.set $s2 (v128.load offset=32 (local.get $out)))
+      (local.set $s3 (v128.load offset=48 (local.get $out)))
       (local.set $q (i32.const 0))
       (block $done (loop $next
         (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
@@ -73,11 +137,12 @@
       (v128.store offset=32 (local.get $out) (local.get $s2))
       (v128.store offset=48 (local.get $out) (local.get $s3))
       (local.set $out (i32.add (local.get $out) (i32.const 64)))
-      (local.set $j (i32.add (local.get $j) (i32.const 8)))))
+      (local.set $j (i32.add (local.get $j) (i32.const 8)))
+      ))
     ;; two columns at a time for what is left
     (block $pairsDone (loop $pair
       (br_if $pairsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $N)))
-      (local.set $s0 (v128.const i64x2 0 0))
+      (local.set $s0 (v128.load (local.get $out)))
       (local.set $q (i32.const 0))
       (block $done (loop $next
         (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
@@ -96,7 +161,7 @@
       (br $pair)))
     ;; the last column when N is odd
     (if (i32.lt_u (local.get $j) (local.get $N)) (then
-      (local.set $s (f64.const 0))
+      (local.set $s (f64.load (local.get $out)))
       (local.set $q (i32.const 0))
       (block $done (loop $next
         (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
@@ -111,23 +176,67 @@
       (f64.store (local.get $out) (local.get $s))))
   )
 
-  ;; out[r] = sum over q in ptr[r]..ptr[r+1]-1 of val[q] * M[idx[q]], for r < rows (CSR times
-  ;; dense). ptr: i32[rows+1], starting at 0; out: f64[rows][N].
+  ;; out (rows x N) = x · M for CSR x (ptr from 0, idx, val) and M (Mrows x N). M's rows are taken
+  ;; `range` at a time, each range through every row of x, so that a range small enough stays in
+  ;; L1 cache; each row's sums continue across ranges in ascending index, as one loop would.
+  ;; cursor: i32[rows] of scratch (where each row's entries of the next range start).
   (func (export "sparseTimes")
     (param $ptr i32) (param $idx i32) (param $val i32) (param $rows i32)
-    (param $M i32) (param $N i32) (param $out i32)
-    (local $r i32) (local $start i32) (local $end i32)
+    (param $M i32) (param $N i32) (param $out i32) (param $Mrows i32) (param $range i32) (param $cursor i32)
+    (local $r i32) (local $lo i32) (local $hi i32) (local $q0 i32) (local $q1 i32) (local $end i32) (local $o i32)
+    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.mul (local.get $rows) (local.get $N)) (i32.const 3)))
+    (memory.copy (local.get $cursor) (local.get $ptr) (i32.shl (local.get $rows) (i32.const 2)))
+    (block $rangesDone (loop $ranges
+      (br_if $rangesDone (i32.ge_u (local.get $lo) (local.get $Mrows)))
+      (local.set $hi (i32.add (local.get $lo) (local.get $range)))
+      (local.set $r (i32.const 0))
+      (local.set $o (local.get $out))
+      (block $rowsDone (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $q0 (i32.load (i32.add (local.get $cursor) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $end (i32.load offset=4 (i32.add (local.get $ptr) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $q1 (local.get $q0))
+        (block $found (loop $scan
+          (br_if $found (i32.ge_u (local.get $q1) (local.get $end)))
+          (br_if $found (i32.ge_u (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q1) (i32.const 2)))) (local.get $hi)))
+          (local.set $q1 (i32.add (local.get $q1) (i32.const 1)))
+          (br $scan)))
+        (if (i32.gt_u (local.get $q1) (local.get $q0)) (then
+          (call $rowTimes
+            (i32.add (local.get $val) (i32.shl (local.get $q0) (i32.const 3)))
+            (i32.add (local.get $idx) (i32.shl (local.get $q0) (i32.const 2)))
+            (i32.sub (local.get $q1) (local.get $q0))
+            (local.get $M) (local.get $N) (local.get $o))
+          (i32.store (i32.add (local.get $cursor) (i32.shl (local.get $r) (i32.const 2))) (local.get $q1))))
+        (local.set $o (i32.add (local.get $o) (i32.shl (local.get $N) (i32.const 3))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (local.set $lo (local.get $hi))
+      (br $ranges)))
+  )
+
+  ;; W (rows x N) -= lr * (x · M), for CSR x (ptr from 0, idx, val) and M with N columns, one row
+  ;; at a time through `row` (f64[N] of scratch, which stays in L1 cache): the same sums and the
+  ;; same update as sparseTimes into a gradient and then descend, without writing the gradient
+  ;; out, and rows of x with no entries (pixels zero in the whole batch) leave W as it is.
+  (func (export "sparseTimesDescend")
+    (param $ptr i32) (param $idx i32) (param $val i32) (param $rows i32)
+    (param $M i32) (param $N i32) (param $W i32) (param $lr f64) (param $row i32)
+    (local $r i32) (local $start i32) (local $count i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $N) (i32.const 3)))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
       (local.set $start (i32.load (local.get $ptr)))
-      (local.set $end (i32.load offset=4 (local.get $ptr)))
-      (call $rowTimes
-        (i32.add (local.get $val) (i32.shl (local.get $start) (i32.const 3)))
-        (i32.add (local.get $idx) (i32.shl (local.get $start) (i32.const 2)))
-        (i32.sub (local.get $end) (local.get $start))
-        (local.get $M) (local.get $N) (local.get $out))
+      (local.set $count (i32.sub (i32.load offset=4 (local.get $ptr)) (local.get $start)))
+      (if (local.get $count) (then
+        (memory.fill (local.get $row) (i32.const 0) (local.get $rowBytes))
+        (call $rowTimes
+          (i32.add (local.get $val) (i32.shl (local.get $start) (i32.const 3)))
+          (i32.add (local.get $idx) (i32.shl (local.get $start) (i32.const 2)))
+          (local.get $count) (local.get $M) (local.get $N) (local.get $row))
+        (call $descend (local.get $W) (local.get $row) (local.get $N) (local.get $lr))))
       (local.set $ptr (i32.add (local.get $ptr) (i32.const 4)))
-      (local.set $out (i32.add (local.get $out) (i32.shl (local.get $N) (i32.const 3))))
+      (local.set $W (i32.add (local.get $W) (local.get $rowBytes)))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $next)))
   )
@@ -137,6 +246,7 @@
     (param $A i32) (param $rows i32) (param $K i32) (param $iota i32)
     (param $M i32) (param $N i32) (param $out i32)
     (local $r i32)
+    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.mul (local.get $rows) (local.get $N)) (i32.const 3)))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
       (call $rowTimes (local.get $A) (local.get $iota) (local.get $K) (local.get $M) (local.get $N) (local.get $out))
@@ -144,6 +254,32 @@
       (local.set $out (i32.add (local.get $out) (i32.shl (local.get $N) (i32.const 3))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $next)))
+  )
+
+  ;; The rows index[0..count) of a compact CSR matrix (ptr, col: u16, val: f32) gathered into a
+  ;; CSR matrix (outPtr from 0, outCol: i32, outVal: f64), repeats allowed, as x_train[batch_idx].
+  (func (export "gather")
+    (param $ptr i32) (param $col i32) (param $val i32) (param $index i32) (param $count i32)
+    (param $outPtr i32) (param $outCol i32) (param $outVal i32)
+    (local $r i32) (local $q i32) (local $end i32) (local $at i32) (local $slot i32)
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $slot (i32.add (local.get $ptr) (i32.shl (i32.load (i32.add (local.get $index) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+      (local.set $q (i32.load (local.get $slot)))
+      (local.set $end (i32.load offset=4 (local.get $slot)))
+      (i32.store (i32.add (local.get $outPtr) (i32.shl (local.get $r) (i32.const 2))) (local.get $at))
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $q) (local.get $end)))
+        (i32.store (i32.add (local.get $outCol) (i32.shl (local.get $at) (i32.const 2)))
+          (i32.load16_u (i32.add (local.get $col) (i32.shl (local.get $q) (i32.const 1)))))
+        (f64.store (i32.add (local.get $outVal) (i32.shl (local.get $at) (i32.const 3)))
+          (f64.promote_f32 (f32.load (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 2))))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $next)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row)))
+    (i32.store (i32.add (local.get $outPtr) (i32.shl (local.get $count) (i32.const 2))) (local.get $at))
   )
 
   ;; The transpose of a rows x cols sparse matrix (ptr from 0, idx, val) into (tptr, tidx, tval),
@@ -247,16 +383,61 @@
   )
 
   ;; Z[q] = 1 / (1 + exp(-A[q])) for q < count.
+  ;; Z[q] = 1 / (1 + exp(-A[q])) for q < count, two lanes at a time. For the common arguments
+  ;; fdlibm's branches all compute the same reduction: k = round(x/ln2), hi = x - k*ln2HI,
+  ;; lo = k*ln2LO, the same polynomial, then a scaling by 2^k. Pairs holding any argument its
+  ;; special cases treat differently (tiny, near the 0.5*ln2 boundary, exactly 1, near overflow
+  ;; or underflow, infinite) are done again through the scalar $exp, so every result is
+  ;; Math.exp's. (Testing first and branching around the two-lane path is a third slower.)
   (func (export "sigmoid") (param $A i32) (param $Z i32) (param $count i32)
-    (local $end i32)
-    (local.set $end (i32.add (local.get $A) (i32.shl (local.get $count) (i32.const 3))))
+    (local $end i32) (local $x v128) (local $ax v128) (local $k v128) (local $t v128) (local $hi v128)
+    (local $lo v128) (local $r v128) (local $tt v128) (local $c v128) (local $y v128)
+    (local.set $end (i32.add (local.get $A) (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3))))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $A) (local.get $end)))
-      (f64.store (local.get $Z)
-        (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.load (local.get $A)))))))
-      (local.set $A (i32.add (local.get $A) (i32.const 8)))
-      (local.set $Z (i32.add (local.get $Z) (i32.const 8)))
+      (local.set $x (f64x2.neg (v128.load (local.get $A))))
+      (local.set $k (i32x4.trunc_sat_f64x2_s_zero (f64x2.add
+        (f64x2.mul (v128.const f64x2 1.44269504088896338700e+00 1.44269504088896338700e+00) (local.get $x))
+        (v128.or (v128.const f64x2 0.5 0.5) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))))
+      (local.set $t (f64x2.convert_low_i32x4_s (local.get $k)))
+      (local.set $hi (f64x2.sub (local.get $x)
+        (f64x2.mul (local.get $t) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))))
+      (local.set $lo (f64x2.mul (local.get $t) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)))
+      (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+      (local.set $tt (f64x2.mul (local.get $r) (local.get $r)))
+      (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $tt)
+        (f64x2.add (v128.const f64x2 1.66666666666666019037e-01 1.66666666666666019037e-01) (f64x2.mul (local.get $tt)
+          (f64x2.add (v128.const f64x2 -2.77777777770155933842e-03 -2.77777777770155933842e-03) (f64x2.mul (local.get $tt)
+            (f64x2.add (v128.const f64x2 6.61375632143793436117e-05 6.61375632143793436117e-05) (f64x2.mul (local.get $tt)
+              (f64x2.add (v128.const f64x2 -1.65339022054652515390e-06 -1.65339022054652515390e-06)
+                (f64x2.mul (local.get $tt) (v128.const f64x2 4.13813679705723846039e-08 4.13813679705723846039e-08))))))))))))
+      (local.set $y (f64x2.sub (v128.const f64x2 1 1) (f64x2.sub (f64x2.sub (local.get $lo)
+        (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
+        (local.get $hi))))
+      ;; y * 2^k, with k + 1023 put in the exponent field
+      (v128.store (local.get $Z) (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1)
+        (f64x2.mul (local.get $y) (i64x2.shl
+          (i64x2.add (i64x2.extend_low_i32x4_s (local.get $k)) (v128.const i64x2 1023 1023)) (i32.const 52))))))
+      (local.set $ax (f64x2.abs (local.get $x)))
+      (if (v128.any_true (v128.or
+            (v128.or
+              (f64x2.lt (local.get $ax) (v128.const f64x2 0x1p-28 0x1p-28))
+              (f64x2.ge (local.get $ax) (v128.const f64x2 700 700)))
+            (v128.or
+              (v128.and
+                (f64x2.ge (local.get $ax) (v128.const i64x2 0x3FD62E4200000000 0x3FD62E4200000000))
+                (f64x2.lt (local.get $ax) (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000)))
+              (f64x2.eq (local.get $x) (v128.const f64x2 1 1)))))
+        (then
+          (f64.store (local.get $Z) (f64.div (f64.const 1) (f64.add (f64.const 1)
+            (call $exp (f64x2.extract_lane 0 (local.get $x))))))
+          (f64.store offset=8 (local.get $Z) (f64.div (f64.const 1) (f64.add (f64.const 1)
+            (call $exp (f64x2.extract_lane 1 (local.get $x))))))))
+      (local.set $A (i32.add (local.get $A) (i32.const 16)))
+      (local.set $Z (i32.add (local.get $Z) (i32.const 16)))
       (br $next)))
+    (if (i32.and (local.get $count) (i32.const 1)) (then
+      (f64.store (local.get $Z) (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.load (local.get $A)))))))))
   )
 
   ;; dA[q] = dZ[q] * Z[q] * (1 - Z[q]) for q < count: back through the sigmoid.
@@ -275,7 +456,7 @@
   )
 
   ;; w[q] -= lr * dw[q] for q < count: one gradient-descent step.
-  (func (export "descend") (param $w i32) (param $dw i32) (param $count i32) (param $lr f64)
+  (func $descend (export "descend") (param $w i32) (param $dw i32) (param $count i32) (param $lr f64)
     (local $end i32) (local $lr2 v128)
     (local.set $lr2 (f64x2.splat (local.get $lr)))
     (local.set $end (i32.add (local.get $w) (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3))))

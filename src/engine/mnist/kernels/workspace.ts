@@ -17,8 +17,10 @@ interface WebAssemblyApi {
 }
 
 interface Kernels {
-  sparseTimes(ptr: number, idx: number, val: number, rows: number, M: number, N: number, out: number): void
+  sparseTimes(ptr: number, idx: number, val: number, rows: number, M: number, N: number, out: number, Mrows: number, range: number, cursor: number): void
+  sparseTimesDescend(ptr: number, idx: number, val: number, rows: number, M: number, N: number, W: number, lr: number, row: number): void
   denseTimes(A: number, rows: number, K: number, iota: number, M: number, N: number, out: number): void
+  gather(ptr: number, col: number, val: number, index: number, count: number, outPtr: number, outCol: number, outVal: number): void
   transpose(ptr: number, idx: number, val: number, rows: number, cols: number, tptr: number, tidx: number, tval: number): void
   transposeDense(A: number, rows: number, cols: number, out: number): void
   addRow(A: number, b: number, rows: number, K: number): void
@@ -40,29 +42,49 @@ function kernelsModule(): object {
 
 const PAGE = 65536
 
+/** Bytes of M a cache-blocked product keeps in play at once: most of a 32 KB L1 data cache. */
+const L1_BLOCK = 24 * 1024
+
 /** Bytes a workspace needs for arrays of these lengths (each aligned to 16 bytes). */
 export const f64Bytes = (n: number): number => Math.ceil(n / 2) * 16
 export const i32Bytes = (n: number): number => Math.ceil(n / 4) * 16
 export const sparseBytes = (rows: number, nnz: number): number => i32Bytes(rows + 2) + i32Bytes(nnz) + f64Bytes(nnz)
+const u16Bytes = (n: number): number => Math.ceil(n / 8) * 16
+export const compactBytes = (rows: number, nnz: number): number => i32Bytes(rows + 1) + u16Bytes(nnz) + i32Bytes(nnz)
+
+/**
+ * A CSR matrix of pixels kept in half the room, for a whole data set: 16-bit column indices and
+ * float32 values. A batch is gathered out of it into a Csr.
+ */
+export interface CompactCsr {
+  rows: number
+  ptr: Int32Array
+  col: Uint16Array
+  val: Float32Array
+}
 
 export class Workspace {
-  readonly capacity: number
+  /** Bytes of memory in all, the reserved scratch included. */
+  private readonly capacity: number
   private readonly memory: Memory
   private readonly k: Kernels
   private end = 0
   private iota: Int32Array = new Int32Array(0)
+  private cursor: Int32Array = new Int32Array(0)
+  private row: Float64Array = new Float64Array(0)
 
   /**
-   * Room for `bytes` of arrays, plus dense products with up to `maxK` inner terms. The memory is
+   * Room for `bytes` of arrays, plus dense products with up to `maxK` inner terms, sparse
+   * products of up to `maxK` rows and descents with up to `maxK` columns. The memory is
    * made this size and never grown: growing detaches its buffer, and once any buffer has been
    * detached V8 guards every typed-array access in optimised code, which slows the engine's
    * JavaScript loops (the numerical gradient) by about a tenth.
    */
-  constructor(bytes: number, private readonly maxK = 0) {
-    this.capacity = bytes + i32Bytes(maxK)
+  constructor(readonly bytes: number, readonly maxK = 0) {
+    this.capacity = bytes + 2 * i32Bytes(maxK) + f64Bytes(maxK)
     const { Memory, Instance } = wasm()
     this.memory = new Memory({ initial: Math.max(1, Math.ceil(this.capacity / PAGE)) })
-    this.k = new Instance(kernelsModule(), { env: { memory: this.memory }, Math: { exp: Math.exp } }).exports as Kernels
+    this.k = new Instance(kernelsModule(), { env: { memory: this.memory } }).exports as Kernels
     this.reset()
   }
 
@@ -71,6 +93,8 @@ export class Workspace {
     this.end = 0
     this.iota = this.i32(this.maxK)
     for (let k = 0; k < this.maxK; k++) this.iota[k] = k
+    this.cursor = this.i32(this.maxK)
+    this.row = this.f64(this.maxK)
   }
 
   private take(bytes: number): number {
@@ -89,6 +113,22 @@ export class Workspace {
   }
 
   /**
+   * x copied in compact form. Its columns are pixels (below 784) and its values float32 pixels
+   * (see Csr), so both convert exactly; checking 9 million entries would take longer than the
+   * copy (tens of milliseconds per trainer).
+   */
+  compact(x: Csr): CompactCsr {
+    const nnz = x.ptr[x.rows]
+    const ptr = this.i32(x.rows + 1)
+    ptr.set(x.ptr.subarray(0, x.rows + 1))
+    const col = new Uint16Array(this.memory.buffer, this.take(u16Bytes(nnz)), nnz)
+    col.set(x.col.subarray(0, nnz))
+    const val = new Float32Array(this.memory.buffer, this.take(i32Bytes(nnz)), nnz)
+    val.set(x.val.subarray(0, nnz))
+    return { rows: x.rows, ptr, col, val }
+  }
+
+  /**
    * Room for a sparse matrix of up to `rows` rows and `nnz` entries (ptr has a spare slot for
    * transpose). The kernels want its ptr to start at 0.
    */
@@ -97,20 +137,42 @@ export class Workspace {
   }
 
   /** The byte offset of a view, which must be this workspace's. */
-  private at(view: Float64Array | Int32Array): number {
+  private at(view: Float64Array | Float32Array | Int32Array | Uint16Array): number {
     if (view.buffer !== this.memory.buffer) throw new Error('workspace: an array from elsewhere was passed to a kernel')
     return view.byteOffset
   }
 
-  /** out (x.rows x N) = x · M, for M with N columns. */
-  sparseTimes(x: Csr, M: Float64Array, N: number, out: Float64Array): void {
-    this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), N, this.at(out))
+  /**
+   * out (x.rows x N) = x · M, for M with N columns; x.rows at most the reserved maxK. `blocked`
+   * takes M a band of rows at a time, small enough to stay in L1 cache, through all of x: worth
+   * it when x has few rows and many entries each (a batch times W1), not for the transpose.
+   */
+  sparseTimes(x: Csr, M: Float64Array, N: number, out: Float64Array, blocked = false): void {
+    if (x.rows > this.cursor.length) throw new Error(`workspace: sparse product of ${x.rows} rows, ${this.cursor.length} reserved`)
+    const Mrows = M.length / N
+    const range = blocked ? Math.max(1, Math.floor(L1_BLOCK / (8 * N))) : Mrows
+    this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), N, this.at(out), Mrows, range, this.at(this.cursor))
+  }
+
+  /**
+   * W -= lr * (x · M), for M with N columns (at most the reserved maxK): the same update as
+   * sparseTimes into a gradient then descend, without writing the gradient out.
+   */
+  sparseTimesDescend(x: Csr, M: Float64Array, N: number, W: Float64Array, lr: number): void {
+    if (N > this.row.length) throw new Error(`workspace: descent over ${N} columns, ${this.row.length} reserved`)
+    this.k.sparseTimesDescend(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), N, this.at(W), lr, this.at(this.row))
   }
 
   /** out (rows x N) = A (rows x K) · M (K x N), dense; K at most the reserved maxK. */
   denseTimes(A: Float64Array, rows: number, K: number, M: Float64Array, N: number, out: Float64Array): void {
     if (K > this.iota.length) throw new Error(`workspace: dense product over ${K} terms, ${this.iota.length} reserved`)
     this.k.denseTimes(this.at(A), rows, K, this.at(this.iota), this.at(M), N, this.at(out))
+  }
+
+  /** into = the rows index[0..count) of x (into has room for them). */
+  gather(x: CompactCsr, index: Int32Array, count: number, into: Csr): void {
+    this.k.gather(this.at(x.ptr), this.at(x.col), this.at(x.val), this.at(index), count, this.at(into.ptr), this.at(into.col), this.at(into.val))
+    into.rows = count
   }
 
   /** t = the transpose of x, which has `cols` columns (t.ptr needs cols+2 slots). */
