@@ -18,20 +18,20 @@ export function lossFromA2(A2: Float64Array, labels: ArrayLike<number>, formulat
   return lossFromY(A2, labels, formulation)
 }
 
-/** The same loss from the softmax outputs y. */
-export function lossFromY(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation): number {
+/** The same loss from the softmax outputs Y. */
+export function lossFromY(Y: Float64Array, labels: ArrayLike<number>, formulation: Formulation): number {
   const B = labels.length
   let sum = 0
   if (formulation === 'textbook') {
     for (let n = 0; n < B; n++) {
       for (let k = 0; k < CLASSES; k++) {
         const t = labels[n] === k ? 1 : 0
-        const y = A2[n * CLASSES + k]
+        const y = Y[n * CLASSES + k]
         sum += -t * Math.log(y) - (1 - t) * Math.log(1 - y)
       }
     }
     return 0.5 * sum
   }
-  for (let n = 0; n < B; n++) sum += Math.log(A2[n * CLASSES + labels[n]] + DELTA)
+  for (let n = 0; n < B; n++) sum += Math.log(Y[n * CLASSES + labels[n]] + DELTA)
   return -sum / B
 }

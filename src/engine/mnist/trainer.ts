@@ -30,9 +30,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
   const total = config.iterations
   let done = 0
 
-  // one update each; they return the batch loss at the parameters before it
-  const backpropStep = (bp: Backprop, index: ArrayLike<number>, labels: number[]): number =>
-    bp.step(index, labels, config.formulation, config.lr)
+  // one update, as Backprop.step; returns the batch loss at the parameters before it
   const numericalStep = (x: Csr, labels: number[]): number => {
     const { grads, loss } = numericalGradient(p, x, labels, config.formulation, config.h)
     for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, grads[name].data, config.lr)
@@ -54,7 +52,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
       // the batch as its own arrays, gathered once, for the JavaScript paths that need it
       let x: Csr | undefined
       const batch = (): Csr => (x ??= gatherRows(train, index))
-      const before = bp ? backpropStep(bp, index, labels) : numericalStep(batch(), labels)
+      const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), labels)
       const loss = config.formulation === 'textbook' ? lossFromA2(forward(p, batch()).A2, labels, 'textbook') : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
