@@ -37,18 +37,20 @@ function denseTransposeTimes(x: Float64Array, rows: number, D: Float64Array, H: 
   return dense(xt, PIXELS, rows, D, H)
 }
 
-/** xᵀ·D as backprop takes it: the transpose kernel, then the sparse product. */
+/** xᵀ·D as backprop takes it: the transpose kernel, D in panels, then the sparse product. */
 function transposeTimes(x: Csr, D: Float64Array, H: number): Float64Array {
   const nnz = x.ptr[x.rows]
-  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + f64Bytes(D.length) + f64Bytes(PIXELS * H), PIXELS)
+  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + 2 * f64Bytes(D.length) + f64Bytes(PIXELS * H))
   const xs = ws.sparse(x.rows, nnz)
   copyRows(x, 0, x.rows, xs)
   const xt = ws.sparse(PIXELS, nnz)
   ws.transpose(xs, PIXELS, xt)
   const d = ws.f64(D.length)
   d.set(D)
+  const panels = ws.f64(D.length).fill(NaN)
+  ws.toPanels(d, H, panels)
   const out = ws.f64(PIXELS * H).fill(NaN)
-  ws.sparseTimes(xt, d, H, out)
+  ws.sparseTimes(xt, panels, H, out)
   return out.slice()
 }
 
@@ -103,6 +105,22 @@ describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
     const D = rng.randn(rows * H)
     expect(differences(transposeTimes(x, D, H), denseTransposeTimes(images, rows, D, H))).toBe(0)
   })
+})
+
+it('lays a matrix out in panels of 14, 8, 2 and 1 columns and back', () => {
+  // 2 x 25: columns 0-13 (both rows), then 14-21, then 22-23, then 24
+  const rows = 2, N = 25
+  const ws = new Workspace(3 * f64Bytes(rows * N))
+  const A = ws.f64(rows * N)
+  A.forEach((_, q) => (A[q] = 100 * Math.floor(q / N) + (q % N)))
+  const P = ws.f64(rows * N)
+  ws.toPanels(A, N, P)
+  const span = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k)
+  const panel = (from: number, to: number) => [...span(from, to), ...span(100 + from, 100 + to)]
+  expect([...P]).toEqual([...panel(0, 14), ...panel(14, 22), ...panel(22, 24), ...panel(24, 25)])
+  const back = ws.f64(rows * N).fill(NaN)
+  ws.fromPanels(P, N, back)
+  expect([...back]).toEqual([...A])
 })
 
 it('gathers rows, repeats included, out of a compact copy exactly as the images hold them', () => {

@@ -1,7 +1,8 @@
 // Backpropagation through the two-layer net, for both formulations' losses. The data set,
 // parameters, gradient and every intermediate live in one WebAssembly workspace, laid out once
 // for a batch size, so a training step copies nothing but the batch's row numbers; only the
-// ten-class output layer's loss and gradient are computed in JavaScript.
+// ten-class output layer's loss and gradient are computed in JavaScript. W1 is trained in the
+// panels the sparse products take (see the kernels) and put back in rows when it is read.
 import type { Formulation } from '../types'
 import { CLASSES as importedClasses, PIXELS as importedPixels, maxRowNonZeros, nonZerosOf, type Csr } from './data'
 import { compactBytes, f64Bytes, i32Bytes, sparseBytes, Workspace, type CompactCsr } from './kernels'
@@ -65,8 +66,11 @@ const paramsBytes = (H: number): number => f64Bytes(PIXELS * H) + f64Bytes(H) + 
  * keeps a compact copy of, so that a batch is gathered by one kernel call.
  */
 export class Backprop {
-  readonly params: MnistParams
   readonly grads: MnistParams
+  private readonly resident: MnistParams
+  /** W1 in panels: what training reads and updates; resident.W1 is a copy made when read. */
+  private readonly W1: Float64Array
+  private W1read = true
   private readonly ws: Workspace
   private readonly data: CompactCsr
   private readonly index: Int32Array
@@ -78,6 +82,7 @@ export class Backprop {
   private readonly W2T: Float64Array
   private readonly dZ1: Float64Array
   private readonly dA1: Float64Array
+  private readonly dA1p: Float64Array
   private readonly A2: Float64Array
   private readonly dA2: Float64Array
 
@@ -85,22 +90,32 @@ export class Backprop {
     const BH = batch * H
     const nnz = batch * maxRowNonZeros(data)
     const ws = (this.ws = new Workspace(compactBytes(data.rows, data.ptr[data.rows]) + i32Bytes(batch) +
-      2 * paramsBytes(H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) + sparseBytes(PIXELS, nnz) +
-      5 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES, PIXELS)))
+      2 * paramsBytes(H) + f64Bytes(PIXELS * H) + f64Bytes(CLASSES * H) + sparseBytes(batch, nnz) +
+      sparseBytes(PIXELS, nnz) + 6 * f64Bytes(BH) + 2 * f64Bytes(batch * CLASSES), Math.max(batch, H, CLASSES)))
     this.data = ws.compact(data)
     this.index = ws.i32(batch)
-    this.params = residentParams(ws, H)
+    this.resident = residentParams(ws, H)
     this.grads = residentParams(ws, H)
+    this.W1 = ws.f64(PIXELS * H)
     this.W2T = ws.f64(CLASSES * H)
     this.x = ws.sparse(batch, nnz)
     this.xt = ws.sparse(PIXELS, nnz)
-    ;[this.A1, this.Z1, this.Z1T, this.dZ1, this.dA1] = [BH, BH, BH, BH, BH].map((n) => ws.f64(n))
+    ;[this.A1, this.Z1, this.Z1T, this.dZ1, this.dA1, this.dA1p] = [BH, BH, BH, BH, BH, BH].map((n) => ws.f64(n))
     ;[this.A2, this.dA2] = [batch * CLASSES, batch * CLASSES].map((n) => ws.f64(n))
   }
 
   /** Copies `p` in as the parameters. */
   load(p: MnistParams): void {
-    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) this.params[name].data.set(p[name].data)
+    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) this.resident[name].data.set(p[name].data)
+    this.ws.toPanels(this.resident.W1.data, this.H, this.W1)
+    this.W1read = true
+  }
+
+  /** The parameters, views into the workspace, valid until the next step. */
+  get params(): MnistParams {
+    if (!this.W1read) this.ws.fromPanels(this.W1, this.H, this.resident.W1.data)
+    this.W1read = true
+    return this.resident
   }
 
   /**
@@ -109,7 +124,7 @@ export class Backprop {
    */
   gradient(rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
     const loss = this.backward(rows, labels, formulation)
-    this.ws.sparseTimes(this.xt, this.dA1.subarray(0, rows.length * this.H), this.H, this.grads.W1.data)
+    this.ws.sparseTimes(this.xt, this.dA1p.subarray(0, rows.length * this.H), this.H, this.grads.W1.data)
     return loss
   }
 
@@ -119,30 +134,31 @@ export class Backprop {
    * largest) goes straight into W1 and is not kept in `grads`.
    */
   step(rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation, lr: number): number {
-    const { ws, H, params: p, grads: g } = this
+    const { ws, H, resident: p, grads: g } = this
     const loss = this.backward(rows, labels, formulation)
-    ws.sparseTimesDescend(this.xt, this.dA1.subarray(0, rows.length * H), H, p.W1.data, lr)
+    ws.sparseTimesDescend(this.xt, this.dA1p.subarray(0, rows.length * H), H, this.W1, lr)
+    this.W1read = false
     for (const name of ['b1', 'W2', 'b2'] as const) ws.descend(p[name].data, g[name].data, lr)
     return loss
   }
 
   /**
    * The forward pass and the backward pass down to dA1 (the gradient at the hidden layer's
-   * input) and the transposed batch, with the gradients of b2, W2 and b1 in `grads`; returns the
-   * batch loss. W1's gradient is xᵀ·dA1.
+   * input, also in panels) and the transposed batch, with the gradients of b2, W2 and b1 in
+   * `grads`; returns the batch loss. W1's gradient is xᵀ·dA1.
    */
   private backward(rows: ArrayLike<number>, labels: ArrayLike<number>, formulation: Formulation): number {
-    const { ws, H, params: p, grads: g } = this
+    const { ws, H, resident: p, grads: g } = this
     const B = rows.length
     if (B > this.batch || nonZerosOf(this.data, rows) > this.x.col.length) throw new Error('backprop: batch larger than laid out')
     this.index.set(rows)
     ws.gather(this.data, this.index, B, this.x)
     const BH = B * H
     const A1 = this.A1.subarray(0, BH), Z1 = this.Z1.subarray(0, BH), Z1T = this.Z1T.subarray(0, BH)
-    const dZ1 = this.dZ1.subarray(0, BH), dA1 = this.dA1.subarray(0, BH)
+    const dZ1 = this.dZ1.subarray(0, BH), dA1 = this.dA1.subarray(0, BH), dA1p = this.dA1p.subarray(0, BH)
     const A2 = this.A2.subarray(0, B * CLASSES), dA2 = this.dA2.subarray(0, B * CLASSES)
 
-    ws.sparseTimes(this.x, p.W1.data, H, A1, true)
+    ws.sparseTimes(this.x, this.W1, H, A1)
     ws.addRow(A1, p.b1.data, B)
     ws.sigmoid(A1, Z1)
     ws.denseTimes(Z1, B, H, p.W2.data, CLASSES, A2)
@@ -155,6 +171,7 @@ export class Backprop {
     ws.transposeDense(p.W2.data, H, CLASSES, this.W2T)
     ws.denseTimes(dA2, B, CLASSES, this.W2T, H, dZ1)
     ws.sigmoidBackward(dZ1, Z1, dA1)
+    ws.toPanels(dA1, H, dA1p)
     ws.columnSums(dA1, B, g.b1.data)
     // pixels zero in the whole batch get dW1 = 0: their sums over the batch are empty
     ws.transpose(this.x, PIXELS, this.xt)

@@ -7,7 +7,7 @@ import { csrOf, gatherRows, type Csr, type MnistData } from './data'
 import { Backprop } from './backprop'
 import { evaluate } from './evaluate'
 import { lossFromA2 } from './loss'
-import { cloneParams, forward, initParams } from './model'
+import { cloneParams, forward, initParams, type MnistParams } from './model'
 import { numericalGradient } from './numerical'
 
 /**
@@ -26,14 +26,14 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
     : null
   const init = initParams(rng, config.hidden)
   if (bp) bp.load(init)
-  const p = bp ? bp.params : init
+  const params = (): MnistParams => (bp ? bp.params : init)
   const total = config.iterations
   let done = 0
 
   // one update, as Backprop.step; returns the batch loss at the parameters before it
   const numericalStep = (x: Csr, labels: number[]): number => {
-    const { grads, loss } = numericalGradient(p, x, labels, config.formulation, config.h)
-    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(p[name].data, grads[name].data, config.lr)
+    const { grads, loss } = numericalGradient(init, x, labels, config.formulation, config.h)
+    for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(init[name].data, grads[name].data, config.lr)
     return loss
   }
 
@@ -53,21 +53,22 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
       let x: Csr | undefined
       const batch = (): Csr => (x ??= gatherRows(train, index))
       const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), labels)
-      const loss = config.formulation === 'textbook' ? lossFromA2(forward(p, batch()).A2, labels, 'textbook') : before
+      const loss = config.formulation === 'textbook' ? lossFromA2(forward(params(), batch()).A2, labels, 'textbook') : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
       if (every(config.evalEvery) || isLast()) {
+        const p = params()
         const trainEval = evaluate(p, data.train, config.formulation)
         const testEval = evaluate(p, data.test, config.formulation)
         record.trainAcc = trainEval.accuracy
         record.testAcc = testEval.accuracy
         record.confusion = testEval.confusion
       }
-      if (every(config.snapshotEvery) || isLast()) record.params = cloneParams(p)
+      if (every(config.snapshotEvery) || isLast()) record.params = cloneParams(params())
       return record
     },
     params(): Params {
-      return cloneParams(p)
+      return cloneParams(params())
     },
     result() {
       return {}

@@ -8,14 +8,9 @@ export { Workspace, compactBytes, f64Bytes, i32Bytes, sparseBytes, type CompactC
 
 let shared: Workspace | undefined
 
-/**
- * The scratch workspace, emptied, with room for `bytes` and products of `rows` rows (replaced by
- * a larger one when short).
- */
-function scratch(bytes: number, rows: number): Workspace {
-  if (!shared || shared.bytes < bytes || shared.maxK < rows) {
-    shared = new Workspace(Math.max(bytes, 2 * (shared?.bytes ?? 0)), Math.max(rows, shared?.maxK ?? 0))
-  }
+/** The scratch workspace, emptied, with room for `bytes` (replaced by a larger one when short). */
+function scratch(bytes: number): Workspace {
+  if (!shared || shared.bytes < bytes) shared = new Workspace(Math.max(bytes, 2 * (shared?.bytes ?? 0)))
   shared.reset()
   return shared
 }
@@ -34,12 +29,14 @@ export function copyRows(x: Csr, from: number, to: number, into: Csr): void {
 export function timesW(x: Csr, from: number, to: number, W: Float64Array, H: number, out: Float64Array): void {
   const rows = to - from
   const nnz = x.ptr[to] - x.ptr[from]
-  const ws = scratch(f64Bytes(W.length) + f64Bytes(rows * H) + sparseBytes(rows, nnz), rows)
+  const ws = scratch(2 * f64Bytes(W.length) + f64Bytes(rows * H) + sparseBytes(rows, nnz))
   const w = ws.f64(W.length)
   w.set(W)
+  const panels = ws.f64(W.length)
+  ws.toPanels(w, H, panels)
   const xs = ws.sparse(rows, nnz)
   copyRows(x, from, to, xs)
   const o = ws.f64(rows * H)
-  ws.sparseTimes(xs, w, H, o, true)
+  ws.sparseTimes(xs, panels, H, o)
   out.set(o)
 }

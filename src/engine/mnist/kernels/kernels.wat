@@ -67,193 +67,265 @@
       (f64.const 9.33263618503218878990e-302))
   )
 
-  ;; out[0..N) += sum over q < count of val[q] * M[idx[q]][0..N): one row of a sparse-times-dense
-  ;; product, continuing the sums already in out. val: f64[count], idx: i32[count], M: f64[*][N].
-  (func $rowTimes
-    (param $val i32) (param $idx i32) (param $count i32) (param $M i32) (param $N i32) (param $out i32)
-    (local $j i32) (local $q i32) (local $rowBytes i32) (local $m i32) (local $v v128) (local $s f64)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $s4 v128) (local $s5 v128) (local $s6 v128)
-    (local.set $rowBytes (i32.shl (local.get $N) (i32.const 3)))
-    ;; fourteen columns at a time, in seven two-lane accumulators: with the seven values loaded
-    ;; and the multiplier they fill the 15 vector registers V8 allocates (eight spill one)
-    (block $w14Done (loop $w14
-      (br_if $w14Done (i32.gt_u (i32.add (local.get $j) (i32.const 14)) (local.get $N)))
-      (local.set $s0 (v128.load offset=0 (local.get $out)))
-      (local.set $s1 (v128.load offset=16 (local.get $out)))
-      (local.set $s2 (v128.load offset=32 (local.get $out)))
-      (local.set $s3 (v128.load offset=48 (local.get $out)))
-      (local.set $s4 (v128.load offset=64 (local.get $out)))
-      (local.set $s5 (v128.load offset=80 (local.get $out)))
-      (local.set $s6 (v128.load offset=96 (local.get $out)))
-      (local.set $q (i32.const 0))
-      (block $done (loop $next
-        (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
-        (local.set $v (v128.load64_splat (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3)))))
-        (local.set $m (i32.add
-          (i32.add (local.get $M)
-            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))) (local.get $rowBytes)))
-          (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $m)))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $m)))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $m)))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $m)))))
-        (local.set $s4 (f64x2.add (local.get $s4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $m)))))
-        (local.set $s5 (f64x2.add (local.get $s5) (f64x2.mul (local.get $v) (v128.load offset=80 (local.get $m)))))
-        (local.set $s6 (f64x2.add (local.get $s6) (f64x2.mul (local.get $v) (v128.load offset=96 (local.get $m)))))
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $next)))
-      (v128.store offset=0 (local.get $out) (local.get $s0))
-      (v128.store offset=16 (local.get $out) (local.get $s1))
-      (v128.store offset=32 (local.get $out) (local.get $s2))
-      (v128.store offset=48 (local.get $out) (local.get $s3))
-      (v128.store offset=64 (local.get $out) (local.get $s4))
-      (v128.store offset=80 (local.get $out) (local.get $s5))
-      (v128.store offset=96 (local.get $out) (local.get $s6))
-      (local.set $out (i32.add (local.get $out) (i32.const 112)))
-      (local.set $j (i32.add (local.get $j) (i32.const 14)))
-      (br $w14)))
-    ;; then eight columns, in four accumulators, if that many are left (64 = 4*14 + 8)
-    (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $N)) (then
-      (local.set $s0 (v128.load offset=0 (local.get $out)))
-      (local.set $s1 (v128.load offset=16 (local.get $out)))
-      (local.set $s2 (v128.load offset=32 (local.get $out)))
-      (local.set $s3 (v128.load offset=48 (local.get $out)))
-      (local.set $q (i32.const 0))
-      (block $done (loop $next
-        (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
-        (local.set $v (v128.load64_splat (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3)))))
-        (local.set $m (i32.add
-          (i32.add (local.get $M)
-            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))) (local.get $rowBytes)))
-          (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $m)))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $m)))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $m)))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $m)))))
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $next)))
-      (v128.store offset=0 (local.get $out) (local.get $s0))
-      (v128.store offset=16 (local.get $out) (local.get $s1))
-      (v128.store offset=32 (local.get $out) (local.get $s2))
-      (v128.store offset=48 (local.get $out) (local.get $s3))
-      (local.set $out (i32.add (local.get $out) (i32.const 64)))
-      (local.set $j (i32.add (local.get $j) (i32.const 8)))
-      ))
-    ;; two columns at a time for what is left
-    (block $pairsDone (loop $pair
-      (br_if $pairsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $N)))
-      (local.set $s0 (v128.load (local.get $out)))
-      (local.set $q (i32.const 0))
-      (block $done (loop $next
-        (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
-        (local.set $m (i32.add
-          (i32.add (local.get $M)
-            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))) (local.get $rowBytes)))
-          (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $s0 (f64x2.add (local.get $s0)
-          (f64x2.mul (v128.load64_splat (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
-                     (v128.load (local.get $m)))))
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $next)))
-      (v128.store (local.get $out) (local.get $s0))
-      (local.set $out (i32.add (local.get $out) (i32.const 16)))
-      (local.set $j (i32.add (local.get $j) (i32.const 2)))
-      (br $pair)))
-    ;; the last column when N is odd
-    (if (i32.lt_u (local.get $j) (local.get $N)) (then
-      (local.set $s (f64.load (local.get $out)))
-      (local.set $q (i32.const 0))
-      (block $done (loop $next
-        (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
-        (local.set $m (i32.add
-          (i32.add (local.get $M)
-            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))) (local.get $rowBytes)))
-          (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $s (f64.add (local.get $s)
-          (f64.mul (f64.load (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3)))) (f64.load (local.get $m)))))
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $next)))
-      (f64.store (local.get $out) (local.get $s))))
-  )
+  ;; Products take their dense right-hand matrix M (Mrows x N) in panels: the columns are split
+  ;; 14 at a time, then 8, 2 and 1 for what is left (see $width), and each panel is stored whole,
+  ;; row after row. A panel's row is the stretch one pass of accumulators covers, so the pass reads
+  ;; contiguous memory (a row-major M would give it strided pieces of long rows, which cost a
+  ;; tenth more even cache-blocked).
 
-  ;; out (rows x N) = x · M for CSR x (ptr from 0, idx, val) and M (Mrows x N). M's rows are taken
-  ;; `range` at a time, each range through every row of x, so that a range small enough stays in
-  ;; L1 cache; each row's sums continue across ranges in ascending index, as one loop would.
-  ;; cursor: i32[rows] of scratch (where each row's entries of the next range start).
-  (func (export "sparseTimes")
-    (param $ptr i32) (param $idx i32) (param $val i32) (param $rows i32)
-    (param $M i32) (param $N i32) (param $out i32) (param $Mrows i32) (param $range i32) (param $cursor i32)
-    (local $r i32) (local $lo i32) (local $hi i32) (local $q0 i32) (local $q1 i32) (local $end i32) (local $o i32)
-    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.mul (local.get $rows) (local.get $N)) (i32.const 3)))
-    (memory.copy (local.get $cursor) (local.get $ptr) (i32.shl (local.get $rows) (i32.const 2)))
-    (block $rangesDone (loop $ranges
-      (br_if $rangesDone (i32.ge_u (local.get $lo) (local.get $Mrows)))
-      (local.set $hi (i32.add (local.get $lo) (local.get $range)))
-      (local.set $r (i32.const 0))
-      (local.set $o (local.get $out))
+  ;; The width of the panel starting `rem` columns before the end: fourteen columns fill seven
+  ;; two-lane accumulators, which with the seven values loaded and the multiplier take the 15
+  ;; vector registers V8 allocates (an eighth accumulator spills one on every pass).
+  (func $width (param $rem i32) (result i32)
+    (if (i32.ge_u (local.get $rem) (i32.const 14)) (then (return (i32.const 14))))
+    (if (i32.ge_u (local.get $rem) (i32.const 8)) (then (return (i32.const 8))))
+    (if (i32.ge_u (local.get $rem) (i32.const 2)) (then (return (i32.const 2))))
+    (i32.const 1))
+
+  ;; One panel of width w (14, 8, 2 or 1) of a sparse-times-dense product, for rows r < rows:
+  ;; acc = sum over q in [S[r], E[r]) of val[q] * M[idx[q]], M's row i at M + i*stride (bytes);
+  ;; then out's row r (at out + r*outStride) = acc, or, to descend, out -= lr*acc. Sums start
+  ;; from 0, so a row with no entries gives 0 (and leaves out as it was when descending).
+  ;; S, E: i32 arrays of where each row's entries start and end (a CSR ptr and ptr+4).
+  (func $panel
+    (param $val i32) (param $idx i32) (param $S i32) (param $E i32) (param $rows i32)
+    (param $M i32) (param $stride i32) (param $w i32) (param $out i32) (param $outStride i32)
+    (param $descend i32) (param $lr f64)
+    (local $r i32) (local $q i32) (local $pv i32) (local $pi i32) (local $end i32) (local $m i32) (local $o i32)
+    (local $v v128) (local $lr2 v128) (local $s f64)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $s4 v128) (local $s5 v128) (local $s6 v128)
+    (local.set $lr2 (f64x2.splat (local.get $lr)))
+    (local.set $o (local.get $out))
+    (if (i32.eq (local.get $w) (i32.const 14)) (then
       (block $rowsDone (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q0 (i32.load (i32.add (local.get $cursor) (i32.shl (local.get $r) (i32.const 2)))))
-        (local.set $end (i32.load offset=4 (i32.add (local.get $ptr) (i32.shl (local.get $r) (i32.const 2)))))
-        (local.set $q1 (local.get $q0))
-        (block $found (loop $scan
-          (br_if $found (i32.ge_u (local.get $q1) (local.get $end)))
-          (br_if $found (i32.ge_u (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q1) (i32.const 2)))) (local.get $hi)))
-          (local.set $q1 (i32.add (local.get $q1) (i32.const 1)))
-          (br $scan)))
-        (if (i32.gt_u (local.get $q1) (local.get $q0)) (then
-          (call $rowTimes
-            (i32.add (local.get $val) (i32.shl (local.get $q0) (i32.const 3)))
-            (i32.add (local.get $idx) (i32.shl (local.get $q0) (i32.const 2)))
-            (i32.sub (local.get $q1) (local.get $q0))
-            (local.get $M) (local.get $N) (local.get $o))
-          (i32.store (i32.add (local.get $cursor) (i32.shl (local.get $r) (i32.const 2))) (local.get $q1))))
-        (local.set $o (i32.add (local.get $o) (i32.shl (local.get $N) (i32.const 3))))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
+        (local.set $end (i32.add (local.get $idx)
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+          (local.set $s0 (v128.const i64x2 0 0))
+          (local.set $s1 (v128.const i64x2 0 0))
+          (local.set $s2 (v128.const i64x2 0 0))
+          (local.set $s3 (v128.const i64x2 0 0))
+          (local.set $s4 (v128.const i64x2 0 0))
+          (local.set $s5 (v128.const i64x2 0 0))
+          (local.set $s6 (v128.const i64x2 0 0))
+        (if (i32.lt_u (local.get $pi) (local.get $end)) (then
+          (loop $next
+            (local.set $v (v128.load64_splat (local.get $pv)))
+            (local.set $m (i32.add (local.get $M) (i32.mul (i32.load (local.get $pi)) (local.get $stride))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $m)))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $m)))))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $m)))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $m)))))
+            (local.set $s4 (f64x2.add (local.get $s4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $m)))))
+            (local.set $s5 (f64x2.add (local.get $s5) (f64x2.mul (local.get $v) (v128.load offset=80 (local.get $m)))))
+            (local.set $s6 (f64x2.add (local.get $s6) (f64x2.mul (local.get $v) (v128.load offset=96 (local.get $m)))))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (local.set $pi (i32.add (local.get $pi) (i32.const 4)))
+            (br_if $next (i32.lt_u (local.get $pi) (local.get $end))))))
+        (if (local.get $descend) (then
+            (v128.store offset=0 (local.get $o)
+              (f64x2.sub (v128.load offset=0 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s0))))
+            (v128.store offset=16 (local.get $o)
+              (f64x2.sub (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s1))))
+            (v128.store offset=32 (local.get $o)
+              (f64x2.sub (v128.load offset=32 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s2))))
+            (v128.store offset=48 (local.get $o)
+              (f64x2.sub (v128.load offset=48 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s3))))
+            (v128.store offset=64 (local.get $o)
+              (f64x2.sub (v128.load offset=64 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s4))))
+            (v128.store offset=80 (local.get $o)
+              (f64x2.sub (v128.load offset=80 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s5))))
+            (v128.store offset=96 (local.get $o)
+              (f64x2.sub (v128.load offset=96 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s6))))
+          ) (else
+            (v128.store offset=0 (local.get $o) (local.get $s0))
+            (v128.store offset=16 (local.get $o) (local.get $s1))
+            (v128.store offset=32 (local.get $o) (local.get $s2))
+            (v128.store offset=48 (local.get $o) (local.get $s3))
+            (v128.store offset=64 (local.get $o) (local.get $s4))
+            (v128.store offset=80 (local.get $o) (local.get $s5))
+            (v128.store offset=96 (local.get $o) (local.get $s6))
+          ))
+        (local.set $o (i32.add (local.get $o) (local.get $outStride)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row)))
-      (local.set $lo (local.get $hi))
-      (br $ranges)))
+      (return)))
+    (if (i32.eq (local.get $w) (i32.const 8)) (then
+      (block $rowsDone (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
+        (local.set $end (i32.add (local.get $idx)
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+          (local.set $s0 (v128.const i64x2 0 0))
+          (local.set $s1 (v128.const i64x2 0 0))
+          (local.set $s2 (v128.const i64x2 0 0))
+          (local.set $s3 (v128.const i64x2 0 0))
+        (if (i32.lt_u (local.get $pi) (local.get $end)) (then
+          (loop $next
+            (local.set $v (v128.load64_splat (local.get $pv)))
+            (local.set $m (i32.add (local.get $M) (i32.mul (i32.load (local.get $pi)) (local.get $stride))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $m)))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $m)))))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $m)))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $m)))))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (local.set $pi (i32.add (local.get $pi) (i32.const 4)))
+            (br_if $next (i32.lt_u (local.get $pi) (local.get $end))))))
+        (if (local.get $descend) (then
+            (v128.store offset=0 (local.get $o)
+              (f64x2.sub (v128.load offset=0 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s0))))
+            (v128.store offset=16 (local.get $o)
+              (f64x2.sub (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s1))))
+            (v128.store offset=32 (local.get $o)
+              (f64x2.sub (v128.load offset=32 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s2))))
+            (v128.store offset=48 (local.get $o)
+              (f64x2.sub (v128.load offset=48 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s3))))
+          ) (else
+            (v128.store offset=0 (local.get $o) (local.get $s0))
+            (v128.store offset=16 (local.get $o) (local.get $s1))
+            (v128.store offset=32 (local.get $o) (local.get $s2))
+            (v128.store offset=48 (local.get $o) (local.get $s3))
+          ))
+        (local.set $o (i32.add (local.get $o) (local.get $outStride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (return)))
+    (if (i32.eq (local.get $w) (i32.const 2)) (then
+      (block $rowsDone (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
+        (local.set $end (i32.add (local.get $idx)
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+          (local.set $s0 (v128.const i64x2 0 0))
+        (if (i32.lt_u (local.get $pi) (local.get $end)) (then
+          (loop $next
+            (local.set $v (v128.load64_splat (local.get $pv)))
+            (local.set $m (i32.add (local.get $M) (i32.mul (i32.load (local.get $pi)) (local.get $stride))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $m)))))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (local.set $pi (i32.add (local.get $pi) (i32.const 4)))
+            (br_if $next (i32.lt_u (local.get $pi) (local.get $end))))))
+        (if (local.get $descend) (then
+            (v128.store offset=0 (local.get $o)
+              (f64x2.sub (v128.load offset=0 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s0))))
+          ) (else
+            (v128.store offset=0 (local.get $o) (local.get $s0))
+          ))
+        (local.set $o (i32.add (local.get $o) (local.get $outStride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (return)))
+    (if (i32.eq (local.get $w) (i32.const 1)) (then
+      (block $rowsDone (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
+        (local.set $end (i32.add (local.get $idx)
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+          (local.set $s (f64.const 0))
+        (if (i32.lt_u (local.get $pi) (local.get $end)) (then
+          (loop $next
+            (local.set $m (i32.add (local.get $M) (i32.mul (i32.load (local.get $pi)) (local.get $stride))))
+            (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pv)) (f64.load (local.get $m)))))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (local.set $pi (i32.add (local.get $pi) (i32.const 4)))
+            (br_if $next (i32.lt_u (local.get $pi) (local.get $end))))))
+        (if (local.get $descend) (then
+            (f64.store (local.get $o) (f64.sub (f64.load (local.get $o)) (f64.mul (local.get $lr) (local.get $s))))
+          ) (else
+            (f64.store (local.get $o) (local.get $s))
+          ))
+        (local.set $o (i32.add (local.get $o) (local.get $outStride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (return)))
   )
 
-  ;; W (rows x N) -= lr * (x · M), for CSR x (ptr from 0, idx, val) and M with N columns, one row
-  ;; at a time through `row` (f64[N] of scratch, which stays in L1 cache): the same sums and the
-  ;; same update as sparseTimes into a gradient and then descend, without writing the gradient
-  ;; out, and rows of x with no entries (pixels zero in the whole batch) leave W as it is.
-  (func (export "sparseTimesDescend")
+  ;; The byte offset of the panel starting at column j of a Mrows-row matrix in panels.
+  (func $panelAt (param $M i32) (param $Mrows i32) (param $j i32) (result i32)
+    (i32.add (local.get $M) (i32.shl (i32.mul (local.get $Mrows) (local.get $j)) (i32.const 3))))
+
+  ;; out (rows x N, row-major) = x · M for CSR x (ptr from 0, idx, val) and M (Mrows x N) in
+  ;; panels; with descend set, W (rows x N, in panels) -= lr * (x · M) instead, the gradient's
+  ;; rows summed then applied as the descent `w -= lr*dw` does, never written out.
+  (func (export "sparseTimes")
     (param $ptr i32) (param $idx i32) (param $val i32) (param $rows i32)
-    (param $M i32) (param $N i32) (param $W i32) (param $lr f64) (param $row i32)
-    (local $r i32) (local $start i32) (local $count i32) (local $rowBytes i32)
-    (local.set $rowBytes (i32.shl (local.get $N) (i32.const 3)))
+    (param $M i32) (param $Mrows i32) (param $N i32) (param $out i32) (param $descend i32) (param $lr f64)
+    (local $j i32) (local $w i32)
     (block $done (loop $next
-      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-      (local.set $start (i32.load (local.get $ptr)))
-      (local.set $count (i32.sub (i32.load offset=4 (local.get $ptr)) (local.get $start)))
-      (if (local.get $count) (then
-        (memory.fill (local.get $row) (i32.const 0) (local.get $rowBytes))
-        (call $rowTimes
-          (i32.add (local.get $val) (i32.shl (local.get $start) (i32.const 3)))
-          (i32.add (local.get $idx) (i32.shl (local.get $start) (i32.const 2)))
-          (local.get $count) (local.get $M) (local.get $N) (local.get $row))
-        (call $descend (local.get $W) (local.get $row) (local.get $N) (local.get $lr))))
-      (local.set $ptr (i32.add (local.get $ptr) (i32.const 4)))
-      (local.set $W (i32.add (local.get $W) (local.get $rowBytes)))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br_if $done (i32.ge_u (local.get $j) (local.get $N)))
+      (local.set $w (call $width (i32.sub (local.get $N) (local.get $j))))
+      (if (local.get $descend)
+        (then (call $panel (local.get $val) (local.get $idx) (local.get $ptr) (i32.add (local.get $ptr) (i32.const 4))
+          (local.get $rows) (call $panelAt (local.get $M) (local.get $Mrows) (local.get $j))
+          (i32.shl (local.get $w) (i32.const 3)) (local.get $w)
+          (call $panelAt (local.get $out) (local.get $rows) (local.get $j)) (i32.shl (local.get $w) (i32.const 3))
+          (i32.const 1) (local.get $lr)))
+        (else (call $panel (local.get $val) (local.get $idx) (local.get $ptr) (i32.add (local.get $ptr) (i32.const 4))
+          (local.get $rows) (call $panelAt (local.get $M) (local.get $Mrows) (local.get $j))
+          (i32.shl (local.get $w) (i32.const 3)) (local.get $w)
+          (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (i32.shl (local.get $N) (i32.const 3))
+          (i32.const 0) (f64.const 0))))
+      (local.set $j (i32.add (local.get $j) (local.get $w)))
       (br $next)))
   )
 
-  ;; out = A · M for dense A (rows x K) and M (K x N); iota: i32[K] holding 0, 1, ..., K-1.
+  ;; out = A · M for dense A (rows x K) and row-major M (K x N), row by row as a sparse row whose
+  ;; entries are all K; iota: i32[K+1] holding 0, 1, ..., K (its start and end, and the indices).
   (func (export "denseTimes")
     (param $A i32) (param $rows i32) (param $K i32) (param $iota i32)
     (param $M i32) (param $N i32) (param $out i32)
-    (local $r i32)
-    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.mul (local.get $rows) (local.get $N)) (i32.const 3)))
-    (block $done (loop $next
-      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-      (call $rowTimes (local.get $A) (local.get $iota) (local.get $K) (local.get $M) (local.get $N) (local.get $out))
+    (local $r i32) (local $j i32) (local $w i32)
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $j (i32.const 0))
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $N)))
+        (local.set $w (call $width (i32.sub (local.get $N) (local.get $j))))
+        (call $panel (local.get $A) (local.get $iota) (local.get $iota) (i32.add (local.get $iota) (i32.shl (local.get $K) (i32.const 2)))
+          (i32.const 1) (i32.add (local.get $M) (i32.shl (local.get $j) (i32.const 3))) (i32.shl (local.get $N) (i32.const 3))
+          (local.get $w) (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (i32.const 0)
+          (i32.const 0) (f64.const 0))
+        (local.set $j (i32.add (local.get $j) (local.get $w)))
+        (br $next)))
       (local.set $A (i32.add (local.get $A) (i32.shl (local.get $K) (i32.const 3))))
       (local.set $out (i32.add (local.get $out) (i32.shl (local.get $N) (i32.const 3))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br $next)))
+      (br $row)))
+  )
+
+  ;; P = row-major A (rows x N) in panels, or, with back set, A = P back in rows.
+  (func (export "panels") (param $A i32) (param $rows i32) (param $N i32) (param $P i32) (param $back i32)
+    (local $j i32) (local $w i32) (local $r i32) (local $c i32) (local $a i32)
+    (block $panelsDone (loop $panels
+      (br_if $panelsDone (i32.ge_u (local.get $j) (local.get $N)))
+      (local.set $w (call $width (i32.sub (local.get $N) (local.get $j))))
+      (local.set $r (i32.const 0))
+      (block $rowsDone (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $a (i32.add (local.get $A) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $N)) (local.get $j)) (i32.const 3))))
+        (local.set $c (i32.const 0))
+        (block $done (loop $next
+          (br_if $done (i32.ge_u (local.get $c) (local.get $w)))
+          (if (local.get $back)
+            (then (f64.store (local.get $a) (f64.load (local.get $P))))
+            (else (f64.store (local.get $P) (f64.load (local.get $a)))))
+          (local.set $a (i32.add (local.get $a) (i32.const 8)))
+          (local.set $P (i32.add (local.get $P) (i32.const 8)))
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br $next)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (local.set $j (i32.add (local.get $j) (local.get $w)))
+      (br $panels)))
   )
 
   ;; The rows index[0..count) of a compact CSR matrix (ptr, col: u16, val: f32) gathered into a

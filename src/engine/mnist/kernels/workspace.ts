@@ -17,8 +17,8 @@ interface WebAssemblyApi {
 }
 
 interface Kernels {
-  sparseTimes(ptr: number, idx: number, val: number, rows: number, M: number, N: number, out: number, Mrows: number, range: number, cursor: number): void
-  sparseTimesDescend(ptr: number, idx: number, val: number, rows: number, M: number, N: number, W: number, lr: number, row: number): void
+  sparseTimes(ptr: number, idx: number, val: number, rows: number, M: number, Mrows: number, N: number, out: number, descend: number, lr: number): void
+  panels(A: number, rows: number, N: number, P: number, back: number): void
   denseTimes(A: number, rows: number, K: number, iota: number, M: number, N: number, out: number): void
   gather(ptr: number, col: number, val: number, index: number, count: number, outPtr: number, outCol: number, outVal: number): void
   transpose(ptr: number, idx: number, val: number, rows: number, cols: number, tptr: number, tidx: number, tval: number): void
@@ -41,9 +41,6 @@ function kernelsModule(): object {
 }
 
 const PAGE = 65536
-
-/** Bytes of M a cache-blocked product keeps in play at once: most of a 32 KB L1 data cache. */
-const L1_BLOCK = 24 * 1024
 
 /** Bytes a workspace needs for arrays of these lengths (each aligned to 16 bytes). */
 export const f64Bytes = (n: number): number => Math.ceil(n / 2) * 16
@@ -70,18 +67,15 @@ export class Workspace {
   private readonly k: Kernels
   private end = 0
   private iota: Int32Array = new Int32Array(0)
-  private cursor: Int32Array = new Int32Array(0)
-  private row: Float64Array = new Float64Array(0)
 
   /**
-   * Room for `bytes` of arrays, plus dense products with up to `maxK` inner terms, sparse
-   * products of up to `maxK` rows and descents with up to `maxK` columns. The memory is
+   * Room for `bytes` of arrays, plus dense products with up to `maxK` inner terms. The memory is
    * made this size and never grown: growing detaches its buffer, and once any buffer has been
    * detached V8 guards every typed-array access in optimised code, which slows the engine's
    * JavaScript loops (the numerical gradient) by about a tenth.
    */
   constructor(readonly bytes: number, readonly maxK = 0) {
-    this.capacity = bytes + 2 * i32Bytes(maxK) + f64Bytes(maxK)
+    this.capacity = bytes + i32Bytes(maxK + 1)
     const { Memory, Instance } = wasm()
     this.memory = new Memory({ initial: Math.max(1, Math.ceil(this.capacity / PAGE)) })
     this.k = new Instance(kernelsModule(), { env: { memory: this.memory } }).exports as Kernels
@@ -91,10 +85,8 @@ export class Workspace {
   /** Forgets every array handed out, to lay out new ones. */
   reset(): void {
     this.end = 0
-    this.iota = this.i32(this.maxK)
-    for (let k = 0; k < this.maxK; k++) this.iota[k] = k
-    this.cursor = this.i32(this.maxK)
-    this.row = this.f64(this.maxK)
+    this.iota = this.i32(this.maxK + 1)
+    for (let k = 0; k <= this.maxK; k++) this.iota[k] = k
   }
 
   private take(bytes: number): number {
@@ -142,25 +134,27 @@ export class Workspace {
     return view.byteOffset
   }
 
-  /**
-   * out (x.rows x N) = x · M, for M with N columns; x.rows at most the reserved maxK. `blocked`
-   * takes M a band of rows at a time, small enough to stay in L1 cache, through all of x: worth
-   * it when x has few rows and many entries each (a batch times W1), not for the transpose.
-   */
-  sparseTimes(x: Csr, M: Float64Array, N: number, out: Float64Array, blocked = false): void {
-    if (x.rows > this.cursor.length) throw new Error(`workspace: sparse product of ${x.rows} rows, ${this.cursor.length} reserved`)
-    const Mrows = M.length / N
-    const range = blocked ? Math.max(1, Math.floor(L1_BLOCK / (8 * N))) : Mrows
-    this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), N, this.at(out), Mrows, range, this.at(this.cursor))
+  /** out (x.rows x N, row-major) = x · M, for M with N columns in panels. */
+  sparseTimes(x: Csr, M: Float64Array, N: number, out: Float64Array): void {
+    this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), M.length / N, N, this.at(out), 0, 0)
   }
 
   /**
-   * W -= lr * (x · M), for M with N columns (at most the reserved maxK): the same update as
-   * sparseTimes into a gradient then descend, without writing the gradient out.
+   * W -= lr * (x · M), for M and W with N columns in panels: the update that sparseTimes into a
+   * gradient and then descend would make, without writing the gradient out.
    */
   sparseTimesDescend(x: Csr, M: Float64Array, N: number, W: Float64Array, lr: number): void {
-    if (N > this.row.length) throw new Error(`workspace: descent over ${N} columns, ${this.row.length} reserved`)
-    this.k.sparseTimesDescend(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), N, this.at(W), lr, this.at(this.row))
+    this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), M.length / N, N, this.at(W), 1, lr)
+  }
+
+  /** P = A (N columns, row-major) in panels. */
+  toPanels(A: Float64Array, N: number, P: Float64Array): void {
+    this.k.panels(this.at(A), A.length / N, N, this.at(P), 0)
+  }
+
+  /** A = P (N columns in panels) in rows. */
+  fromPanels(P: Float64Array, N: number, A: Float64Array): void {
+    this.k.panels(this.at(A), A.length / N, N, this.at(P), 1)
   }
 
   /** out (rows x N) = A (rows x K) · M (K x N), dense; K at most the reserved maxK. */
