@@ -83,12 +83,14 @@
     (i32.const 1))
 
   ;; One panel of width w (14, 8, 2 or 1) of a sparse-times-dense product, for rows r < rows:
-  ;; acc = sum over q in [S[r], E[r]) of val[q] * M[idx[q]], M's row i at M + i*stride (bytes);
-  ;; then out's row r (at out + r*outStride) = acc, or, to descend, out -= lr*acc. Sums start
-  ;; from 0, so a row with no entries gives 0 (and leaves out as it was when descending).
-  ;; S, E: i32 arrays of where each row's entries start and end (a CSR ptr and ptr+4).
+  ;; acc = sum over q in [S[r], E[r]) of V[q] * M[idx[q]], with V = val + r*valStride and M's
+  ;; row i at M + i*stride (strides in bytes); then out's row r (at out + r*outStride) = acc, or,
+  ;; to descend, out -= lr*acc. Sums start from 0, so a row with no entries gives 0 (and leaves
+  ;; out as it was when descending). S, E: i32 arrays, SE bytes apart per row, of where each
+  ;; row's entries start and end: a CSR's ptr and ptr+4 (SE 4, valStride 0), or for dense rows
+  ;; of K values, 0 and K for every row (SE 0, valStride 8K, idx 0..K-1).
   (func $panel
-    (param $val i32) (param $idx i32) (param $S i32) (param $E i32) (param $rows i32)
+    (param $val i32) (param $valStride i32) (param $idx i32) (param $S i32) (param $E i32) (param $SE i32) (param $rows i32)
     (param $M i32) (param $stride i32) (param $w i32) (param $out i32) (param $outStride i32)
     (param $descend i32) (param $lr f64)
     (local $r i32) (local $q i32) (local $pv i32) (local $pi i32) (local $end i32) (local $m i32) (local $o i32)
@@ -99,18 +101,19 @@
     (if (i32.eq (local.get $w) (i32.const 14)) (then
       (block $rowsDone (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
-        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.mul (local.get $r) (local.get $SE)))))
+        (local.set $pv (i32.add (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $valStride)))
+          (i32.shl (local.get $q) (i32.const 3))))
         (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
         (local.set $end (i32.add (local.get $idx)
-          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
-          (local.set $s0 (v128.const i64x2 0 0))
-          (local.set $s1 (v128.const i64x2 0 0))
-          (local.set $s2 (v128.const i64x2 0 0))
-          (local.set $s3 (v128.const i64x2 0 0))
-          (local.set $s4 (v128.const i64x2 0 0))
-          (local.set $s5 (v128.const i64x2 0 0))
-          (local.set $s6 (v128.const i64x2 0 0))
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.mul (local.get $r) (local.get $SE)))) (i32.const 2))))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (local.set $s1 (v128.const i64x2 0 0))
+        (local.set $s2 (v128.const i64x2 0 0))
+        (local.set $s3 (v128.const i64x2 0 0))
+        (local.set $s4 (v128.const i64x2 0 0))
+        (local.set $s5 (v128.const i64x2 0 0))
+        (local.set $s6 (v128.const i64x2 0 0))
         (if (i32.lt_u (local.get $pi) (local.get $end)) (then
           (loop $next
             (local.set $v (v128.load64_splat (local.get $pv)))
@@ -156,15 +159,16 @@
     (if (i32.eq (local.get $w) (i32.const 8)) (then
       (block $rowsDone (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
-        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.mul (local.get $r) (local.get $SE)))))
+        (local.set $pv (i32.add (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $valStride)))
+          (i32.shl (local.get $q) (i32.const 3))))
         (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
         (local.set $end (i32.add (local.get $idx)
-          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
-          (local.set $s0 (v128.const i64x2 0 0))
-          (local.set $s1 (v128.const i64x2 0 0))
-          (local.set $s2 (v128.const i64x2 0 0))
-          (local.set $s3 (v128.const i64x2 0 0))
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.mul (local.get $r) (local.get $SE)))) (i32.const 2))))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (local.set $s1 (v128.const i64x2 0 0))
+        (local.set $s2 (v128.const i64x2 0 0))
+        (local.set $s3 (v128.const i64x2 0 0))
         (if (i32.lt_u (local.get $pi) (local.get $end)) (then
           (loop $next
             (local.set $v (v128.load64_splat (local.get $pv)))
@@ -198,12 +202,13 @@
     (if (i32.eq (local.get $w) (i32.const 2)) (then
       (block $rowsDone (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
-        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.mul (local.get $r) (local.get $SE)))))
+        (local.set $pv (i32.add (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $valStride)))
+          (i32.shl (local.get $q) (i32.const 3))))
         (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
         (local.set $end (i32.add (local.get $idx)
-          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
-          (local.set $s0 (v128.const i64x2 0 0))
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.mul (local.get $r) (local.get $SE)))) (i32.const 2))))
+        (local.set $s0 (v128.const i64x2 0 0))
         (if (i32.lt_u (local.get $pi) (local.get $end)) (then
           (loop $next
             (local.set $v (v128.load64_splat (local.get $pv)))
@@ -225,12 +230,13 @@
     (if (i32.eq (local.get $w) (i32.const 1)) (then
       (block $rowsDone (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $q (i32.load (i32.add (local.get $S) (i32.shl (local.get $r) (i32.const 2)))))
-        (local.set $pv (i32.add (local.get $val) (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.mul (local.get $r) (local.get $SE)))))
+        (local.set $pv (i32.add (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $valStride)))
+          (i32.shl (local.get $q) (i32.const 3))))
         (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
         (local.set $end (i32.add (local.get $idx)
-          (i32.shl (i32.load (i32.add (local.get $E) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
-          (local.set $s (f64.const 0))
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.mul (local.get $r) (local.get $SE)))) (i32.const 2))))
+        (local.set $s (f64.const 0))
         (if (i32.lt_u (local.get $pi) (local.get $end)) (then
           (loop $next
             (local.set $m (i32.add (local.get $M) (i32.mul (i32.load (local.get $pi)) (local.get $stride))))
@@ -264,13 +270,13 @@
       (br_if $done (i32.ge_u (local.get $j) (local.get $N)))
       (local.set $w (call $width (i32.sub (local.get $N) (local.get $j))))
       (if (local.get $descend)
-        (then (call $panel (local.get $val) (local.get $idx) (local.get $ptr) (i32.add (local.get $ptr) (i32.const 4))
-          (local.get $rows) (call $panelAt (local.get $M) (local.get $Mrows) (local.get $j))
+        (then (call $panel (local.get $val) (i32.const 0) (local.get $idx) (local.get $ptr) (i32.add (local.get $ptr) (i32.const 4))
+          (i32.const 4) (local.get $rows) (call $panelAt (local.get $M) (local.get $Mrows) (local.get $j))
           (i32.shl (local.get $w) (i32.const 3)) (local.get $w)
           (call $panelAt (local.get $out) (local.get $rows) (local.get $j)) (i32.shl (local.get $w) (i32.const 3))
           (i32.const 1) (local.get $lr)))
-        (else (call $panel (local.get $val) (local.get $idx) (local.get $ptr) (i32.add (local.get $ptr) (i32.const 4))
-          (local.get $rows) (call $panelAt (local.get $M) (local.get $Mrows) (local.get $j))
+        (else (call $panel (local.get $val) (i32.const 0) (local.get $idx) (local.get $ptr) (i32.add (local.get $ptr) (i32.const 4))
+          (i32.const 4) (local.get $rows) (call $panelAt (local.get $M) (local.get $Mrows) (local.get $j))
           (i32.shl (local.get $w) (i32.const 3)) (local.get $w)
           (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (i32.shl (local.get $N) (i32.const 3))
           (i32.const 0) (f64.const 0))))
@@ -278,28 +284,22 @@
       (br $next)))
   )
 
-  ;; out = A · M for dense A (rows x K) and row-major M (K x N), row by row as a sparse row whose
-  ;; entries are all K; iota: i32[K+1] holding 0, 1, ..., K (its start and end, and the indices).
+  ;; out = A · M for dense A (rows x K) and row-major M (K x N): each row of A taken as a sparse
+  ;; row whose entries are all K. iota: i32[K+1] holding 0, 1, ..., K.
   (func (export "denseTimes")
     (param $A i32) (param $rows i32) (param $K i32) (param $iota i32)
     (param $M i32) (param $N i32) (param $out i32)
-    (local $r i32) (local $j i32) (local $w i32)
-    (block $rowsDone (loop $row
-      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-      (local.set $j (i32.const 0))
-      (block $done (loop $next
-        (br_if $done (i32.ge_u (local.get $j) (local.get $N)))
-        (local.set $w (call $width (i32.sub (local.get $N) (local.get $j))))
-        (call $panel (local.get $A) (local.get $iota) (local.get $iota) (i32.add (local.get $iota) (i32.shl (local.get $K) (i32.const 2)))
-          (i32.const 1) (i32.add (local.get $M) (i32.shl (local.get $j) (i32.const 3))) (i32.shl (local.get $N) (i32.const 3))
-          (local.get $w) (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (i32.const 0)
-          (i32.const 0) (f64.const 0))
-        (local.set $j (i32.add (local.get $j) (local.get $w)))
-        (br $next)))
-      (local.set $A (i32.add (local.get $A) (i32.shl (local.get $K) (i32.const 3))))
-      (local.set $out (i32.add (local.get $out) (i32.shl (local.get $N) (i32.const 3))))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br $row)))
+    (local $j i32) (local $w i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $j) (local.get $N)))
+      (local.set $w (call $width (i32.sub (local.get $N) (local.get $j))))
+      (call $panel (local.get $A) (i32.shl (local.get $K) (i32.const 3)) (local.get $iota)
+        (local.get $iota) (i32.add (local.get $iota) (i32.shl (local.get $K) (i32.const 2))) (i32.const 0) (local.get $rows)
+        (i32.add (local.get $M) (i32.shl (local.get $j) (i32.const 3))) (i32.shl (local.get $N) (i32.const 3)) (local.get $w)
+        (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (i32.shl (local.get $N) (i32.const 3))
+        (i32.const 0) (f64.const 0))
+      (local.set $j (i32.add (local.get $j) (local.get $w)))
+      (br $next)))
   )
 
   ;; P = row-major A (rows x N) in panels, or, with back set, A = P back in rows.
@@ -454,7 +454,27 @@
       (br $row)))
   )
 
-  ;; Z[q] = 1 / (1 + exp(-A[q])) for q < count.
+  ;; The two-lane sigmoid's constants, as globals: V8 rebuilds a v128.const from immediates with
+  ;; three instructions at every use in the loop, and reads a mutable global with one load
+  ;; (a sixth faster sigmoid). They are never written.
+  (global $invLn2 (mut v128) (v128.const f64x2 1.44269504088896338700e+00 1.44269504088896338700e+00))
+  (global $half (mut v128) (v128.const f64x2 0.5 0.5))
+  (global $signBit (mut v128) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+  (global $ln2Hi (mut v128) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))
+  (global $ln2Lo (mut v128) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))
+  (global $P1 (mut v128) (v128.const f64x2 1.66666666666666019037e-01 1.66666666666666019037e-01))
+  (global $P2 (mut v128) (v128.const f64x2 -2.77777777770155933842e-03 -2.77777777770155933842e-03))
+  (global $P3 (mut v128) (v128.const f64x2 6.61375632143793436117e-05 6.61375632143793436117e-05))
+  (global $P4 (mut v128) (v128.const f64x2 -1.65339022054652515390e-06 -1.65339022054652515390e-06))
+  (global $P5 (mut v128) (v128.const f64x2 4.13813679705723846039e-08 4.13813679705723846039e-08))
+  (global $one (mut v128) (v128.const f64x2 1 1))
+  (global $two (mut v128) (v128.const f64x2 2 2))
+  (global $bias (mut v128) (v128.const i64x2 1023 1023))
+  (global $tiny (mut v128) (v128.const f64x2 0x1p-28 0x1p-28))
+  (global $huge (mut v128) (v128.const f64x2 700 700))
+  (global $halfLn2From (mut v128) (v128.const i64x2 0x3FD62E4200000000 0x3FD62E4200000000))
+  (global $halfLn2To (mut v128) (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000))
+
   ;; Z[q] = 1 / (1 + exp(-A[q])) for q < count, two lanes at a time. For the common arguments
   ;; fdlibm's branches all compute the same reduction: k = round(x/ln2), hi = x - k*ln2HI,
   ;; lo = k*ln2LO, the same polynomial, then a scaling by 2^k. Pairs holding any argument its
@@ -469,37 +489,37 @@
       (br_if $done (i32.ge_u (local.get $A) (local.get $end)))
       (local.set $x (f64x2.neg (v128.load (local.get $A))))
       (local.set $k (i32x4.trunc_sat_f64x2_s_zero (f64x2.add
-        (f64x2.mul (v128.const f64x2 1.44269504088896338700e+00 1.44269504088896338700e+00) (local.get $x))
-        (v128.or (v128.const f64x2 0.5 0.5) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))))
+        (f64x2.mul (global.get $invLn2) (local.get $x))
+        (v128.or (global.get $half) (v128.and (local.get $x) (global.get $signBit))))))
       (local.set $t (f64x2.convert_low_i32x4_s (local.get $k)))
       (local.set $hi (f64x2.sub (local.get $x)
-        (f64x2.mul (local.get $t) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))))
-      (local.set $lo (f64x2.mul (local.get $t) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)))
+        (f64x2.mul (local.get $t) (global.get $ln2Hi))))
+      (local.set $lo (f64x2.mul (local.get $t) (global.get $ln2Lo)))
       (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
       (local.set $tt (f64x2.mul (local.get $r) (local.get $r)))
       (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $tt)
-        (f64x2.add (v128.const f64x2 1.66666666666666019037e-01 1.66666666666666019037e-01) (f64x2.mul (local.get $tt)
-          (f64x2.add (v128.const f64x2 -2.77777777770155933842e-03 -2.77777777770155933842e-03) (f64x2.mul (local.get $tt)
-            (f64x2.add (v128.const f64x2 6.61375632143793436117e-05 6.61375632143793436117e-05) (f64x2.mul (local.get $tt)
-              (f64x2.add (v128.const f64x2 -1.65339022054652515390e-06 -1.65339022054652515390e-06)
-                (f64x2.mul (local.get $tt) (v128.const f64x2 4.13813679705723846039e-08 4.13813679705723846039e-08))))))))))))
-      (local.set $y (f64x2.sub (v128.const f64x2 1 1) (f64x2.sub (f64x2.sub (local.get $lo)
-        (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
+        (f64x2.add (global.get $P1) (f64x2.mul (local.get $tt)
+          (f64x2.add (global.get $P2) (f64x2.mul (local.get $tt)
+            (f64x2.add (global.get $P3) (f64x2.mul (local.get $tt)
+              (f64x2.add (global.get $P4)
+                (f64x2.mul (local.get $tt) (global.get $P5))))))))))))
+      (local.set $y (f64x2.sub (global.get $one) (f64x2.sub (f64x2.sub (local.get $lo)
+        (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (global.get $two) (local.get $c))))
         (local.get $hi))))
       ;; y * 2^k, with k + 1023 put in the exponent field
-      (v128.store (local.get $Z) (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1)
+      (v128.store (local.get $Z) (f64x2.div (global.get $one) (f64x2.add (global.get $one)
         (f64x2.mul (local.get $y) (i64x2.shl
-          (i64x2.add (i64x2.extend_low_i32x4_s (local.get $k)) (v128.const i64x2 1023 1023)) (i32.const 52))))))
+          (i64x2.add (i64x2.extend_low_i32x4_s (local.get $k)) (global.get $bias)) (i32.const 52))))))
       (local.set $ax (f64x2.abs (local.get $x)))
       (if (v128.any_true (v128.or
             (v128.or
-              (f64x2.lt (local.get $ax) (v128.const f64x2 0x1p-28 0x1p-28))
-              (f64x2.ge (local.get $ax) (v128.const f64x2 700 700)))
+              (f64x2.lt (local.get $ax) (global.get $tiny))
+              (f64x2.ge (local.get $ax) (global.get $huge)))
             (v128.or
               (v128.and
-                (f64x2.ge (local.get $ax) (v128.const i64x2 0x3FD62E4200000000 0x3FD62E4200000000))
-                (f64x2.lt (local.get $ax) (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000)))
-              (f64x2.eq (local.get $x) (v128.const f64x2 1 1)))))
+                (f64x2.ge (local.get $ax) (global.get $halfLn2From))
+                (f64x2.lt (local.get $ax) (global.get $halfLn2To)))
+              (f64x2.eq (local.get $x) (global.get $one)))))
         (then
           (f64.store (local.get $Z) (f64.div (f64.const 1) (f64.add (f64.const 1)
             (call $exp (f64x2.extract_lane 0 (local.get $x))))))
