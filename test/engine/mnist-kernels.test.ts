@@ -84,7 +84,7 @@ it('x·W and xᵀ·D on a hand-computed example', () => {
   expect(dW.subarray(6).every((v) => v === 0)).toBe(true)
 })
 
-describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
+describe.each([1, 2, 3, 10, 16, 17, 24, 33, 64])('hidden size %i', (H) => {
   const rng = new RandomState(H)
   const rows = 37
   const images = sparseImages(rng, rows)
@@ -107,17 +107,24 @@ describe.each([1, 2, 3, 16, 17, 33, 64])('hidden size %i', (H) => {
   })
 })
 
-it('lays a matrix out in panels of 14, 8, 2 and 1 columns and back', () => {
-  // 2 x 25: columns 0-13 (both rows), then 14-21, then 22-23, then 24
-  const rows = 2, N = 25
+it.each([
+  [27, [14, 10, 2, 1]],
+  [23, [14, 8, 1]]
+])('lays a 2 x %i matrix out in panels of %j columns and back', (N, widths) => {
+  const rows = 2
   const ws = new Workspace(3 * f64Bytes(rows * N))
   const A = ws.f64(rows * N)
   A.forEach((_, q) => (A[q] = 100 * Math.floor(q / N) + (q % N)))
   const P = ws.f64(rows * N)
   ws.toPanels(A, N, P)
-  const span = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k)
-  const panel = (from: number, to: number) => [...span(from, to), ...span(100 + from, 100 + to)]
-  expect([...P]).toEqual([...panel(0, 14), ...panel(14, 22), ...panel(22, 24), ...panel(24, 25)])
+  // each panel whole, row 0's columns then row 1's: A[r][c] = 100r + c
+  const want: number[] = []
+  let from = 0
+  for (const w of widths) {
+    for (let r = 0; r < rows; r++) for (let c = from; c < from + w; c++) want.push(100 * r + c)
+    from += w
+  }
+  expect([...P]).toEqual(want)
   const back = ws.f64(rows * N).fill(NaN)
   ws.fromPanels(P, N, back)
   expect([...back]).toEqual([...A])

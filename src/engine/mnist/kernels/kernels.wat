@@ -68,21 +68,23 @@
   )
 
   ;; Products take their dense right-hand matrix M (Mrows x N) in panels: the columns are split
-  ;; 14 at a time, then 8, 2 and 1 for what is left (see $width), and each panel is stored whole,
+  ;; 14 at a time, then 10, 8, 2 and 1 for what is left (see $width), and each panel is stored whole,
   ;; row after row. A panel's row is the stretch one pass of accumulators covers, so the pass reads
   ;; contiguous memory (a row-major M would give it strided pieces of long rows, which cost a
   ;; tenth more even cache-blocked).
 
   ;; The width of the panel starting `rem` columns before the end: fourteen columns fill seven
   ;; two-lane accumulators, which with the seven values loaded and the multiplier take the 15
-  ;; vector registers V8 allocates (an eighth accumulator spills one on every pass).
+  ;; vector registers V8 allocates (an eighth accumulator spills one on every pass); ten, the
+  ;; output layer's, in one pass (8 + 2 would leave a single accumulator waiting on its adds).
   (func $width (param $rem i32) (result i32)
     (if (i32.ge_u (local.get $rem) (i32.const 14)) (then (return (i32.const 14))))
+    (if (i32.ge_u (local.get $rem) (i32.const 10)) (then (return (i32.const 10))))
     (if (i32.ge_u (local.get $rem) (i32.const 8)) (then (return (i32.const 8))))
     (if (i32.ge_u (local.get $rem) (i32.const 2)) (then (return (i32.const 2))))
     (i32.const 1))
 
-  ;; One panel of width w (14, 8, 2 or 1) of a sparse-times-dense product, for rows r < rows:
+  ;; One panel of width w (14, 10, 8, 2 or 1) of a sparse-times-dense product, for rows r < rows:
   ;; acc = sum over q in [S[r], E[r]) of V[q] * M[idx[q]], with V = val + r*valStride and M's
   ;; row i at M + i*stride (strides in bytes); then out's row r (at out + r*outStride) = acc, or,
   ;; to descend, out -= lr*acc. Sums start from 0, so a row with no entries gives 0 (and leaves
@@ -151,6 +153,54 @@
             (v128.store offset=64 (local.get $o) (local.get $s4))
             (v128.store offset=80 (local.get $o) (local.get $s5))
             (v128.store offset=96 (local.get $o) (local.get $s6))
+          ))
+        (local.set $o (i32.add (local.get $o) (local.get $outStride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+      (return)))
+    (if (i32.eq (local.get $w) (i32.const 10)) (then
+      (block $rowsDone (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $q (i32.load (i32.add (local.get $S) (i32.mul (local.get $r) (local.get $SE)))))
+        (local.set $pv (i32.add (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $valStride)))
+          (i32.shl (local.get $q) (i32.const 3))))
+        (local.set $pi (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2))))
+        (local.set $end (i32.add (local.get $idx)
+          (i32.shl (i32.load (i32.add (local.get $E) (i32.mul (local.get $r) (local.get $SE)))) (i32.const 2))))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (local.set $s1 (v128.const i64x2 0 0))
+        (local.set $s2 (v128.const i64x2 0 0))
+        (local.set $s3 (v128.const i64x2 0 0))
+        (local.set $s4 (v128.const i64x2 0 0))
+        (if (i32.lt_u (local.get $pi) (local.get $end)) (then
+          (loop $next
+            (local.set $v (v128.load64_splat (local.get $pv)))
+            (local.set $m (i32.add (local.get $M) (i32.mul (i32.load (local.get $pi)) (local.get $stride))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load offset=0 (local.get $m)))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $m)))))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $m)))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $m)))))
+            (local.set $s4 (f64x2.add (local.get $s4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $m)))))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (local.set $pi (i32.add (local.get $pi) (i32.const 4)))
+            (br_if $next (i32.lt_u (local.get $pi) (local.get $end))))))
+        (if (local.get $descend) (then
+            (v128.store offset=0 (local.get $o)
+              (f64x2.sub (v128.load offset=0 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s0))))
+            (v128.store offset=16 (local.get $o)
+              (f64x2.sub (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s1))))
+            (v128.store offset=32 (local.get $o)
+              (f64x2.sub (v128.load offset=32 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s2))))
+            (v128.store offset=48 (local.get $o)
+              (f64x2.sub (v128.load offset=48 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s3))))
+            (v128.store offset=64 (local.get $o)
+              (f64x2.sub (v128.load offset=64 (local.get $o)) (f64x2.mul (local.get $lr2) (local.get $s4))))
+          ) (else
+            (v128.store offset=0 (local.get $o) (local.get $s0))
+            (v128.store offset=16 (local.get $o) (local.get $s1))
+            (v128.store offset=32 (local.get $o) (local.get $s2))
+            (v128.store offset=48 (local.get $o) (local.get $s3))
+            (v128.store offset=64 (local.get $o) (local.get $s4))
           ))
         (local.set $o (i32.add (local.get $o) (local.get $outStride)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
