@@ -37,12 +37,12 @@ const ONE_THREAD = { ...process.env, OPENBLAS_NUM_THREADS: '1' }
 /**
  * Best of `runs` timings of ours and of the numpy script, taken in turns (ours, numpy, numpy with
  * OpenBLAS held to one thread, ours, ...), so that both sample the same stretches of a machine
- * whose speed drifts by a third over a minute here. Ours first runs once untimed (the JIT's
- * first compile). The one-thread figure goes in the note: on a busy 2-core machine threaded BLAS
- * can be many times slower.
+ * whose speed drifts by a third over a minute here. Ours first runs `warmups` times untimed
+ * (the JIT's compiles). The one-thread figure goes in the note: on a busy 2-core machine
+ * threaded BLAS can be many times slower.
  */
-function sideBySide<T>(name: string, note: string, script: string, runs: number, prepare: () => T, run: (prepared: T) => void): BenchRow {
-  timeOnce(prepare, run)
+function sideBySide<T>(name: string, note: string, script: string, runs: number, prepare: () => T, run: (prepared: T) => void, warmups = 1): BenchRow {
+  for (let w = 0; w < warmups; w++) timeOnce(prepare, run)
   let ours = Infinity
   let ref: number | string = Infinity
   let oneThread = Infinity
@@ -84,9 +84,11 @@ export function benchEngine(data: MnistData): BenchRow[] {
     sideBySide('backprop epoch (784-64-10, batch 100, 600 it.)',
       'standard model; both: best of 5, taken in turns; numpy: bench/numpy/backprop_epoch.py',
       'backprop_epoch.py', 5, ...steps(backprop, data, 600)),
+    // one iteration is short and its JavaScript loops take a few runs to be fully compiled: a
+    // run of the notebook's is 100 iterations, so the steady one is what is compared
     sideBySide('textbook numerical-gradient iteration',
-      'ours: best of 2; numpy: the notebook\'s naive method timed on 400 of 50,890 parameters and extrapolated, best of 2',
-      'numerical_iteration.py', 2, ...steps(notebook.mnist, data, 1)),
+      'ours: best of 3 after 3 untimed; numpy: the notebook\'s naive method timed on 400 of 50,890 parameters and extrapolated, best of 3',
+      'numerical_iteration.py', 3, ...steps(notebook.mnist, data, 1), 3),
     sideBySide('full evaluation pass (60k train + 10k test)',
       'textbook accuracy as the notebook computes it every iteration; both: best of 3, taken in turns',
       'evaluation.py', 3, () => p, (params) => {

@@ -2,6 +2,9 @@
 // the kernels work on are views into that memory, handed out by the workspace; nothing is
 // copied on a call. Scalar JavaScript spends one to three nanoseconds per element on these
 // loops here; the kernels, a fraction of that.
+// A sparse product takes its dense matrix "in panels": its columns cut into bands of 14 (then
+// 10, 8, 2, 1 for the rest), each band stored whole, row after row, so that one pass of the
+// kernel's accumulators reads contiguous rows (kernels.wat says why); toPanels lays one out.
 import type { Csr } from '../data'
 import { KERNELS_WASM } from './wasm'
 
@@ -144,6 +147,7 @@ export class Workspace {
    * gradient and then descend would make, without writing the gradient out.
    */
   sparseTimesDescend(x: Csr, M: Float64Array, N: number, W: Float64Array, lr: number): void {
+    if (W.length !== x.rows * N) throw new Error(`workspace: W holds ${W.length} values, not ${x.rows} x ${N}`)
     this.k.sparseTimes(this.at(x.ptr), this.at(x.col), this.at(x.val), x.rows, this.at(M), M.length / N, N, this.at(W), 1, lr)
   }
 
