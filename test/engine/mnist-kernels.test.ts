@@ -37,10 +37,13 @@ function denseTransposeTimes(x: Float64Array, rows: number, D: Float64Array, H: 
   return dense(xt, PIXELS, rows, D, H)
 }
 
-/** xᵀ·D as backprop takes it: the transpose kernel, D in panels, then the sparse product. */
-function transposeTimes(x: Csr, D: Float64Array, H: number): Float64Array {
+/**
+ * xᵀ·D as backprop takes it: the transpose kernel, D in panels, then the sparse product; or,
+ * given W, W - lr·xᵀ·D as a training step makes it, with W in panels.
+ */
+function transposeTimes(x: Csr, D: Float64Array, H: number, descend?: { W: Float64Array; lr: number }): Float64Array {
   const nnz = x.ptr[x.rows]
-  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + 2 * f64Bytes(D.length) + f64Bytes(PIXELS * H))
+  const ws = new Workspace(sparseBytes(x.rows, nnz) + sparseBytes(PIXELS, nnz) + 2 * f64Bytes(D.length) + 3 * f64Bytes(PIXELS * H))
   const xs = ws.sparse(x.rows, nnz)
   copyRows(x, 0, x.rows, xs)
   const xt = ws.sparse(PIXELS, nnz)
@@ -50,7 +53,16 @@ function transposeTimes(x: Csr, D: Float64Array, H: number): Float64Array {
   const panels = ws.f64(D.length).fill(NaN)
   ws.toPanels(d, H, panels)
   const out = ws.f64(PIXELS * H).fill(NaN)
-  ws.sparseTimes(xt, panels, H, out)
+  if (!descend) {
+    ws.sparseTimes(xt, panels, H, out)
+    return out.slice()
+  }
+  const w = ws.f64(PIXELS * H)
+  w.set(descend.W)
+  const Wp = ws.f64(PIXELS * H)
+  ws.toPanels(w, H, Wp)
+  ws.sparseTimesDescend(xt, panels, H, Wp, descend.lr)
+  ws.fromPanels(Wp, H, out)
   return out.slice()
 }
 
@@ -104,6 +116,13 @@ describe.each([1, 2, 3, 10, 16, 17, 24, 33, 64])('hidden size %i', (H) => {
   it('xᵀ·D equals the dense loop exactly, zero for pixels empty in every row', () => {
     const D = rng.randn(rows * H)
     expect(differences(transposeTimes(x, D, H), denseTransposeTimes(images, rows, D, H))).toBe(0)
+  })
+
+  it('W - lr·xᵀ·D, descended in panels, equals w - lr*dw of the dense loop exactly', () => {
+    const D = rng.randn(rows * H)
+    const W = rng.randn(PIXELS * H)
+    const dW = denseTransposeTimes(images, rows, D, H)
+    expect(differences(transposeTimes(x, D, H, { W, lr: 0.1 }), W.map((w, q) => w - 0.1 * dW[q]))).toBe(0)
   })
 })
 
@@ -245,5 +264,6 @@ describe('dense and elementwise kernels equal plain loops exactly', () => {
   it('refuses an array from outside the workspace, and more than was reserved', () => {
     expect(() => ws.descend(new Float64Array(2), new Float64Array(2), 0.1)).toThrow(/from elsewhere/)
     expect(() => ws.f64(1 << 20)).toThrow(/bytes needed/)
+    expect(() => ws.denseTimes(ws.f64(101), 1, 101, ws.f64(101), 1, ws.f64(1))).toThrow(/101 terms, 100 reserved/)
   })
 })

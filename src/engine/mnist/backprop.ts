@@ -111,7 +111,10 @@ export class Backprop {
     this.W1read = true
   }
 
-  /** The parameters, views into the workspace, valid until the next step. */
+  /**
+   * The parameters, views into the workspace, valid until the next step. W1 there is a copy of
+   * the one trained (in panels): writing into it changes nothing; load() does.
+   */
   get params(): MnistParams {
     if (!this.W1read) this.ws.fromPanels(this.W1, this.H, this.resident.W1.data)
     this.W1read = true

@@ -67,7 +67,7 @@
       (f64.const 9.33263618503218878990e-302))
   )
 
-  ;; Products take their dense right-hand matrix M (Mrows x N) in panels: the columns are split
+  ;; Sparse products take their dense right-hand matrix M (Mrows x N) in panels: the columns are split
   ;; 14 at a time, then 10, 8, 2 and 1 for what is left (see $width), and each panel is stored whole,
   ;; row after row. A panel's row is the stretch one pass of accumulators covers, so the pass reads
   ;; contiguous memory (a row-major M would give it strided pieces of long rows, which cost a
@@ -384,10 +384,11 @@
     (param $ptr i32) (param $col i32) (param $val i32) (param $index i32) (param $count i32)
     (param $outPtr i32) (param $outCol i32) (param $outVal i32)
     (local $r i32) (local $q i32) (local $end i32) (local $at i32) (local $slot i32) (local $touched i32)
-    ;; First touch every cache line of the rows with loads that depend on nothing, so that their
-    ;; misses (the data set is far larger than the caches) are waited for together rather than
-    ;; one row start after another: the gather takes two fifths less time. What they read is
-    ;; folded into outPtr[0], which the gather then overwrites, so that the loads are kept.
+    ;; First touch the rows, a cache line's worth of entries apart, with loads that depend on
+    ;; nothing, so that their misses (the data set is far larger than the caches) are waited for
+    ;; together rather than one row start after another: the gather takes two fifths less time.
+    ;; What they read is folded into outPtr[0], which the gather then overwrites, so that the
+    ;; loads are kept.
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
       (local.set $slot (i32.add (local.get $ptr) (i32.shl (i32.load (i32.add (local.get $index) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
@@ -619,7 +620,7 @@
   )
 
   ;; w[q] -= lr * dw[q] for q < count: one gradient-descent step.
-  (func $descend (export "descend") (param $w i32) (param $dw i32) (param $count i32) (param $lr f64)
+  (func (export "descend") (param $w i32) (param $dw i32) (param $count i32) (param $lr f64)
     (local $end i32) (local $lr2 v128)
     (local.set $lr2 (f64x2.splat (local.get $lr)))
     (local.set $end (i32.add (local.get $w) (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3))))

@@ -2,8 +2,8 @@
 // the kernels work on are views into that memory, handed out by the workspace; nothing is
 // copied on a call. Scalar JavaScript spends one to three nanoseconds per element on these
 // loops here; the kernels, a fraction of that.
-// A sparse product takes its dense matrix "in panels": its columns cut into bands of 14 (then
-// 10, 8, 2, 1 for the rest), each band stored whole, row after row, so that one pass of the
+// A sparse product takes its dense matrix "in panels": its columns cut 14 at a time (then 10,
+// 8, 2, 1 for the rest), each panel stored whole, row after row, so that one pass of the
 // kernel's accumulators reads contiguous rows (kernels.wat says why); toPanels lays one out.
 import type { Csr } from '../data'
 import { KERNELS_WASM } from './wasm'
@@ -163,7 +163,7 @@ export class Workspace {
 
   /** out (rows x N) = A (rows x K) · M (K x N), dense; K at most the reserved maxK. */
   denseTimes(A: Float64Array, rows: number, K: number, M: Float64Array, N: number, out: Float64Array): void {
-    if (K > this.iota.length) throw new Error(`workspace: dense product over ${K} terms, ${this.iota.length} reserved`)
+    if (K > this.maxK) throw new Error(`workspace: dense product over ${K} terms, ${this.maxK} reserved`)
     this.k.denseTimes(this.at(A), rows, K, this.at(this.iota), this.at(M), N, this.at(out))
   }
 
