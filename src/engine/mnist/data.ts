@@ -76,14 +76,11 @@ export function nonZerosOf(src: Pick<Csr, 'ptr'>, index: ArrayLike<number>): num
   return nnz
 }
 
-/**
- * The rows `index` of a CSR matrix (repeats allowed), as x_train[batch_idx] does: into `into`
- * (which has room for them) or into new arrays.
- */
-export function gatherRows(src: Csr, index: ArrayLike<number>, into?: Csr): Csr {
+/** The rows `index` of a CSR matrix (repeats allowed), as x_train[batch_idx] does. */
+export function gatherRows(src: Csr, index: ArrayLike<number>): Csr {
   const rows = index.length
-  const nnz = into ? 0 : nonZerosOf(src, index)
-  const out = into ?? { rows, ptr: new Int32Array(rows + 1), col: new Int32Array(nnz), val: new Float64Array(nnz) }
+  const nnz = nonZerosOf(src, index)
+  const out = { rows, ptr: new Int32Array(rows + 1), col: new Int32Array(nnz), val: new Float64Array(nnz) }
   let at = 0
   for (let r = 0; r < rows; r++) {
     const from = src.ptr[index[r]]
@@ -94,7 +91,6 @@ export function gatherRows(src: Csr, index: ArrayLike<number>, into?: Csr): Csr 
     at += to - from
   }
   out.ptr[rows] = at
-  out.rows = rows
   return out
 }
 
