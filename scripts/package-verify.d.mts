@@ -1,0 +1,4 @@
+export const REQUIRED: string[]
+export const SQLITE_BINDING: string
+export function buildOnly(path: string): string | null
+export function verifyPackage(appDir: string): { problems: string[]; sizes: Record<string, number> }
