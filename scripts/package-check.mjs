@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { verifyPackage } from './package-verify.mjs'
+import { checkFuses, verifyPackage } from './package-verify.mjs'
 
 const require = createRequire(import.meta.url)
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -29,22 +29,6 @@ function standIn() {
   return dir
 }
 
-async function fuseReport(binary) {
-  const { getCurrentFuseWire, FuseV1Options, FuseState } = require('@electron/fuses')
-  const wire = await getCurrentFuseWire(binary)
-  const want = {
-    RunAsNode: FuseState.DISABLE,
-    EnableCookieEncryption: FuseState.ENABLE,
-    EnableNodeOptionsEnvironmentVariable: FuseState.DISABLE,
-    EnableNodeCliInspectArguments: FuseState.DISABLE,
-    EnableEmbeddedAsarIntegrityValidation: FuseState.ENABLE,
-    OnlyLoadAppFromAsar: FuseState.ENABLE
-  }
-  return Object.entries(want)
-    .filter(([name, state]) => wire[FuseV1Options[name]] !== state)
-    .map(([name, state]) => `fuse ${name} is ${FuseState[wire[FuseV1Options[name]]] ?? 'absent'}, expected ${FuseState[state]}`)
-}
-
 const real = process.platform === 'linux' ? electronBinary() : null
 const electronDist = real ? dirname(real) : standIn()
 console.log(`package:check: packaging the Linux dir target offline with ${real ? `the Electron ${electronVersion} binary at ${electronDist}` : `a stand-in Electron ${electronVersion} distribution (the binary is not installed here)`}`)
@@ -63,7 +47,7 @@ await build({
 })
 
 const { problems, sizes } = verifyPackage(appDir)
-if (real) problems.push(...(await fuseReport(join(appDir, 'gradient-lab'))))
+if (real) problems.push(...(await checkFuses(join(appDir, 'gradient-lab'))))
 else console.log('package:check: fuses NOT applied or checked: the stand-in has no fuse wire (a release build with the real binary flips them)')
 for (const [what, bytes] of Object.entries(sizes)) console.log(`package:check: ${what}: ${mb(bytes)}`)
 if (problems.length > 0) {

@@ -3,6 +3,7 @@
 // unpacked, the MNIST resources decompress to the official files, and the main bundle starts the
 // engine as a utility process (so the RunAsNode fuse can stay off). Each problem names the file.
 import { extractFile, listPackage, statFile } from '@electron/asar'
+import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -113,4 +114,30 @@ export function verifyPackage(appDir) {
     'resources/mnist': existsSync(mnistDir) ? sizeOf(mnistDir) : 0
   }
   return { problems, sizes }
+}
+
+/** The fuses a packaged binary must carry (electron-builder.yml flips them), true for on. */
+export const FUSES = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true
+}
+
+// a fuse is one byte in the binary's fuse wire: '1' on, '0' off, 'r' removed
+const WIRE = { 0x30: 'off', 0x31: 'on', 0x72: 'removed' }
+
+/** The fuses of the Electron binary at `binary` that are not as FUSES says, one line each. */
+export async function checkFuses(binary) {
+  let wire
+  try {
+    wire = await getCurrentFuseWire(binary)
+  } catch (e) {
+    return [`${binary}: no fuse wire (${e.message})`]
+  }
+  return Object.entries(FUSES)
+    .filter(([name, on]) => wire[FuseV1Options[name]] !== (on ? 0x31 : 0x30))
+    .map(([name, on]) => `${binary}: fuse ${name} is ${WIRE[wire[FuseV1Options[name]]] ?? 'absent'}, expected ${on ? 'on' : 'off'}`)
 }

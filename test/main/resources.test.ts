@@ -41,14 +41,14 @@ describe('resourcePaths', () => {
   })
 
   const built = existsSync(join(ROOT, 'out', 'main', 'index.js'))
-  it.skipIf(!built)('points at files the build made (skipped: no out/ build)', () => {
+  it.skipIf(!built)('points at files the build made (skipped where nothing is built)', () => {
     const paths = resourcePaths({ packaged: false, mainDir: join(ROOT, 'out', 'main'), resourcesPath: '/nowhere' })
     for (const file of [paths.preload, paths.engine, join(paths.renderer, 'index.html'), paths.icon, paths.mnist]) expect(file).toSatisfy(existsSync)
   })
 
   const resources = join(ROOT, 'dist', 'linux-unpacked', 'resources')
   const asar = join(resources, 'app.asar')
-  it.skipIf(!existsSync(asar))('points at files the package holds (skipped: no dist/linux-unpacked, run `npm run package:check`)', () => {
+  it.skipIf(!existsSync(asar))('points at files the package holds (skipped where `npm run package:check` has not run)', () => {
     const paths = resourcePaths({ packaged: true, mainDir: join(asar, 'out', 'main'), resourcesPath: resources })
     const inAsar = new Set(listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/')))
     for (const file of [paths.preload, paths.engine, join(paths.renderer, 'index.html')]) expect(inAsar).toContain(`/${relative(asar, file)}`)

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import { verifyPackage } from '../../scripts/package-verify.mjs'
+import { checkFuses, verifyPackage } from '../../scripts/package-verify.mjs'
 
 const ROOT = join(__dirname, '..', '..')
 const MNIST = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']
@@ -128,7 +128,51 @@ describe('verifyPackage', () => {
   })
 
   const real = join(ROOT, 'dist', 'linux-unpacked')
-  it.skipIf(!existsSync(join(real, 'resources', 'app.asar')))('passes the package `npm run package:check` made (skipped: none here)', () => {
+  it.skipIf(!existsSync(join(real, 'resources', 'app.asar')))('passes the package `npm run package:check` made (skipped where it has not run)', () => {
     expect(verifyPackage(real).problems).toEqual([])
+  })
+})
+
+describe('checkFuses', () => {
+  // Electron's fuse wire: a sentinel, the wire version (1), its length, then one byte per fuse
+  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+  function binary(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'fuses-'))
+    temps.push(dir)
+    const path = join(dir, 'gradient-lab')
+    // as Electron ships: every fuse in this list on ('1')
+    writeFileSync(path, Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111'), Buffer.from('…')]))
+    return path
+  }
+
+  it('names every fuse an unflipped binary has wrong', async () => {
+    const path = binary()
+    expect(await checkFuses(path)).toEqual([
+      `${path}: fuse RunAsNode is on, expected off`,
+      `${path}: fuse EnableNodeOptionsEnvironmentVariable is on, expected off`,
+      `${path}: fuse EnableNodeCliInspectArguments is on, expected off`
+    ])
+  })
+
+  it('passes a binary flipped as electron-builder.yml says, by @electron/fuses as electron-builder does', async () => {
+    const path = binary()
+    const { flipFuses, FuseVersion, FuseV1Options } = await import('@electron/fuses')
+    await flipFuses(path, {
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true
+    })
+    expect(await checkFuses(path)).toEqual([])
+  })
+
+  it('names a stand-in without a fuse wire', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fuses-'))
+    temps.push(dir)
+    writeFileSync(join(dir, 'electron'), '#!/bin/sh\nexit 1\n')
+    expect((await checkFuses(join(dir, 'electron')))[0]).toMatch(/electron: no fuse wire \(Could not find sentinel/)
   })
 })
