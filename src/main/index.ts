@@ -6,7 +6,6 @@ import { EngineHost } from '../services/engine-host/engine-host'
 import { LabService } from '../services/lab-service'
 import { loadMnist } from '../services/mnist'
 import { defaultDbPath } from '../services/paths'
-import { StoreOpenError } from '../services/store/open'
 import { RunStore } from '../services/store/run-store'
 import { registerAppScheme, serveAppScheme } from './app-protocol'
 import { showAbout, showError, showNotice } from './dialogs'
@@ -14,6 +13,7 @@ import { exportAllRuns } from './export-all'
 import { connectIpc, unavailable, type Service } from './ipc'
 import { buildMenu } from './menu'
 import { resourcePaths } from './resources'
+import { storeProblem } from './store-problem'
 import { hardenSession, hardenWebContents } from './security'
 import { utilitySpawner } from './spawner'
 import { createMainWindow } from './window'
@@ -55,14 +55,6 @@ interface Services {
   close(): void
 }
 
-/** Why better-sqlite3 did not load, and what to do about it, for this layout. */
-function bindingHint(message: string): string {
-  if (!/NODE_MODULE_VERSION|better_sqlite3\.node|invalid ELF|not a valid Win32|slice is not valid mach-o/i.test(message)) return ''
-  return app.isPackaged
-    ? ` (its SQLite module ${paths.nativeBinding} does not load in this Electron: the package is damaged or was built without rebuilding better-sqlite3 for Electron; reinstall Gradient Lab)`
-    : ' (better-sqlite3 was built for Node, not Electron: start the app with `npm start`, which builds it for Electron; see the README)'
-}
-
 function openServices(dbPath: string): Services {
   let store: RunStore
   try {
@@ -71,9 +63,7 @@ function openServices(dbPath: string): Services {
     store = new RunStore(dbPath, { nativeBinding: paths.nativeBinding })
   } catch (e) {
     // e.g. an unwritable folder, or a better-sqlite3 that does not load in Electron
-    const message = (e as Error).message
-    // a StoreOpenError already names the file
-    const problem = `Gradient Lab ${e instanceof StoreOpenError ? message : `could not open its run database at ${dbPath}: ${message}`}${bindingHint(message)}`
+    const problem = storeProblem(e, dbPath, { packaged: app.isPackaged, nativeBinding: paths.nativeBinding })
     console.error(`[gradient-lab] ${problem}`)
     // the window still opens, and every request answers with the reason instead of hanging
     return { service: unavailable(problem), notice: { message: problem, severity: 'error' }, close: () => undefined }
