@@ -39,10 +39,12 @@ for (const { name, sha256: expected } of Object.values(files)) {
   const raw = readFileSync(source)
   const found = sha256(raw)
   if (found !== expected) fail(`${source} has sha256 ${found}, expected ${expected}`)
-  // written aside and renamed, so an interrupted build never leaves a half-written file in place
-  writeFileSync(`${target}.tmp`, gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }))
-  if (!packedOk(`${target}.tmp`, expected)) fail(`${target}.tmp does not decompress to sha256 ${expected}`)
-  renameSync(`${target}.tmp`, target)
+  // written aside and renamed, so an interrupted build never leaves a half-written file in place,
+  // and under a name of its own, so two builds (or test workers) at once do not write one file
+  const temp = `${target}.${process.pid}.tmp`
+  writeFileSync(temp, gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }))
+  if (!packedOk(temp, expected)) fail(`${temp} does not decompress to sha256 ${expected}`)
+  renameSync(temp, target)
   packed++
 }
 console.log(`pack-mnist: ${packed} packed, ${Object.keys(files).length - packed} already in ${to}`)

