@@ -4,7 +4,7 @@
 // to lay out the package. The fuses are flipped only in a real binary: a stand-in has no fuse wire,
 // and the output says so. better-sqlite3 is not rebuilt (that needs Electron's headers from the
 // network); `npm run package` on a release machine rebuilds it for Electron's ABI.
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,4 +56,3 @@ if (problems.length > 0) {
   process.exit(1)
 }
 console.log(`package:check: ${appDir} is complete`)
-if (!existsSync(join(appDir, 'resources', 'app.asar'))) process.exit(1)
