@@ -16,6 +16,8 @@ export interface Layout {
 }
 
 export interface ResourcePaths {
+  /** The data shipped beside the code: <repo>/resources, or the package's resources folder. */
+  resources: string
   /** Folder of the packed MNIST (gzip IDX files). */
   mnist: string
   icon: string
@@ -37,6 +39,7 @@ export function resourcePaths(layout: Layout): ResourcePaths {
   const app = dirname(out)
   const resources = layout.packaged ? layout.resourcesPath : join(app, 'resources')
   return {
+    resources,
     mnist: join(resources, 'mnist'),
     icon: join(resources, 'icon.png'),
     preload: join(out, 'preload', 'index.js'),

@@ -12,6 +12,7 @@ const ROOT = join(__dirname, '..', '..')
 describe('resourcePaths', () => {
   it('finds everything in the repo when unpacked', () => {
     expect(resourcePaths({ packaged: false, mainDir: '/home/u/lab/out/main', resourcesPath: '/usr/lib/electron/resources' })).toEqual({
+      resources: '/home/u/lab/resources',
       mnist: '/home/u/lab/resources/mnist',
       icon: '/home/u/lab/resources/icon.png',
       preload: '/home/u/lab/out/preload/index.js',
@@ -31,6 +32,7 @@ describe('resourcePaths', () => {
     const r = '/opt/Gradient Lab/resources'
     // the variable is for `npm start` only: a packaged app always takes its own rebuilt binding
     expect(resourcePaths({ packaged: true, mainDir: `${r}/app.asar/out/main`, resourcesPath: r, sqliteBinding: '/elsewhere.node' })).toEqual({
+      resources: r,
       mnist: `${r}/mnist`,
       icon: `${r}/icon.png`,
       preload: `${r}/app.asar/out/preload/index.js`,
