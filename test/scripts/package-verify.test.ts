@@ -126,7 +126,8 @@ describe('verifyPackage', () => {
   })
 
   it('names a folder where nothing was packaged', () => {
-    expect(verifyPackage('/no/such/app').problems).toEqual(['/no/such/app/resources/app.asar is missing: nothing was packaged'])
+    const dir = join(tmpdir(), 'no-such-app')
+    expect(verifyPackage(dir).problems).toEqual([`${join(dir, 'resources', 'app.asar')} is missing: nothing was packaged`])
   })
 
   const real = join(ROOT, 'dist', 'linux-unpacked')

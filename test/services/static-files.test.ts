@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { staticFile } from '../../src/services/static-files'
 
-const ROOT = '/srv/renderer'
+const ROOT = join('/srv', 'renderer')
 
 describe('staticFile', () => {
   it('names index.html for / and files under the folder with their type', () => {
@@ -25,7 +25,7 @@ describe('staticFile', () => {
   })
 
   it('serves from inside an archive path as from a folder', () => {
-    const asar = '/opt/Gradient Lab/resources/app.asar/out/renderer'
-    expect(staticFile(asar, '/index.html')).toMatchObject({ ok: true, file: `${asar}/index.html` })
+    const asar = join('/opt', 'Gradient Lab', 'resources', 'app.asar', 'out', 'renderer')
+    expect(staticFile(asar, '/index.html')).toMatchObject({ ok: true, file: join(asar, 'index.html') })
   })
 })
