@@ -15,7 +15,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const MNIST = Object.values(JSON.parse(readFileSync(join(root, 'src', 'services', 'mnist', 'files.json'), 'utf8')))
 
 /** Files the app cannot start or run without, as paths inside app.asar. */
-export const REQUIRED = [
+const REQUIRED = [
   '/package.json',
   '/out/main/index.js',
   '/out/main/engine.js',
@@ -25,10 +25,10 @@ export const REQUIRED = [
 ]
 
 /** The binding better-sqlite3 loads, unpacked beside app.asar. */
-export const SQLITE_BINDING = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'
+const SQLITE_BINDING = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'
 
 /** Why a path inside app.asar does not belong in the package, or null when it does. */
-export function buildOnly(path) {
+function buildOnly(path) {
   const devDependency = Object.keys(pkg.devDependencies).find((dep) => path.startsWith(`/node_modules/${dep}/`))
   if (devDependency) return `devDependency ${devDependency}`
   if (/\.map$/.test(path)) return 'source map'
@@ -117,7 +117,7 @@ export function verifyPackage(appDir) {
 }
 
 /** The fuses a packaged binary must carry (electron-builder.yml flips them), true for on. */
-export const FUSES = {
+const FUSES = {
   RunAsNode: false,
   EnableCookieEncryption: true,
   EnableNodeOptionsEnvironmentVariable: false,
