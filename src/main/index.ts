@@ -2,17 +2,18 @@
 // the same Electron-free code the browser host and the CLI use; this file wires them to one
 // hardened window, the menu, native dialogs and the engine utility process.
 import { app, BrowserWindow, Menu, shell } from 'electron'
-import { join } from 'node:path'
 import { EngineHost } from '../services/engine-host/engine-host'
 import { LabService } from '../services/lab-service'
 import { loadMnist } from '../services/mnist'
 import { defaultDbPath } from '../services/paths'
-import { StoreOpenError } from '../services/store/open'
 import { RunStore } from '../services/store/run-store'
-import { showAbout, showNotice } from './dialogs'
+import { registerAppScheme, serveAppScheme } from './app-protocol'
+import { showAbout, showError, showNotice } from './dialogs'
 import { exportAllRuns } from './export-all'
 import { connectIpc, unavailable, type Service } from './ipc'
 import { buildMenu } from './menu'
+import { resourcePaths } from './resources'
+import { storeProblem } from './store-problem'
 import { hardenSession, hardenWebContents } from './security'
 import { utilitySpawner } from './spawner'
 import { createMainWindow } from './window'
@@ -20,12 +21,17 @@ import { createMainWindow } from './window'
 // userData and the database folder share the product name (defaultDbPath uses it too).
 app.setName('Gradient Lab')
 
-/** Packed MNIST and the icon: next to the app when packaged, <repo>/resources in development. */
-const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+const paths = resourcePaths({
+  packaged: app.isPackaged,
+  mainDir: __dirname,
+  resourcesPath: process.resourcesPath,
+  sqliteBinding: process.env.GRADIENT_LAB_SQLITE_BINDING
+})
 
 let win: BrowserWindow | null = null
 
 function main(): void {
+  registerAppScheme()
   hardenWebContents()
   if (!app.requestSingleInstanceLock()) {
     // a second app on the same database would only confuse the first: hand over to it
@@ -43,44 +49,40 @@ function main(): void {
 
 interface Services {
   service: Service
-  /** What the user must be told at start (a database moved aside, or no database at all). */
-  warning: string | null
+  /** What the user must be told at start: a database moved aside (a warning), or no database at all (an error). */
+  notice: { message: string; severity: 'warning' | 'error' } | null
   /** Saves running runs as stopped and ends their engine processes. */
   close(): void
 }
 
 function openServices(dbPath: string): Services {
-  const mnistDir = join(resources, 'mnist')
   let store: RunStore
   try {
-    // `npm start` builds better-sqlite3 for Electron's ABI beside the Node build and names it here;
-    // a packaged app's node_modules were rebuilt for Electron by electron-builder.
-    store = new RunStore(dbPath, { nativeBinding: process.env.GRADIENT_LAB_SQLITE_BINDING || undefined })
+    // unpacked, `npm start` builds better-sqlite3 for Electron's ABI beside the Node build and
+    // names it; packaged, electron-builder rebuilt it for Electron and unpacked it beside app.asar
+    store = new RunStore(dbPath, { nativeBinding: paths.nativeBinding })
   } catch (e) {
-    // e.g. an unwritable folder, or better-sqlite3 built for Node rather than for Electron
-    const message = (e as Error).message
-    const hint = /NODE_MODULE_VERSION/.test(message)
-      ? ' (better-sqlite3 was built for Node, not Electron: start the app with `npm start`, which builds it for Electron; see the README)'
-      : ''
-    // a StoreOpenError already names the file
-    const problem = `Gradient Lab ${e instanceof StoreOpenError ? message : `could not open its run database at ${dbPath}: ${message}`}${hint}`
+    // e.g. an unwritable folder, or a better-sqlite3 that does not load in Electron
+    const problem = storeProblem(e, dbPath, { packaged: app.isPackaged, nativeBinding: paths.nativeBinding })
+    console.error(`[gradient-lab] ${problem}`)
     // the window still opens, and every request answers with the reason instead of hanging
-    return { service: unavailable(problem), warning: problem, close: () => undefined }
+    return { service: unavailable(problem), notice: { message: problem, severity: 'error' }, close: () => undefined }
   }
   const service = new LabService({
     store,
-    engine: new EngineHost(utilitySpawner(mnistDir)),
-    loadMnist: () => loadMnist(mnistDir)
+    engine: new EngineHost(utilitySpawner(paths.mnist)),
+    loadMnist: () => loadMnist(paths.mnist)
   })
   app.once('will-quit', () => store.close())
-  return { service, warning: service.notice, close: () => service.close() }
+  return { service, notice: service.notice ? { message: service.notice, severity: 'warning' } : null, close: () => service.close() }
 }
 
 function start(): void {
   hardenSession()
+  serveAppScheme(paths.renderer)
   const dbPath = defaultDbPath()
-  const { service, warning, close } = openServices(dbPath)
-  const window = createMainWindow(join(resources, 'icon.png'))
+  const { service, notice, close } = openServices(dbPath)
+  const window = createMainWindow(paths)
   win = window
   connectIpc(service, () => win)
   Menu.setApplicationMenu(
@@ -90,7 +92,10 @@ function start(): void {
       about: () => showAbout(window, dbPath)
     })
   )
-  if (warning) window.webContents.once('did-finish-load', () => showNotice(window, warning))
+  if (notice) {
+    const show = notice.severity === 'error' ? showError : showNotice
+    window.webContents.once('did-finish-load', () => show(window, notice.message))
+  }
   window.on('closed', () => {
     win = null
     // the engine processes serve this window only: runs still training are saved as stopped

@@ -1,13 +1,15 @@
 // Hardening that applies to every web contents the app ever creates, not only our window:
-// no navigation away, no new windows, no <webview>, no permissions, and the CSP as a header
-// in development (the built renderer is a file:// page whose <meta> CSP is the same policy, from src/shared/csp).
+// no navigation away in any frame, no new windows, no <webview>, no permissions, and the desktop
+// CSP as a header on every response (the app:// handler sends it too; this covers the development
+// server, whose pages are http://).
 import { app, session } from 'electron'
-import { CSP_HEADER } from '../shared/csp'
+import { cspHeader } from '../shared/csp'
 
 export function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (url !== contents.getURL()) event.preventDefault()
+    // every frame, not only the top one: a reload of the page itself is the one navigation allowed
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame || event.url !== contents.getURL()) event.preventDefault()
     })
     contents.on('will-redirect', (event, url) => {
       if (url !== contents.getURL()) event.preventDefault()
@@ -23,6 +25,6 @@ export function hardenSession(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [cspHeader({ kind: 'desktop' })] } })
   })
 }

@@ -1,18 +1,15 @@
 // The one application window and the rule for recognising our own renderer (IPC sender checks).
 import { app, BrowserWindow, type WebFrameMain } from 'electron'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_INDEX } from './app-protocol'
 
 /** electron-vite sets this while `electron-vite dev` serves the renderer; never in a packaged app. */
 function devServerUrl(): string | null {
   return !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null
 }
 
-const rendererFile = (): string => join(__dirname, '../renderer/index.html')
-
 /** The URL our renderer is loaded from, without query or hash. */
 function rendererUrl(): URL {
-  return new URL(devServerUrl() ?? pathToFileURL(rendererFile()).href)
+  return new URL(devServerUrl() ?? APP_INDEX)
 }
 
 /** True when `frame` is the top frame of `win` showing our renderer (not some page it navigated to). */
@@ -27,12 +24,10 @@ export function isOurRenderer(win: BrowserWindow | null, frame: WebFrameMain | n
     return false
   }
   const ours = rendererUrl()
-  // Windows drive letters may differ in case between the two spellings of one file URL
-  const path = (u: URL): string => (process.platform === 'win32' ? u.pathname.toLowerCase() : u.pathname)
-  return url.protocol === ours.protocol && url.host === ours.host && path(url) === path(ours)
+  return url.protocol === ours.protocol && url.host === ours.host && url.pathname === ours.pathname
 }
 
-export function createMainWindow(icon: string): BrowserWindow {
+export function createMainWindow(paths: { icon: string; preload: string }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -40,22 +35,23 @@ export function createMainWindow(icon: string): BrowserWindow {
     minHeight: 640,
     show: false,
     title: 'Gradient Lab',
-    icon,
+    icon: paths.icon,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      preload: paths.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       webSecurity: true,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // the developer tools would let anyone at the keyboard call window.lab by hand: development only
+      devTools: !app.isPackaged
     }
   })
   win.once('ready-to-show', () => win.show())
   const dev = devServerUrl()
-  if (dev) void win.loadURL(dev)
-  else void win.loadFile(rendererFile())
+  void win.loadURL(dev ?? APP_INDEX)
   return win
 }

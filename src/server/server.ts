@@ -7,6 +7,7 @@ import type { Channel } from '../shared/api'
 import { packProgress } from '../shared/packed'
 import type { LabService } from '../services/lab-service'
 import { staticHandler } from './static'
+import { sameToken } from './token'
 
 export interface HostOptions {
   service: LabService
@@ -59,7 +60,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
     }
     if (url.pathname !== '/api') return reject('404 Not Found')
-    if (url.searchParams.get('token') !== opts.token) return reject('403 Forbidden')
+    if (!sameToken(url.searchParams.get('token'), opts.token)) return reject('403 Forbidden')
     if (!origins.includes(req.headers.origin ?? '')) return reject('403 Forbidden')
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, opts.service))
   })

