@@ -48,7 +48,7 @@ describe('RunStore', () => {
   it('stores MNIST snapshots as float32 (the values float32 holds)', () => {
     const s = store(join(tempDir(), 'lab.db'))
     const id = s.createRun({ config: { kind: 'mnist', seed: 1, hidden: 1, batch: 1, iterations: 1, lr: 0.1, gradient: 'backprop', formulation: 'standard', h: 1e-4, evalEvery: 1, snapshotEvery: 1 }, totalSteps: 1 })
-    s.append(id, [{ step: 1, loss: 2.3, trainAcc: 0.1, testAcc: 0.2, params: { W1: m(1, 2, [0.1, 1 / 3]) }, confusion: [1, 2, 3] }], true)
+    s.append(id, [{ step: 1, loss: 2.3, trainAcc: 0.1, testAcc: 0.2, params: { W1: m(1, 2, [0.1, 1 / 3]) }, confusion: [1, 2, 3] }])
     const snap = s.snapshot(id, 1)!
     expect(Array.from(snap.params!.W1.data)).toEqual([Math.fround(0.1), Math.fround(1 / 3)])
     expect(snap.confusion).toEqual([1, 2, 3])
