@@ -242,7 +242,7 @@ export class LabService {
   }
 
   private readonly handlers: Handlers = {
-    'runs:start': ({ config, name, paused }) => ({ runId: this.startRun(config, name, paused) }),
+    'runs:start': ({ config, name, paused }) => ({ runId: this.startRun(config, name, paused ?? false) }),
     'runs:pause': ({ runId }) => this.pause(runId),
     'runs:resume': ({ runId }) => this.resume(runId),
     'runs:step': ({ runId }) => this.step(runId),

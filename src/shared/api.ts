@@ -108,7 +108,7 @@ const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1,
 /** Request parsers by channel; the keys are the whole API surface. */
 export const requests = {
   /** paused: the run is created and owned but waits at step 0, so that it can be stepped from the start. */
-  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool, false) }),
+  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool) }),
   'runs:pause': runId,
   'runs:resume': runId,
   /** A paused run takes exactly one step (an epoch, or an MNIST iteration), stored and emitted like any other. */
