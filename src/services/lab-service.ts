@@ -184,7 +184,8 @@ export class LabService {
           return true
         },
         paused: (done) => {
-          if (!this.active.has(runId) || !owned.setStatus('paused')) return
+          // a Resume sent before this arrived has already set the engine going again
+          if (!this.active.get(runId)?.held || !owned.setStatus('paused')) return
           progress.paused(done)
         },
         finished: (status, reason, predictions) => this.finishRun(runId, status, reason, predictions)
