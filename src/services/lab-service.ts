@@ -174,7 +174,19 @@ export class LabService {
     }
     runId = owned.id
     const progress = new ProgressTracker(runId, config.kind, total, (e) => this.emit('run:progress', e), { paused })
-    const run = this.engine.start(
+    let run: EngineRun
+    try {
+      run = this.startEngine(runId, config, owned, progress, paused)
+    } catch (e) {
+      owned.finish('failed', `the engine process could not be started: ${(e as Error).message}`)
+      throw e
+    }
+    this.active.set(runId, { name: displayName, owned, run, progress, held: paused })
+    return runId
+  }
+
+  private startEngine(runId: number, config: TrainConfig, owned: OwnedRun, progress: ProgressTracker, paused: boolean): EngineRun {
+    return this.engine.start(
       config,
       {
         records: (records, done) => {
@@ -192,8 +204,6 @@ export class LabService {
       },
       { paused }
     )
-    this.active.set(runId, { name: displayName, owned, run, progress, held: paused })
-    return runId
   }
 
   /** The database refused a write: the engine is ended, the run fails with the reason, the host carries on. */
