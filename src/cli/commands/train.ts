@@ -6,6 +6,7 @@ import { createTrainer } from '../../engine'
 import type { StepRecord, TrainConfig } from '../../engine/types'
 import { SlicedRunner } from '../../services/engine-process/runner'
 import { OwnedRun, storageFailureReason, type EndStatus } from '../../services/lifecycle/owned-run'
+import { storageProblem } from '../../services/lifecycle/storage-problem'
 import { loadMnist } from '../../services/mnist'
 import type { RunStore } from '../../services/store/run-store'
 import { totalSteps } from '../../shared/total-steps'
@@ -63,14 +64,22 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const progress = json ? null : new ProgressLine(kind === 'mnist' ? 'iteration' : 'epoch', total)
 
   // the contract prints every K epochs; the trainer also reports its last epoch and a diverged
-  // one, which are stored like the app stores them, while the run's status and the final line carry them
+  // one: those are stored (as the app stores them) but not printed, the done line carries them
   const printed = (r: StepRecord): boolean => config.kind === 'mnist' || r.step % config.logEvery === 0
   let saveError: string | null = null
   let runner: SlicedRunner | null = null
-  const run = store ? new OwnedRun(store, { config, name: p.values.get('--name'), totalSteps: total }, (problem) => {
-    saveError = problem
-    runner?.stop()
-  }) : null
+  const own = (store: RunStore): OwnedRun => {
+    try {
+      return new OwnedRun(store, { config, name: p.values.get('--name'), totalSteps: total }, (problem) => {
+        saveError = problem
+        runner?.stop()
+      })
+    } catch (e) {
+      store.close()
+      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`)
+    }
+  }
+  const run = store ? own(store) : null
 
   const status = await new Promise<{ status: EndStatus; reason?: string; predictions?: number[] }>((resolve) => {
     runner = new SlicedRunner(createTrainer(config, data), {
