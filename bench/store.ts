@@ -49,7 +49,7 @@ function build(store: RunStore): number {
       const evaluation = s % 600 === 0 ? { trainAcc: 0.9, testAcc: 0.9, confusion: new Array(100).fill(1) } : {}
       batch.push({ step: s, loss: 2 / s, lr: 0.1, ...evaluation, ...(s % SNAPSHOT_EVERY === 0 ? { params: { W1, ...rest } } : {}) })
     }
-    store.append(mnist, batch, true)
+    store.append(mnist, batch)
   }
   store.finish(mnist, 'done')
   return mnist

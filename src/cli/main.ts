@@ -8,7 +8,7 @@ import { simplenet } from './commands/simplenet'
 import { train } from './commands/train'
 
 const USAGE = `usage: lab <command> [options]
-  simplenet --seed S --x a,b --t i,j,k [--h H] [--json]
+  simplenet --seed S --x a,b --t i,j,k [--h H] [--json] [--no-save] [--db FILE]
   train gate --gate AND|OR|NAND|XOR --seed S --lr X --epochs N --log-every K [--h H] [--gradient numerical|backprop] [--json] [--no-save] [--db FILE]
   train xor2 --seed S --schedule 0.1x1000,0.3x1000 --log-every K [--h H] [--gradient numerical|backprop] [--json] [--no-save] [--db FILE]
   train mnist --seed S --hidden H --batch B --iterations N|--epochs E --lr X --gradient numerical|backprop [--textbook] --eval-every K [--json] [--no-save] [--db FILE]

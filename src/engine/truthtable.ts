@@ -49,7 +49,7 @@ export function tableTrainer(model: TableModel, schedule: ScheduleSegment[], opt
     get done() {
       return done
     },
-    step(): StepRecord | null {
+    step(record = false): StepRecord | null {
       if (done >= lrs.length) throw new Error(`training is finished: all ${lrs.length} epochs are done`)
       const lr = lrs[done]
       const grads =
@@ -58,7 +58,7 @@ export function tableTrainer(model: TableModel, schedule: ScheduleSegment[], opt
       const loss = model.loss()
       done++
       // a diverged step is always reported, so the run fails at the step it happened, not K later
-      const logged = done % opts.logEvery === 0 || done === lrs.length || !Number.isFinite(loss)
+      const logged = record || done % opts.logEvery === 0 || done === lrs.length || !Number.isFinite(loss)
       if (!logged) return null
       return { step: done, loss, lr, params: copyParams(model.params), grads }
     },

@@ -98,8 +98,11 @@ export interface Trainer {
   readonly total: number
   /** Steps taken so far. */
   readonly done: number
-  /** Take one step; returns its record when the step is logged, null otherwise. */
-  step(): StepRecord | null
+  /**
+   * Take one step; returns its record when the step is logged, null otherwise. `record` asks for
+   * the record (with parameters) even off the log interval: a step taken by hand is always shown.
+   */
+  step(record?: boolean): StepRecord | null
   /** Current parameters (a copy). */
   params(): Params
   result(): RunResult

@@ -2,7 +2,7 @@
 // WebSocket and the CLI. Payloads are validated whole before anything happens; training runs
 // in engine processes (SimpleNet in-process), and their records land in SQLite as they arrive.
 import type { MnistData } from '../engine/mnist'
-import type { RunConfig, StepRecord, TrainConfig } from '../engine/types'
+import type { RunConfig, TrainConfig } from '../engine/types'
 import {
   HISTORY_LIMIT,
   isChannel,
@@ -20,12 +20,22 @@ import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
 import { ApiFailure } from './errors'
 import type { EngineHost, EngineRun } from './engine-host/engine-host'
+import { OwnedRun, storageFailureReason, type EndStatus } from './lifecycle/owned-run'
+import { storageProblem } from './lifecycle/storage-problem'
 import { ProgressTracker } from './progress'
 import { exportRunFile, importRunFile } from './runfile'
-import { simpleNetRecords } from './simplenet-run'
+import { storeSimpleNetRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
-import type { RunStore } from './store/run-store'
+import { defaultName, RunBusyError, type RunStore } from './store/run-store'
 import { totalSteps } from '../shared/total-steps'
+
+/**
+ * At most this many runs train at once in one host (paused ones count: they keep their engine
+ * process). Each engine process takes about 100 MB and keeps a core busy; past two, on the
+ * two-core machines this is built for, every run only gets slower and the host itself answers
+ * late (Stop included).
+ */
+export const MAX_TRAINING_RUNS = 2
 
 export interface LabServiceDeps {
   store: RunStore
@@ -34,8 +44,12 @@ export interface LabServiceDeps {
 }
 
 interface Active {
+  name: string
+  owned: OwnedRun
   run: EngineRun
   progress: ProgressTracker
+  /** Paused (or asked to pause): Step is allowed. */
+  held: boolean
 }
 
 type Handlers = { [C in Channel]: (req: Request<C>) => Responses[C] | Promise<Responses[C]> }
@@ -45,14 +59,21 @@ export class LabService {
   private readonly engine: EngineHost
   private readonly active = new Map<number, Active>()
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
-  private readonly heartbeat: ReturnType<typeof setInterval>
+  /** Runs whose owner is gone (another process killed) are written `interrupted` on this cadence. */
+  private readonly reconciler: ReturnType<typeof setInterval>
   private mnist: MnistData | null = null
 
   constructor(private readonly deps: LabServiceDeps) {
     this.store = deps.store
     this.engine = deps.engine
-    this.heartbeat = setInterval(() => this.store.heartbeat([...this.active.keys()]), HEARTBEAT_MS)
-    this.heartbeat.unref()
+    this.reconciler = setInterval(() => {
+      try {
+        this.store.reconcile()
+      } catch {
+        // a busy or full database: reads already show such runs interrupted; try again next time
+      }
+    }, HEARTBEAT_MS)
+    this.reconciler.unref()
   }
 
   /** Set when the database file was unusable and moved aside on open. */
@@ -80,6 +101,7 @@ export class LabService {
     } catch (e) {
       if (e instanceof ValidationError) return { ok: false, error: { code: 'invalid', message: e.message } }
       if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }
+      if (e instanceof RunBusyError) return { ok: false, error: { code: 'busy', message: e.message } }
       return { ok: false, error: { code: 'internal', message: (e as Error).message } }
     }
   }
@@ -95,7 +117,7 @@ export class LabService {
 
   /** Stop every run (host shutdown): they are saved as `stopped`. */
   close(): void {
-    clearInterval(this.heartbeat)
+    clearInterval(this.reconciler)
     for (const id of [...this.active.keys()]) this.finishRun(id, 'stopped', 'the host was shut down')
     this.engine.killAll()
   }
@@ -111,45 +133,92 @@ export class LabService {
     throw new ApiFailure('not-found', `run ${runId} is not training`)
   }
 
-  startRun(config: RunConfig, name?: string): number {
+  startRun(config: RunConfig, name?: string, paused = false): number {
     if (config.kind === 'simplenet') {
-      const { records, predictions } = simpleNetRecords(config)
-      const total = totalSteps(config)
-      const runId = this.store.createRun({ config, name, totalSteps: total })
-      this.store.append(runId, records)
-      this.store.finish(runId, 'done', null, predictions)
+      let stored
+      try {
+        stored = storeSimpleNetRun(this.store, config, name)
+      } catch (e) {
+        throw new ApiFailure('internal', `the run could not be saved: ${storageProblem(e)}`)
+      }
       // one event, like any run's last, so views listening for progress need no special case
-      const progress = new ProgressTracker(runId, 'simplenet', total, (e) => this.emit('run:progress', e))
-      progress.add(records)
-      progress.finish('done', null, predictions)
-      return runId
+      const progress = new ProgressTracker(stored.runId, 'simplenet', totalSteps(config), (e) => this.emit('run:progress', e))
+      progress.add(stored.records)
+      progress.finish('done', null, stored.predictions)
+      return stored.runId
     }
-    return this.startTraining(config, name)
+    return this.startTraining(config, name, paused)
   }
 
-  private startTraining(config: TrainConfig, name?: string): number {
+  private refuseOverCapacity(): void {
+    if (this.active.size < MAX_TRAINING_RUNS) return
+    const list = [...this.active].map(([id, a]) => `run ${id} (${a.name}${a.held ? ', paused' : ''})`).join(' and ')
+    throw new ApiFailure(
+      'busy',
+      `at most ${MAX_TRAINING_RUNS} runs can train at once, and ${list} are training: stop one (or let it finish) to start another`
+    )
+  }
+
+  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean): number {
+    this.refuseOverCapacity()
     const total = totalSteps(config)
-    const runId = this.store.createRun({ config, name, totalSteps: total })
-    const progress = new ProgressTracker(runId, config.kind, total, (e) => this.emit('run:progress', e))
-    const f32 = config.kind === 'mnist'
-    const run = this.engine.start(config, {
-      records: (records: StepRecord[]) => {
-        // a run already ended here (host shutdown) may still have records in the pipe
-        if (!this.active.has(runId)) return
-        this.store.append(runId, records, f32)
-        progress.add(records)
-      },
-      finished: (status, reason, predictions) => this.finishRun(runId, status, reason, predictions)
-    })
-    this.active.set(runId, { run, progress })
+    const displayName = name ?? defaultName(config)
+    let runId = 0
+    let owned: OwnedRun
+    try {
+      owned = new OwnedRun(this.store, { config, name: displayName, totalSteps: total, status: paused ? 'paused' : 'running' }, (problem) =>
+        this.storageFailed(runId, problem)
+      )
+    } catch (e) {
+      throw new ApiFailure('internal', `the run could not be saved: ${storageProblem(e)}`)
+    }
+    runId = owned.id
+    const progress = new ProgressTracker(runId, config.kind, total, (e) => this.emit('run:progress', e), { paused })
+    let run: EngineRun
+    try {
+      run = this.startEngine(runId, config, owned, progress, paused)
+    } catch (e) {
+      owned.finish('failed', `the engine process could not be started: ${(e as Error).message}`)
+      throw e
+    }
+    this.active.set(runId, { name: displayName, owned, run, progress, held: paused })
     return runId
   }
 
-  private finishRun(runId: number, status: 'done' | 'stopped' | 'failed' | 'interrupted', reason?: string, predictions?: number[]): void {
+  private startEngine(runId: number, config: TrainConfig, owned: OwnedRun, progress: ProgressTracker, paused: boolean): EngineRun {
+    return this.engine.start(
+      config,
+      {
+        records: (records, done) => {
+          // a run already ended here (host shutdown, storage error) may still have records in the pipe
+          if (!this.active.has(runId) || !owned.append(records)) return false
+          progress.add(records, done)
+          return true
+        },
+        paused: (done) => {
+          // a Resume sent before this arrived has already set the engine going again
+          if (!this.active.get(runId)?.held || !owned.setStatus('paused')) return
+          progress.paused(done)
+        },
+        finished: (status, reason, predictions) => this.finishRun(runId, status, reason, predictions)
+      },
+      { paused }
+    )
+  }
+
+  /** The database refused a write: the engine is ended, the run fails with the reason, the host carries on. */
+  private storageFailed(runId: number, problem: string): void {
+    const a = this.active.get(runId)
+    if (!a) return
+    a.run.abort()
+    this.finishRun(runId, 'failed', storageFailureReason(problem))
+  }
+
+  private finishRun(runId: number, status: EndStatus, reason?: string, predictions?: number[]): void {
     const a = this.active.get(runId)
     if (!a) return
     this.active.delete(runId)
-    this.store.finish(runId, status, reason ?? null, predictions)
+    a.owned.finish(status, reason ?? null, predictions)
     a.progress.finish(status, reason ?? null, predictions)
     if (status === 'stopped') a.run.stop()
   }
@@ -159,21 +228,35 @@ export class LabService {
     return this.mnist
   }
 
-  /** Pause or resume a run this service is training; the store and the renderer follow. */
-  private hold(runId: number, paused: boolean): null {
+  /** Pausing takes effect between two steps: the engine answers with the step it holds at, and the paused event carries it. */
+  private pause(runId: number): null {
     const a = this.training(runId)
-    if (paused) a.run.pause()
-    else a.run.resume()
-    const status = paused ? 'paused' : 'running'
-    this.store.setStatus(runId, status)
-    a.progress.setStatus(status)
+    a.held = true
+    a.run.pause()
+    return null
+  }
+
+  private resume(runId: number): null {
+    const a = this.training(runId)
+    if (!a.held) return null
+    a.held = false
+    a.run.resume()
+    if (a.owned.setStatus('running')) a.progress.resumed()
+    return null
+  }
+
+  private step(runId: number): null {
+    const a = this.training(runId)
+    if (!a.held) throw new ApiFailure('invalid', `run ${runId} is running: pause it first, then step it`)
+    a.run.step()
     return null
   }
 
   private readonly handlers: Handlers = {
-    'runs:start': ({ config, name }) => ({ runId: this.startRun(config, name) }),
-    'runs:pause': ({ runId }) => this.hold(runId, true),
-    'runs:resume': ({ runId }) => this.hold(runId, false),
+    'runs:start': ({ config, name, paused }) => ({ runId: this.startRun(config, name, paused ?? false) }),
+    'runs:pause': ({ runId }) => this.pause(runId),
+    'runs:resume': ({ runId }) => this.resume(runId),
+    'runs:step': ({ runId }) => this.step(runId),
     'runs:stop': ({ runId }) => {
       this.training(runId).run.stop()
       return null

@@ -1,5 +1,6 @@
 // Live progress for the renderer: records gathered per run and pushed at most ~8 times a
-// second, with a rate and time left. Gate/XOR runs keep every record (a few thousand at
+// second, with the training time so far, a rate and time left, all on a clock that stops while
+// the run is paused (so a pause neither lowers the rate nor counts as training). Gate/XOR runs keep every record (a few thousand at
 // most); MNIST keeps about 2,000 points over the whole run, plus every evaluation step and
 // the newest snapshot of each batch.
 import type { RunKind, StepRecord } from '../engine/types'
@@ -10,26 +11,52 @@ const EMIT_MS = 125
 const MNIST_POINTS = 2000
 const RATE_WINDOW_MS = 3000
 
+/** Milliseconds of training: a stopwatch that runs only while the run does. */
+class TrainingClock {
+  private banked = 0
+  private since: number | null = null
+
+  run(): void {
+    this.since ??= performance.now()
+  }
+
+  hold(): void {
+    if (this.since === null) return
+    this.banked += performance.now() - this.since
+    this.since = null
+  }
+
+  get ms(): number {
+    return this.banked + (this.since === null ? 0 : performance.now() - this.since)
+  }
+}
+
 export class ProgressTracker {
   private buffer: StepRecord[] = []
+  /** (training ms, steps done) over the last RATE_WINDOW_MS of training. */
   private samples: { t: number; done: number }[] = []
   private lastEmit = 0
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly stride: number
+  private readonly clock = new TrainingClock()
   done = 0
-  status: RunStatus = 'running'
+  status: RunStatus
 
   constructor(
     readonly runId: number,
     readonly kind: RunKind,
     readonly total: number,
-    private readonly emit: (e: ProgressEvent) => void
+    private readonly emit: (e: ProgressEvent) => void,
+    opts: { paused?: boolean } = {}
   ) {
     this.stride = kind === 'mnist' ? Math.max(1, Math.ceil(total / MNIST_POINTS)) : 1
-    this.samples.push({ t: performance.now(), done: 0 })
+    this.status = opts.paused ? 'paused' : 'running'
+    if (!opts.paused) this.clock.run()
+    this.samples.push({ t: 0, done: 0 })
   }
 
-  add(records: StepRecord[]): void {
+  /** Records kept, and the steps the engine had taken when it sent them (the last record's step by default). */
+  add(records: StepRecord[], done?: number): void {
     // the newest parameters in a batch travel even off the stride, so live weight views keep up
     const newestParams = records.findLast((r) => r.params)
     for (const r of records) {
@@ -39,8 +66,8 @@ export class ProgressTracker {
       }
     }
     const last = records[records.length - 1]
-    if (last) this.done = last.step
-    const now = performance.now()
+    this.done = done ?? last?.step ?? this.done
+    const now = this.clock.ms
     this.samples.push({ t: now, done: this.done })
     while (this.samples.length > 2 && now - this.samples[1].t > RATE_WINDOW_MS) this.samples.shift()
     this.schedule()
@@ -48,12 +75,22 @@ export class ProgressTracker {
 
   /** A status change (paused, resumed, finished) goes out at once. */
   finish(status: RunStatus, reason?: string | null, predictions?: number[]): void {
+    this.clock.hold()
     this.status = status
     this.flush(reason, predictions)
   }
 
-  setStatus(status: RunStatus): void {
-    this.status = status
+  /** The engine holds at step `done`, every record up to it already added. */
+  paused(done: number): void {
+    this.clock.hold()
+    this.done = done
+    this.status = 'paused'
+    this.flush()
+  }
+
+  resumed(): void {
+    this.clock.run()
+    this.status = 'running'
     this.flush()
   }
 
@@ -80,7 +117,9 @@ export class ProgressTracker {
       done: this.done,
       total: this.total,
       rate,
-      etaSeconds: rate > 0 && this.status === 'running' ? (this.total - this.done) / rate : null,
+      // training time left at that rate; a paused run keeps its estimate, a finished one has none
+      etaSeconds: rate > 0 && (this.status === 'running' || this.status === 'paused') ? (this.total - this.done) / rate : null,
+      elapsedMs: this.clock.ms,
       records: records.map(toWireRecord),
       ...(reason !== undefined ? { reason } : {}),
       ...(predictions ? { predictions } : {})

@@ -191,13 +191,11 @@ export function importRunFile(store: RunStore, content: string): number {
         lr: NaNify(run.metrics.lr[i]),
         trainAcc: NaNify(run.metrics.trainAcc[i]),
         testAcc: NaNify(run.metrics.testAcc[i])
-      })),
-      run.config.kind === 'mnist'
+      }))
     )
     store.putSnapshots(
       runId,
-      run.snapshots.map((s) => ({ step: s.step, params: toParams(s.params), grads: toParams(s.grads), confusion: s.confusion })),
-      run.config.kind === 'mnist'
+      run.snapshots.map((s) => ({ step: s.step, params: toParams(s.params), grads: toParams(s.grads), confusion: s.confusion }))
     )
     store.restoreDetails(runId, {
       note: run.note,

@@ -2,6 +2,8 @@
 // starting point, then one record per gradient-descent step, the last with W and dW.
 import { simpleNet } from '../engine/simplenet'
 import type { Matrix, SimpleNetConfig, StepRecord } from '../engine/types'
+import { totalSteps } from '../shared/total-steps'
+import type { RunStore } from './store/run-store'
 
 const rows = (W: number[][]): Matrix => ({ rows: W.length, cols: W[0].length, data: Float64Array.from(W.flat()) })
 
@@ -14,4 +16,19 @@ export function simpleNetRecords(config: SimpleNetConfig): { records: StepRecord
   history.forEach((loss, i) => records.push({ step: i + 1, loss, lr: config.lr }))
   Object.assign(records[records.length - 1], { params: { W: rows(end.W) }, grads: { dW: rows(end.dW) } })
   return { records, predictions: end.y }
+}
+
+/**
+ * Computes and stores a SimpleNet run, the same from the app and from `lab simplenet`: in one
+ * transaction, so the run is there whole (done) or not at all; nothing trains long enough to own it.
+ */
+export function storeSimpleNetRun(store: RunStore, config: SimpleNetConfig, name?: string): { runId: number; records: StepRecord[]; predictions: number[] } {
+  const { records, predictions } = simpleNetRecords(config)
+  const runId = store.db.transaction(() => {
+    const id = store.createRun({ config, name, totalSteps: totalSteps(config), status: 'done' })
+    store.append(id, records)
+    store.finish(id, 'done', null, predictions)
+    return id
+  })()
+  return { runId, records, predictions }
 }

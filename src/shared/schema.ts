@@ -91,7 +91,9 @@ export function array<T>(item: Parser<T>, opts: { min?: number; max: number; nou
 }
 
 type Shape = Record<string, Parser<unknown>>
-type Out<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> }
+/** Fields whose parser accepts undefined (optional without a fallback) may be left out. */
+type Absent<S extends Shape> = { [K in keyof S]: undefined extends ReturnType<S[K]> ? K : never }[keyof S]
+type Out<S extends Shape> = { [K in Exclude<keyof S, Absent<S>>]: ReturnType<S[K]> } & { [K in Absent<S>]?: ReturnType<S[K]> }
 
 /** An object with exactly these keys (unknown keys are rejected, not ignored). */
 export function object<S extends Shape>(shape: S): Parser<Out<S>> {

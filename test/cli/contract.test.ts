@@ -53,7 +53,7 @@ describe('lab CLI contract', () => {
     expect(readFileSync(out, 'utf8')).toBe(csv.stdout)
   })
 
-  it('--log-every K prints and stores only multiples of K, even when the epochs are not one', () => {
+  it('--log-every K prints only multiples of K, and stores them and the final epoch', () => {
     const db = join(tempDir(), 'lab.db')
     const train = lab(['train', 'gate', '--gate', 'AND', '--seed', '1', '--epochs', '250', '--log-every', '100', '--db', db, '--json'])
     expect(train.code).toBe(0)
@@ -63,15 +63,15 @@ describe('lab CLI contract', () => {
     // the notebook's AND run at epoch 100, as above
     expect(lines[0].loss as number).toBeCloseTo(0.6886489498071491, 10)
     const [header, ...rows] = csvRows(lab(['export', '1', '--db', db]).stdout)
-    expect(rows.map((r) => Number(r[header.indexOf('step')]))).toEqual([100, 200])
-    expect(rows.map((r) => Number(r[header.indexOf('loss')]))).toEqual(lines.slice(0, 2).map((l) => l.loss))
-    expect((JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { steps: number }[])[0].steps).toBe(2)
+    expect(rows.map((r) => Number(r[header.indexOf('step')]))).toEqual([100, 200, 250])
+    expect(rows.slice(0, 2).map((r) => Number(r[header.indexOf('loss')]))).toEqual(lines.slice(0, 2).map((l) => l.loss))
+    expect((JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { steps: number }[])[0].steps).toBe(3)
 
     const x = lab(['train', 'xor2', '--schedule', '0.1x120,0.3x35', '--log-every', '50', '--db', db, '--json'])
     expect(jsonLines(x.stdout).map((l) => [l.epoch ?? 'end', l.lr ?? 'end'])).toEqual([[50, 0.1], [100, 0.1], [150, 0.3], ['end', 'end']])
   })
 
-  it('a diverging run fails at the epoch it diverged, not at the next logged one, keeping the logged steps', () => {
+  it('a diverging run fails at the epoch it diverged, not at the next logged one, keeping the logged steps and that one', () => {
     const db = join(tempDir(), 'lab.db')
     // 150 calm epochs, then lr 1000: the loss leaves the numbers a few epochs later
     const schedule = ['train', 'xor2', '--seed', '1', '--schedule', '0.1x150,1000x100', '--db', db, '--json']
@@ -88,7 +88,8 @@ describe('lab CLI contract', () => {
     expect(lines.map((l) => l.epoch ?? l.status)).toEqual([100, 'failed'])
     expect(lines[1]).toEqual({ done: false, status: 'failed', reason: `loss became NaN at step ${failedAt}`, runId: 2 })
     const run = (JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { id: number; status: string; steps: number }[])[0]
-    expect(run).toMatchObject({ id: 2, status: 'failed', steps: 1 })
+    // stored like the app stores it: the logged epoch and the one it diverged at
+    expect(run).toMatchObject({ id: 2, status: 'failed', steps: 2 })
 
     // the notebook's command with an absurd rate fails at once
     const gate = lab(['train', 'gate', '--lr', '1000', '--log-every', '100', '--db', db])
@@ -123,7 +124,8 @@ describe('lab CLI contract', () => {
   })
 
   it('simplenet prints the notebook numbers', () => {
-    const r = lab(['simplenet', '--seed', '1', '--x', '0.6,0.9', '--t', '0,0,1', '--json'])
+    const db = join(tempDir(), 'lab.db')
+    const r = lab(['simplenet', '--seed', '1', '--x', '0.6,0.9', '--t', '0,0,1', '--db', db, '--json'])
     expect(r.code).toBe(0)
     const [o] = jsonLines(r.stdout) as { W: number[][]; p: number[]; argmax: number; loss: number; dW: number[][] }[]
     expect(o.W.flat().map((v) => +v.toFixed(8))).toEqual([1.62434536, -0.61175641, -0.52817175, -1.07296862, 0.86540763, -2.3015387])
@@ -131,6 +133,11 @@ describe('lab CLI contract', () => {
     expect(o.argmax).toBe(1)
     expect(o.loss).toBeCloseTo(3.344918677423258, 12)
     expect(o.dW.flat().map((v) => +v.toFixed(8))).toEqual([0.23126277, 0.34599771, -0.57726048, 0.34689416, 0.51899657, -0.86589073])
+    // stored like the app stores it: done, one step (step 0), the notebook's loss
+    const [run] = JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { kind: string; status: string; steps: number }[]
+    expect(run).toMatchObject({ kind: 'simplenet', status: 'done', steps: 1 })
+    expect(lab(['simplenet', '--seed', '1', '--no-save', '--db', db, '--json']).code).toBe(0)
+    expect(JSON.parse(lab(['runs', '--db', db, '--json']).stdout)).toHaveLength(1)
   })
 
   it('xor2 follows its schedule and mnist logs accuracy every K iterations', () => {

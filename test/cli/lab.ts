@@ -3,10 +3,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const ROOT = join(__dirname, '..', '..')
+export const ROOT = join(__dirname, '..', '..')
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts')
 // node itself runs main.ts (not the tsx wrapper), so a signal reaches `lab` and nothing else
-const NODE_ARGS = ['--import', pathToFileURL(require.resolve('tsx')).href, MAIN]
+export const NODE_ARGS = ['--import', pathToFileURL(require.resolve('tsx')).href, MAIN]
 
 export interface Result {
   code: number | null

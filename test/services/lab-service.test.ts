@@ -2,61 +2,13 @@
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { StepRecord } from '../../src/engine/types'
-import { EngineHost, type Spawn } from '../../src/services/engine-host/engine-host'
-import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
-import type { EngineMessage } from '../../src/services/engine-process/messages'
-import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
-import { RunStore } from '../../src/services/store/run-store'
+import { describe, expect, it } from 'vitest'
 import { notebook, mnistQuickStart } from '../../src/shared/config'
-import type { ProgressEvent } from '../../src/shared/api'
-import { tempDir, until } from './tmp'
-
-/** Forks real engine processes and keeps what each one sent, as the host received it. */
-function watchedSpawner() {
-  const children: { pid: number; received: StepRecord[]; batches: number }[] = []
-  const base = forkSpawner()
-  const spawn: Spawn = () => {
-    const child = base()
-    const entry = { pid: child.pid!, received: [] as StepRecord[], batches: 0 }
-    children.push(entry)
-    child.onMessage((m: EngineMessage) => {
-      if (m.type !== 'records') return
-      entry.batches++
-      entry.received.push(...m.records)
-    })
-    return child
-  }
-  return { spawn, children }
-}
+import { ok, setup } from './lab-harness'
+import { until } from './tmp'
 
 /** MNIST iterations for runs the tests interrupt: long enough that none finishes first, however fast the machine. */
 const LONG = 1_000_000
-const cleanup: (() => void)[] = []
-afterEach(() => cleanup.splice(0).forEach((f) => f()))
-
-function setup() {
-  const file = join(tempDir(), 'lab.db')
-  const store = new RunStore(file)
-  const { spawn, children } = watchedSpawner()
-  const service = new LabService({ store, engine: new EngineHost(spawn), loadMnist: () => loadMnist() })
-  const events: (ProgressEvent & { at: number })[] = []
-  service.on('run:progress', (e) => events.push({ ...e, records: [...e.records], at: performance.now() }))
-  cleanup.push(() => {
-    service.close()
-    store.close()
-  })
-  return { file, store, service, children, events }
-}
-
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
-
 describe('LabService channels', () => {
   it('stores a SimpleNet run in-process with the notebook numbers', async () => {
     const { service, events } = setup()
@@ -168,34 +120,5 @@ describe('LabService', () => {
     const check = new Database(file, { readonly: true })
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
     check.close()
-  })
-
-  it('pauses, resumes and stops between steps, with throttled progress', async () => {
-    const { service, store, events } = setup()
-    const { runId } = await ok(service.handle('runs:start', { config: { ...mnistQuickStart, iterations: LONG, evalEvery: 0 } }))
-    await until(() => store.getRun(runId)!.steps >= 5, 'some steps', 60_000)
-    await ok(service.handle('runs:pause', { runId }))
-    await until(() => events.some((e) => e.status === 'paused'), 'a paused event')
-    await new Promise((r) => setTimeout(r, 300))
-    const held = store.getRun(runId)!.steps
-    await new Promise((r) => setTimeout(r, 500))
-    expect(store.getRun(runId)!.steps).toBe(held)
-    expect(store.getRun(runId)!.status).toBe('paused')
-    await ok(service.handle('runs:resume', { runId }))
-    await until(() => store.getRun(runId)!.steps > held + 60, 'more steps after resume')
-    await ok(service.handle('runs:stop', { runId }))
-    const run = await until(() => {
-      const r = store.getRun(runId)!
-      return r.status === 'stopped' && r
-    }, 'stopped')
-    expect(run.steps).toBeLessThan(LONG)
-    expect(await service.handle('runs:stop', { runId })).toMatchObject({ ok: false, error: { code: 'not-found' } })
-
-    const running = events.filter((e) => e.status === 'running')
-    // at least one before the pause and one after the resume (how many more depends on the machine's speed)
-    expect(running.length).toBeGreaterThanOrEqual(2)
-    expect(running.every((e) => e.total === LONG && e.rate > 0 && e.etaSeconds! > 0)).toBe(true)
-    // throttled: never more than ~8 running events in any one second
-    for (const e of running) expect(running.filter((f) => f.at >= e.at && f.at < e.at + 1000).length).toBeLessThanOrEqual(9)
   })
 })

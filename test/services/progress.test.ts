@@ -39,3 +39,23 @@ describe('progress events', () => {
     expect(records.filter((r) => r.params).map((r) => r.step)).toEqual(Array.from({ length: 60 }, (_, i) => i * 1000 + 500))
   })
 })
+
+describe('progress clock', () => {
+  it('counts training time only: a pause adds nothing to elapsedMs, lowers no rate and keeps the time left', () => {
+    vi.useFakeTimers({ toFake: ['performance', 'setTimeout', 'clearTimeout'] })
+    const events: ProgressEvent[] = []
+    const p = new ProgressTracker(1, 'gate', 1000, (e) => events.push(e))
+    vi.advanceTimersByTime(1000)
+    p.add([{ step: 100, loss: 1 }], 100)
+    p.paused(100)
+    vi.advanceTimersByTime(60_000)
+    p.resumed()
+    vi.advanceTimersByTime(1000)
+    p.add([], 200)
+    vi.advanceTimersByTime(200)
+    vi.useRealTimers()
+    // by hand: 2 s of training, 200 steps -> 100 steps/s, 800 left -> 8 s
+    expect(events.find((e) => e.status === 'paused')).toMatchObject({ done: 100, elapsedMs: 1000, rate: 100, etaSeconds: 9 })
+    expect(events[events.length - 1]).toMatchObject({ status: 'running', done: 200, elapsedMs: 2000, rate: 100, etaSeconds: 8 })
+  })
+})

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3'
 import { spawn, spawnSync } from 'node:child_process'
+import { ZOMBIE_PARENT, zombieOf } from './zombie'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GateConfig, StepRecord } from '../../src/engine/types'
-import { RunStore } from '../../src/services/store/run-store'
+import { HUNG_MS } from '../../src/services/store/liveness'
+import { RunBusyError, RunStore } from '../../src/services/store/run-store'
 import { tempDir } from './tmp'
 
 const gate: GateConfig = { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epochs: 3, h: 1e-5, gradient: 'numerical', logEvery: 1 }
@@ -48,7 +50,7 @@ describe('RunStore', () => {
   it('stores MNIST snapshots as float32 (the values float32 holds)', () => {
     const s = store(join(tempDir(), 'lab.db'))
     const id = s.createRun({ config: { kind: 'mnist', seed: 1, hidden: 1, batch: 1, iterations: 1, lr: 0.1, gradient: 'backprop', formulation: 'standard', h: 1e-4, evalEvery: 1, snapshotEvery: 1 }, totalSteps: 1 })
-    s.append(id, [{ step: 1, loss: 2.3, trainAcc: 0.1, testAcc: 0.2, params: { W1: m(1, 2, [0.1, 1 / 3]) }, confusion: [1, 2, 3] }], true)
+    s.append(id, [{ step: 1, loss: 2.3, trainAcc: 0.1, testAcc: 0.2, params: { W1: m(1, 2, [0.1, 1 / 3]) }, confusion: [1, 2, 3] }])
     const snap = s.snapshot(id, 1)!
     expect(Array.from(snap.params!.W1.data)).toEqual([Math.fround(0.1), Math.fround(1 / 3)])
     expect(snap.confusion).toEqual([1, 2, 3])
@@ -78,22 +80,35 @@ describe('RunStore', () => {
     check.close()
   })
 
-  it('uses the heartbeat for another host, and for a pid alive here only when it is very old (pid reuse)', () => {
+  it('judges a live pid and another host by the heartbeat: hung after HUNG_MS, at once for a zombie', async () => {
     const s = store(join(tempDir(), 'lab.db'))
     const elsewhere = s.createRun({ config: gate, totalSteps: 3 })
-    const pausedHere = s.createRun({ config: gate, totalSteps: 3 })
-    const reusedPid = s.createRun({ config: gate, totalSteps: 3 })
+    const quietHere = s.createRun({ config: gate, totalSteps: 3 })
+    const hungHere = s.createRun({ config: gate, totalSteps: 3 })
+    const zombieOwned = s.createRun({ config: gate, totalSteps: 3 })
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    const parent = spawn('sh', ['-c', ZOMBIE_PARENT])
     try {
-      const minutesAgo = (m: number) => Date.now() - m * 60_000
-      s.db.prepare("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = ? WHERE id = ?").run(minutesAgo(5), elsewhere)
-      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, minutesAgo(5), pausedHere)
-      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, minutesAgo(20), reusedPid)
-      expect(s.reconcile()).toEqual([elsewhere, reusedPid])
-      expect(s.getRun(elsewhere)!.reason).toMatch(/on elsewhere\) last reported 300 s ago/)
-      expect(s.getRun(pausedHere)!.status).toBe('running')
+      const zombie = await zombieOf(parent)
+      const secondsAgo = (n: number) => Date.now() - n * 1000
+      const quiet = HUNG_MS / 1000 - 5
+      const hung = HUNG_MS / 1000 + 5
+      s.db.prepare("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = ? WHERE id = ?").run(secondsAgo(hung), elsewhere)
+      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, secondsAgo(quiet), quietHere)
+      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, secondsAgo(hung), hungHere)
+      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(zombie, Date.now(), zombieOwned)
+      // reading writes nothing, and reads what reconcile will write
+      const listed = new Map(s.listRuns().map((r) => [r.id, r.status]))
+      expect([elsewhere, quietHere, hungHere, zombieOwned].map((id) => listed.get(id))).toEqual(['interrupted', 'running', 'interrupted', 'interrupted'])
+      expect(s.db.prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(4)
+      expect(s.reconcile()).toEqual([elsewhere, hungHere, zombieOwned])
+      expect(s.getRun(elsewhere)!.reason).toMatch(new RegExp(`on elsewhere\\) last reported ${hung} s ago`))
+      expect(s.getRun(hungHere)!.reason).toMatch(/taken to be hung/)
+      expect(s.getRun(zombieOwned)!.reason).toContain(`pid ${zombie}) is no longer running`)
+      expect(s.getRun(quietHere)!.status).toBe('running')
     } finally {
       sleeper.kill()
+      parent.kill()
     }
   })
 
@@ -116,7 +131,7 @@ describe('RunStore', () => {
     const s = store(join(tempDir(), 'lab.db'))
     const id = s.createRun({ config: gate, name: 'live one', totalSteps: 3 })
     s.append(id, [{ step: 1, loss: 1 }])
-    expect(() => s.delete(id)).toThrow(`run ${id} (live one) is still training: stop it first, then delete it`)
+    expect(() => s.delete(id)).toThrow(new RunBusyError(`run ${id} (live one) is still training: stop it first, then delete it`))
     s.setStatus(id, 'paused')
     expect(() => s.delete(id)).toThrow(`run ${id} (live one) is paused, still training: stop it first, then delete it`)
     expect(s.metrics(id).loss).toEqual([1])

@@ -104,7 +104,7 @@ describe('run files', () => {
     const mnist = a.createRun({ config: mnistConfig, totalSteps: 1 })
     // MNIST weights are W1 784xH, b1 1xH, W2 Hx10, b2 1x10 with H = config.hidden
     const mat = (rows: number, cols: number) => ({ rows, cols, data: new Float64Array(rows * cols).fill(0.5) })
-    a.append(mnist, [{ step: 1, loss: 2.3, lr: 0.1, params: { W1: mat(784, 3), b1: mat(1, 3), W2: mat(3, 10), b2: mat(1, 10) } }], true)
+    a.append(mnist, [{ step: 1, loss: 2.3, lr: 0.1, params: { W1: mat(784, 3), b1: mat(1, 3), W2: mat(3, 10), b2: mat(1, 10) } }])
     a.finish(mnist, 'done')
     const b = store()
     expect(b.getRun(importRunFile(b, exportRunFile(a, gate).content))!.snapshotSteps).toEqual([1, 2, 3])

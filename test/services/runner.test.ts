@@ -6,20 +6,32 @@ import type { GateConfig, StepRecord } from '../../src/engine/types'
 import { SlicedRunner } from '../../src/services/engine-process/runner'
 import { notebook } from '../../src/shared/config'
 
-function cranked(config: GateConfig = notebook.gate, sliceMs = 0) {
+function cranked(config: GateConfig = notebook.gate, sliceMs = 0, opts: { ack?: boolean } = {}) {
   const queue: (() => void)[] = []
   const batches: StepRecord[][] = []
+  const sentDone: number[] = []
+  const paused: number[] = []
   const finished: { status: string; reason?: string; predictions?: number[] }[] = []
-  const runner = new SlicedRunner(
-    createTrainer({ ...config }),
-    { records: (r) => batches.push(r), finished: (status, reason, predictions) => finished.push({ status, reason, predictions }) },
-    // sliceMs 0: one step per slice; flushMs 0: a batch after every slice
+  const trainer = createTrainer({ ...config })
+  const runner: SlicedRunner = new SlicedRunner(
+    trainer,
+    {
+      records: (r, done) => {
+        batches.push(r)
+        sentDone.push(done)
+        // a host that keeps each batch at once, as the CLI does; ack: false never acknowledges
+        if (opts.ack !== false) runner.acknowledge(done)
+      },
+      paused: (done) => paused.push(done),
+      finished: (status, reason, predictions) => finished.push({ status, reason, predictions })
+    },
+    // sliceMs 0: one step per slice; flushMs 0: a batch after every step
     { sliceMs, flushMs: 0, defer: (f) => queue.push(f) }
   )
   const turn = (n = 1) => {
     for (let i = 0; i < n && queue.length; i++) queue.shift()!()
   }
-  return { runner, batches, finished, queue, turn }
+  return { runner, trainer, batches, sentDone, paused, finished, queue, turn }
 }
 
 describe('SlicedRunner', () => {
@@ -72,5 +84,55 @@ describe('SlicedRunner', () => {
     r.turn(1)
     expect(r.batches.flat().map((x) => x.step)).toEqual([10, 20, 25])
     expect(r.finished[0].status).toBe('done')
+  })
+
+  it('pauses at the step it has handed over, and says so with that step', () => {
+    const r = cranked()
+    r.runner.start()
+    r.turn(4)
+    r.runner.pause()
+    expect(r.paused).toEqual([4])
+    expect(r.trainer.done).toBe(4)
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2, 3, 4])
+    r.turn(10)
+    expect(r.trainer.done).toBe(4)
+  })
+
+  it('steps a paused run by exactly one epoch, recorded with its parameters although off the log interval', () => {
+    const r = cranked({ ...notebook.gate, logEvery: 10 })
+    r.runner.start(true)
+    expect(r.paused).toEqual([0])
+    r.turn(10)
+    expect(r.trainer.done).toBe(0)
+    r.runner.step()
+    r.runner.step()
+    expect(r.trainer.done).toBe(2)
+    expect(r.paused).toEqual([0, 1, 2])
+    const stepped = r.batches.flat()
+    expect(stepped.map((x) => x.step)).toEqual([1, 2])
+    expect(stepped[1].params!.w.data).toHaveLength(2)
+    // stepping matches training: the same epoch from an unpaused run of the same config
+    const plain = createTrainer({ ...notebook.gate })
+    plain.step()
+    expect(stepped[1].loss).toBe(plain.step()!.loss)
+    r.runner.resume()
+    r.turn(20)
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2, 10, 20])
+  })
+
+  it('backpressure: with no acknowledgement it holds one batch in flight and one pending, then goes on when acknowledged', () => {
+    const r = cranked(notebook.gate, 0, { ack: false })
+    r.runner.start()
+    r.turn(50)
+    // step 1 sent, step 2 taken and due, and then nothing until the host answers
+    expect(r.sentDone).toEqual([1])
+    expect(r.trainer.done).toBe(2)
+    expect(r.queue).toHaveLength(0)
+    r.runner.acknowledge(1)
+    r.turn(50)
+    // released: step 3 taken, steps 2 and 3 sent together, step 4 taken and held back again
+    expect(r.sentDone).toEqual([1, 3])
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2, 3])
+    expect(r.trainer.done).toBe(4)
   })
 })

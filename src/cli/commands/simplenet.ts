@@ -1,13 +1,16 @@
 // `lab simplenet`: section 4.4.2's one-layer net on one example: W, p, argmax, loss and dW.
+// The run is stored as the app stores it (unless --no-save; --db or LAB_DB picks the file).
 import { simpleNet } from '../../engine/simplenet'
 import type { SimpleNetConfig } from '../../engine/types'
 import { notebook, parseSimpleNet, fields } from '../../shared/config'
 import { array, int, num } from '../../shared/schema'
 import { byFlags, CliError, flag, list, parseArgs } from '../args'
-import type { Output } from './common'
+import { storageProblem } from '../../services/lifecycle/storage-problem'
+import { storeSimpleNetRun } from '../../services/simplenet-run'
+import { openStore, type Output } from './common'
 
 export function simplenet(argv: string[], out: Output): number {
-  const p = parseArgs(argv, { values: ['--seed', '--x', '--t', '--h', '--W', '--steps', '--lr'], switches: ['--json'] }, 'simplenet')
+  const p = parseArgs(argv, { values: ['--seed', '--x', '--t', '--h', '--W', '--steps', '--lr', '--db', '--name'], switches: ['--json', '--no-save'] }, 'simplenet')
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const d = notebook.simplenet
   const W = p.values.has('--W') ? flag(p, '--W', array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' }), [], list) : undefined
@@ -24,6 +27,17 @@ export function simplenet(argv: string[], out: Output): number {
   // the whole-config check adds what one flag cannot say alone (t must be one-hot)
   const config: SimpleNetConfig = byFlags(() => parseSimpleNet(given, ''))
   const r = simpleNet(config)
+  let saved = ''
+  if (!p.switches.has('--no-save')) {
+    const store = openStore(p, out)
+    try {
+      saved = `(run ${storeSimpleNetRun(store, config, p.values.get('--name')).runId} saved)`
+    } catch (e) {
+      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`)
+    } finally {
+      store.close()
+    }
+  }
   if (p.switches.has('--json')) {
     out.stdout(JSON.stringify({ W: r.W, p: r.p, argmax: r.argmax, loss: r.loss, dW: r.dW }))
     return 0
@@ -33,5 +47,6 @@ export function simplenet(argv: string[], out: Output): number {
   out.stdout(`argmax(p) = ${r.argmax}`)
   out.stdout(`loss = ${r.loss}`)
   out.stdout(`dW =\n${r.dW.map((row) => '  ' + row.join('  ')).join('\n')}`)
+  if (saved) out.stdout(saved)
   return 0
 }

@@ -1,11 +1,13 @@
 // `lab train gate|xor2|mnist`: trains in this process with the engine process's own sliced
-// runner, prints each logged step, and stores the run (this process is its owner: pid +
-// heartbeat, so a killed `lab` leaves an `interrupted` run). Ctrl-C saves it as `stopped`.
+// runner, prints each logged step, and stores the run through the same lifecycle as the app
+// (this process owns it: pid + heartbeat, so a killed `lab` leaves an `interrupted` run).
+// Ctrl-C saves it as `stopped`; a storage error (full disk, busy database) as `failed`.
 import { createTrainer } from '../../engine'
 import type { StepRecord, TrainConfig } from '../../engine/types'
 import { SlicedRunner } from '../../services/engine-process/runner'
+import { OwnedRun, storageFailureReason, type EndStatus } from '../../services/lifecycle/owned-run'
+import { storageProblem } from '../../services/lifecycle/storage-problem'
 import { loadMnist } from '../../services/mnist'
-import { HEARTBEAT_MS } from '../../services/store/liveness'
 import type { RunStore } from '../../services/store/run-store'
 import { totalSteps } from '../../shared/total-steps'
 import { CliError, parseArgs } from '../args'
@@ -59,53 +61,57 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const data = kind === 'mnist' ? loadMnist() : undefined
   const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out)
   const total = totalSteps(config)
-  const runId = store?.createRun({ config, name: p.values.get('--name'), totalSteps: total }) ?? null
-  const heartbeat = setInterval(() => runId && store?.heartbeat([runId]), HEARTBEAT_MS)
   const progress = json ? null : new ProgressLine(kind === 'mnist' ? 'iteration' : 'epoch', total)
-  const f32 = kind === 'mnist'
 
-  // the contract logs every K epochs; the trainer also reports its last epoch and a diverged
-  // one, which the run's status and the final line already carry
-  const logged = (r: StepRecord): boolean => config.kind === 'mnist' || r.step % config.logEvery === 0
-  let saveError: Error | null = null
+  // the contract prints every K epochs; the trainer also reports its last epoch and a diverged
+  // one: those are stored (as the app stores them) but not printed, the done line carries them
+  const printed = (r: StepRecord): boolean => config.kind === 'mnist' || r.step % config.logEvery === 0
+  let saveError: string | null = null
+  let runner: SlicedRunner | null = null
+  const own = (store: RunStore): OwnedRun => {
+    try {
+      return new OwnedRun(store, { config, name: p.values.get('--name'), totalSteps: total }, (problem) => {
+        saveError = problem
+        runner?.stop()
+      })
+    } catch (e) {
+      store.close()
+      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`)
+    }
+  }
+  const run = store ? own(store) : null
 
-  const status = await new Promise<{ status: string; reason?: string; predictions?: number[] }>((resolve) => {
-    const runner = new SlicedRunner(createTrainer(config, data), {
-      records: (all) => {
-        if (saveError) return
-        const records = all.filter(logged)
-        try {
-          if (runId) store!.append(runId, records, f32)
-        } catch (e) {
-          // e.g. the run was deleted from the database by hand while training
-          saveError = e as Error
-          runner.stop()
-          return
-        }
-        for (const r of records) {
+  const status = await new Promise<{ status: EndStatus; reason?: string; predictions?: number[] }>((resolve) => {
+    runner = new SlicedRunner(createTrainer(config, data), {
+      records: (records, done) => {
+        if (run && !run.append(records)) return
+        for (const r of records.filter(printed)) {
           if (json) out.stdout(JSON.stringify(jsonLine(config, r)))
           else {
             progress!.end()
             out.stdout(humanLine(config, r))
           }
         }
-        progress?.update(all[all.length - 1].step)
+        progress?.update(done)
+        runner!.acknowledge(done)
       },
+      paused: () => undefined, // nothing pauses a CLI run
       finished: (status, reason, predictions) => resolve({ status, reason, predictions })
     })
-    const stop = (): void => runner.stop()
+    const stop = (): void => runner!.stop()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
     runner.start()
   })
-  clearInterval(heartbeat)
   progress?.end()
   if (saveError) {
-    store?.close()
-    throw new CliError(`cannot save run ${runId} to ${store!.file}: ${(saveError as Error).message} (was the run deleted?); training was stopped`)
+    run!.finish('failed', storageFailureReason(saveError))
+    store!.close()
+    throw new CliError(`cannot save run ${run!.id} to ${store!.file}: ${saveError as string}; training was stopped`)
   }
-  if (runId) store!.finish(runId, status.status as 'done' | 'stopped' | 'failed', status.reason ?? null, status.predictions)
+  run?.finish(status.status, status.reason ?? null, status.predictions)
   store?.close()
+  const runId = run?.id ?? null
 
   const tail = kind === 'mnist' ? {} : { predictions: status.predictions }
   if (status.status === 'done') {

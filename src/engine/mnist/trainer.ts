@@ -45,7 +45,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
     get done() {
       return done
     },
-    step(): StepRecord | null {
+    step(snapshot = false): StepRecord | null {
       if (done >= total) return null
       const index = rng.choice(data.train.count, config.batch)
       const labels = index.map((n) => data.train.labels[n])
@@ -64,7 +64,8 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
         record.testAcc = testEval.accuracy
         record.confusion = testEval.confusion
       }
-      if (every(config.snapshotEvery) || isLast()) record.params = cloneParams(params())
+      // every iteration is logged; one taken by hand also carries its parameters, for the weight views
+      if (snapshot || every(config.snapshotEvery) || isLast()) record.params = cloneParams(params())
       return record
     },
     params(): Params {

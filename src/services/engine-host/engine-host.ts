@@ -1,6 +1,7 @@
 // EngineHost: one engine process per run, spawned through an injected function (Node's fork
 // here, Electron's utilityProcess in src/main). A process that dies before saying `finished`
-// leaves its run `interrupted`; the host itself carries on.
+// leaves its run `interrupted`; the host itself carries on. Each records batch is acknowledged
+// once the handler has kept it, which is what lets the engine take further steps.
 import type { StepRecord, TrainConfig } from '../../engine/types'
 import type { EngineMessage, FinishStatus, HostMessage } from '../engine-process/messages'
 
@@ -23,25 +24,35 @@ export interface EngineChild {
 export type Spawn = () => EngineChild
 
 export interface EngineRunHandlers {
-  records(records: StepRecord[]): void
+  /** Keep the records; return false when they could not be kept (the batch is then not acknowledged). */
+  records(records: StepRecord[], done: number): boolean
+  /** The engine holds at step `done`, every record up to it delivered. */
+  paused(done: number): void
   finished(status: FinishStatus | 'interrupted', reason?: string, predictions?: number[]): void
 }
 
 export interface EngineRun {
   pause(): void
   resume(): void
+  step(): void
   stop(): void
+  /** Ends the engine process at once; nothing more is reported. */
+  abort(): void
 }
 
-/** How long a stop may wait for the engine to reach the end of its current step. */
-const STOP_GRACE_MS = 10_000
+/**
+ * How long a stop may wait for the engine to end its current step: a slice is 20 ms and the
+ * slowest step allowed (a numerical MNIST iteration) well under this. Past it the process is
+ * ended and the run keeps the steps already stored.
+ */
+export const STOP_GRACE_MS = 750
 
 export class EngineHost {
   private readonly live = new Set<EngineChild>()
 
   constructor(private readonly spawn: Spawn) {}
 
-  start(config: TrainConfig, on: EngineRunHandlers): EngineRun {
+  start(config: TrainConfig, on: EngineRunHandlers, opts: { paused?: boolean } = {}): EngineRun {
     const child = this.spawn()
     this.live.add(child)
     let ended = false
@@ -53,20 +64,26 @@ export class EngineHost {
     }
     child.onMessage((msg) => {
       if (ended) return
-      if (msg.type === 'records') on.records(msg.records)
-      else {
-        end(msg.status, msg.reason, msg.predictions)
-        child.kill()
+      switch (msg.type) {
+        case 'records':
+          if (on.records(msg.records, msg.done)) child.post({ type: 'ack', done: msg.done })
+          return
+        case 'paused':
+          return on.paused(msg.done)
+        case 'finished':
+          end(msg.status, msg.reason, msg.predictions)
+          child.kill()
       }
     })
     child.onExit((info) => {
       const how = info.reason ?? (info.signal ? `signal ${info.signal}` : `exit code ${info.code}`)
       end('interrupted', `The engine process ended unexpectedly (${how}); the steps received until then are kept.`)
     })
-    child.post({ type: 'start', config })
+    child.post({ type: 'start', config, paused: opts.paused ?? false })
     return {
       pause: () => !ended && child.post({ type: 'pause' }),
       resume: () => !ended && child.post({ type: 'resume' }),
+      step: () => !ended && child.post({ type: 'step' }),
       stop: () => {
         if (ended) return
         child.post({ type: 'stop' })
@@ -75,6 +92,12 @@ export class EngineHost {
           child.kill()
           end('stopped', 'stopped by the user (the engine did not answer in time and was ended)')
         }, STOP_GRACE_MS).unref()
+      },
+      abort: () => {
+        if (ended) return
+        ended = true
+        this.live.delete(child)
+        child.kill()
       }
     }
   }

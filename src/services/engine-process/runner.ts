@@ -1,23 +1,32 @@
-// Runs a Trainer in time slices so that pause/stop arrive between steps, and hands records
-// over in batches (at most one every ~50 ms), never one message per step. Shared by the
-// engine process and the CLI.
+// Runs a Trainer in time slices so that control messages (pause, step, stop, acks) are handled
+// between steps, and hands records over in batches (at most one every ~50 ms), never one message
+// per step. Backpressure: a batch is not sent while the previous one is unacknowledged, and no
+// step is taken while a batch is due and cannot be sent, so the trainer is never more than one
+// batch (~flushMs of training) ahead of what the host has kept. Shared by the engine process and
+// the CLI (which acknowledges each batch as soon as it has stored it).
 import type { StepRecord, Trainer } from '../../engine/types'
 import type { FinishStatus } from './messages'
 
 export interface RunnerHandlers {
-  records(records: StepRecord[]): void
+  /** Records logged since the last batch, and the steps taken by then; answer with acknowledge(done) once kept. */
+  records(records: StepRecord[], done: number): void
+  /** Holding at step `done`: every record up to it was handed over first. */
+  paused(done: number): void
   finished(status: FinishStatus, reason?: string, predictions?: number[]): void
 }
 
 export interface RunnerOptions {
   sliceMs?: number
   flushMs?: number
-  /** Yields to the event loop between slices (setImmediate in Node and Electron). */
+  /** Yields to the event loop between slices (setImmediate in Node and Electron: I/O, hence messages, is polled in between). */
   defer?: (f: () => void) => void
 }
 
 export class SlicedRunner {
   private pending: StepRecord[] = []
+  /** Steps taken when the last batch left, and the most the host has acknowledged keeping. */
+  private sent = 0
+  private acked = 0
   private lastFlush = performance.now()
   private state: 'idle' | 'running' | 'paused' | 'finished' = 'idle'
   private scheduled = false
@@ -35,8 +44,14 @@ export class SlicedRunner {
     this.defer = opts.defer ?? ((f) => setImmediate(f))
   }
 
-  start(): void {
+  /** Starts training, or (paused) holds at step 0 until resumed or stepped. */
+  start(paused = false): void {
     if (this.state !== 'idle') return
+    if (paused) {
+      this.state = 'paused'
+      this.on.paused(this.trainer.done)
+      return
+    }
     this.state = 'running'
     this.schedule()
   }
@@ -45,6 +60,7 @@ export class SlicedRunner {
     if (this.state !== 'running') return
     this.state = 'paused'
     this.flush()
+    this.on.paused(this.trainer.done)
   }
 
   resume(): void {
@@ -53,9 +69,23 @@ export class SlicedRunner {
     this.schedule()
   }
 
+  /** One step of a paused run, recorded whatever the log interval; it stays paused after it. */
+  step(): void {
+    if (this.state !== 'paused') return
+    if (this.take(true)) return
+    this.flush()
+    this.on.paused(this.trainer.done)
+  }
+
   stop(): void {
     if (this.state === 'finished') return
     this.finish('stopped')
+  }
+
+  /** The host has kept every record up to step `done`. */
+  acknowledge(done: number): void {
+    this.acked = Math.max(this.acked, done)
+    if (this.state === 'running') this.schedule()
   }
 
   private schedule(): void {
@@ -68,32 +98,47 @@ export class SlicedRunner {
   }
 
   private slice(): void {
-    if (this.state !== 'running') return
     const t0 = performance.now()
-    try {
-      do {
-        const record = this.trainer.step()
-        if (record) {
-          this.pending.push(record)
-          if (!Number.isFinite(record.loss)) {
-            return this.finish('failed', `loss became ${record.loss} at step ${record.step}`)
-          }
-        }
-        if (this.trainer.done >= this.trainer.total) return this.finish('done')
-      } while (performance.now() - t0 < this.sliceMs)
-    } catch (e) {
-      return this.finish('failed', `training failed: ${(e as Error).message}`)
+    while (this.state === 'running') {
+      if (this.take(false)) return
+      const now = performance.now()
+      if (now - this.lastFlush >= this.flushMs) {
+        // the previous batch is not kept yet: wait for its acknowledgement, which reschedules
+        if (this.acked < this.sent) return
+        this.flush()
+      }
+      if (now - t0 >= this.sliceMs) return this.schedule()
     }
-    if (performance.now() - this.lastFlush >= this.flushMs) this.flush()
-    this.schedule()
   }
 
+  /** One step; true when the run ended with it. */
+  private take(record: boolean): boolean {
+    try {
+      const r = this.trainer.step(record)
+      if (r) {
+        this.pending.push(r)
+        if (!Number.isFinite(r.loss)) {
+          this.finish('failed', `loss became ${r.loss} at step ${r.step}`)
+          return true
+        }
+      }
+      if (this.trainer.done < this.trainer.total) return false
+      this.finish('done')
+    } catch (e) {
+      this.finish('failed', `training failed: ${(e as Error).message}`)
+    }
+    return true
+  }
+
+  /** Sends what was logged since the last batch; an empty batch still tells the host how far training got. */
   private flush(): void {
     this.lastFlush = performance.now()
-    if (this.pending.length === 0) return
+    const done = this.trainer.done
+    if (this.pending.length === 0 && done === this.sent) return
     const batch = this.pending
     this.pending = []
-    this.on.records(batch)
+    this.sent = done
+    this.on.records(batch, done)
   }
 
   private finish(status: FinishStatus, reason?: string): void {

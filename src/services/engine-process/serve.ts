@@ -23,10 +23,11 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
         try {
           const data = msg.config.kind === 'mnist' ? deps.loadMnist() : undefined
           runner = new SlicedRunner(createTrainer(msg.config, data), {
-            records: (records) => port.post({ type: 'records', records }),
+            records: (records, done) => port.post({ type: 'records', records, done }),
+            paused: (done) => port.post({ type: 'paused', done }),
             finished: (status, reason, predictions) => port.post({ type: 'finished', status, reason, predictions })
           })
-          runner.start()
+          runner.start(msg.paused)
         } catch (e) {
           port.post({ type: 'finished', status: 'failed', reason: (e as Error).message })
         }
@@ -36,8 +37,12 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
         return runner?.pause()
       case 'resume':
         return runner?.resume()
+      case 'step':
+        return runner?.step()
       case 'stop':
         return runner?.stop()
+      case 'ack':
+        return runner?.acknowledge(msg.done)
     }
   })
 }

@@ -1,12 +1,13 @@
 // RunStore: every run, its per-step metrics and parameter snapshots, in one SQLite file.
 // One writer per run (the process that owns it, recorded with pid + heartbeat); appends go
-// in transactions, and the run row caches the summary the library lists.
+// in transactions, and the run row caches the summary the library lists. Reading writes
+// nothing: a run whose owner is gone reads as `interrupted` at once, and is written so by
+// reconcile(), which runs at open and on the owner's cadence (LabService's timer).
 import type { Database, Statement } from 'better-sqlite3'
 import type { Params, RunConfig, RunKind, StepRecord } from '../../engine/types'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
-import { ApiFailure } from '../errors'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
-import { ownerGone, thisProcess, type Owner } from './liveness'
+import { claim, ownerGone, release, thisProcess, type Owner } from './liveness'
 import { openDatabase } from './open'
 
 interface RunRow {
@@ -43,6 +44,15 @@ export interface StoredSnapshot extends SnapshotParts {
   step: number
 }
 
+/** A run still training (here or in another process) cannot be changed this way. */
+export class RunBusyError extends Error {}
+
+/** MNIST snapshots are 50k+ numbers each: kept as float32, half the size, more than the views and replays can show. */
+const float32Kinds: ReadonlySet<RunKind> = new Set(['mnist'])
+
+const isLive = (status: RunStatus): boolean => status === 'running' || status === 'paused'
+const interruptedReason = (why: string): string => `Training stopped unexpectedly: ${why}.`
+
 const nullToNaN = (v: number | null): number => (v === null ? NaN : v)
 /** SQLite stores NaN as NULL; a metric missing on a step is NULL too. */
 const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v)
@@ -54,6 +64,7 @@ export class RunStore {
   private readonly owner: Owner = thisProcess()
   private readonly insertMetric: Statement
   private readonly insertSnapshot: Statement
+  private readonly selectKind: Statement
 
   constructor(
     readonly file: string,
@@ -68,6 +79,7 @@ export class RunStore {
     this.insertSnapshot = this.db.prepare(
       'INSERT OR REPLACE INTO snapshots (run_id, step, has_params, data) VALUES (?, ?, ?, ?)'
     )
+    this.selectKind = this.db.prepare('SELECT kind FROM runs WHERE id = ?').pluck()
     this.reconcile()
   }
 
@@ -82,19 +94,26 @@ export class RunStore {
       .all() as Pick<RunRow, 'id' | 'owner_pid' | 'owner_host' | 'heartbeat_at'>[]
     const interrupted: number[] = []
     for (const r of rows) {
-      const why = ownerGone(r.owner_pid, r.owner_host, r.heartbeat_at, now)
+      const why = ownerGone(this.file, r, now)
       if (why) {
-        this.finish(r.id, 'interrupted', `Training stopped unexpectedly: ${why}.`, undefined, now)
+        this.finish(r.id, 'interrupted', interruptedReason(why), undefined, now)
         interrupted.push(r.id)
       }
     }
     return interrupted
   }
 
+  /** A row as it reads now: running or paused under an owner that is gone reads `interrupted`. */
+  private current(row: RunRow, now = Date.now()): RunRow {
+    if (!isLive(row.status)) return row
+    const why = ownerGone(this.file, row, now)
+    return why ? { ...row, status: 'interrupted', reason: interruptedReason(why) } : row
+  }
+
   createRun(run: NewRun, now = Date.now()): number {
     const iso = new Date(now).toISOString()
     const status = run.status ?? 'running'
-    const live = status === 'running' || status === 'paused'
+    const live = isLive(status)
     const info = this.db
       .prepare(
         `INSERT INTO runs (kind, name, status, config, created_at, started_at, owner_pid, owner_host, heartbeat_at, total_steps)
@@ -112,12 +131,24 @@ export class RunStore {
         live ? now : null,
         run.totalSteps
       )
-    return Number(info.lastInsertRowid)
+    const runId = Number(info.lastInsertRowid)
+    if (live) claim(this.file, runId)
+    return runId
+  }
+
+  /** This process no longer trains the run, though its end could not be written (the disk is full). */
+  disown(runId: number): void {
+    release(this.file, runId)
+  }
+
+  private float32(runId: number): boolean {
+    return float32Kinds.has(this.selectKind.get(runId) as RunKind)
   }
 
   /** Append a batch of records in one transaction and refresh the run's summary. */
-  append(runId: number, records: StepRecord[], f32 = false): void {
+  append(runId: number, records: StepRecord[]): void {
     if (records.length === 0) return
+    const f32 = this.float32(runId)
     this.db.transaction(() => {
       for (const r of records) {
         this.insertMetric.run(runId, r.step, orNull(r.loss), orNull(r.lr), orNull(r.trainAcc), orNull(r.testAcc))
@@ -133,7 +164,8 @@ export class RunStore {
   }
 
   /** Snapshots on their own (an imported run's), in one transaction. */
-  putSnapshots(runId: number, snapshots: StoredSnapshot[], f32 = false): void {
+  putSnapshots(runId: number, snapshots: StoredSnapshot[]): void {
+    const f32 = this.float32(runId)
     this.db.transaction(() => snapshots.forEach((s) => this.putSnapshot(runId, s, f32)))()
   }
 
@@ -192,19 +224,15 @@ export class RunStore {
         iso: new Date(now).toISOString(),
         duration: Number.isFinite(started) ? now - started : null
       })
+    release(this.file, runId)
   }
 
   listRuns(filter: RunFilter = {}): RunSummary[] {
-    this.reconcile()
     const where: string[] = []
     const args: Record<string, string> = {}
     if (filter.kind) {
       where.push('kind = @kind')
       args.kind = filter.kind
-    }
-    if (filter.status) {
-      where.push('status = @status')
-      args.status = filter.status
     }
     if (filter.search) {
       // the user's text is matched literally: LIKE's own wildcards are escaped
@@ -214,7 +242,12 @@ export class RunStore {
     const rows = this.db
       .prepare(`SELECT * FROM runs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC`)
       .all(args) as RunRow[]
-    return rows.map(summary)
+    // by status after liveness: a run whose owner is gone is listed as interrupted
+    const now = Date.now()
+    return rows
+      .map((r) => this.current(r, now))
+      .filter((r) => !filter.status || r.status === filter.status)
+      .map(summary)
   }
 
   /** The run's kind, or null when there is no such run. */
@@ -227,8 +260,9 @@ export class RunStore {
   }
 
   getRun(runId: number): RunDetail | null {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined
-    if (!row) return null
+    const found = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined
+    if (!found) return null
+    const row = this.current(found)
     const snapshotSteps = (
       this.db.prepare('SELECT step FROM snapshots WHERE run_id = ? AND has_params = 1 ORDER BY step').all(runId) as {
         step: number
@@ -330,11 +364,15 @@ export class RunStore {
    * another process sharing the file, is refused: its owner would keep appending to nothing.
    */
   delete(runId: number): boolean {
-    this.reconcile()
-    if (this.db.prepare("DELETE FROM runs WHERE id = ? AND status NOT IN ('running', 'paused')").run(runId).changes === 1) return true
-    const live = this.db.prepare('SELECT name, status FROM runs WHERE id = ?').get(runId) as Pick<RunRow, 'name' | 'status'> | undefined
-    if (!live) return false
-    throw new ApiFailure('busy', `run ${runId} (${live.name}) is ${live.status === 'paused' ? 'paused, still' : 'still'} training: stop it first, then delete it`)
+    const found = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined
+    if (!found) return false
+    const row = this.current(found)
+    if (isLive(row.status)) {
+      throw new RunBusyError(`run ${runId} (${row.name}) is ${row.status === 'paused' ? 'paused, still' : 'still'} training: stop it first, then delete it`)
+    }
+    this.db.prepare('DELETE FROM runs WHERE id = ?').run(runId)
+    release(this.file, runId)
+    return true
   }
 }
 
