@@ -87,7 +87,12 @@ const en = {
   differs: ' (differs)',
   differsHint: 'Highlighted rows differ between the runs.',
   savePng: 'Save chart “{title}” as PNG',
-  legend: '{title} legend'
+  legend: '{title} legend',
+  notDrawn: 'The chart is not drawn yet.',
+  stepsStored: 'steps stored',
+  finalLoss: 'final loss',
+  finalTestAcc: 'final test accuracy',
+  logScale: 'Log scale'
 }
 
 export type LibraryKey = keyof typeof en
@@ -178,7 +183,12 @@ const ko: Record<LibraryKey, string> = {
   differs: ' (다름)',
   differsHint: '강조된 줄은 실행마다 값이 다릅니다.',
   savePng: '“{title}” 차트를 PNG로 저장',
-  legend: '{title} 범례'
+  legend: '{title} 범례',
+  notDrawn: '차트가 아직 그려지지 않았습니다.',
+  stepsStored: '저장된 단계',
+  finalLoss: '최종 손실',
+  finalTestAcc: '최종 시험 정확도',
+  logScale: '로그 눈금'
 }
 
 export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {
