@@ -92,7 +92,9 @@ const en = {
   stepsStored: 'steps stored',
   finalLoss: 'final loss',
   finalTestAcc: 'final test accuracy',
-  logScale: 'Log scale'
+  logScale: 'Log scale',
+  noCanvas: 'This browser cannot draw a PNG (no 2D canvas).',
+  pngFailed: 'The chart could not be encoded as PNG.'
 }
 
 export type LibraryKey = keyof typeof en
@@ -188,7 +190,9 @@ const ko: Record<LibraryKey, string> = {
   stepsStored: '저장된 단계',
   finalLoss: '최종 손실',
   finalTestAcc: '최종 시험 정확도',
-  logScale: '로그 눈금'
+  logScale: '로그 눈금',
+  noCanvas: '이 브라우저는 PNG를 그릴 수 없습니다 (2D 캔버스 없음).',
+  pngFailed: '차트를 PNG로 만들지 못했습니다.'
 }
 
 export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {
