@@ -113,7 +113,7 @@ export const formatDuration = (ms: number | null): string =>
 
 export const formatDate = (iso: string): string => {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.lang === 'ko' ? 'ko-KR' : 'en', { dateStyle: 'short', timeStyle: 'short' })
 }
 
 export type EditAction = 'rename' | 'note' | 'delete'

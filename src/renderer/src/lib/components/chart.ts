@@ -19,7 +19,7 @@ import {
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation)
 
 /** The app's font stack, Hangul included, so axis titles and legends in Korean are not boxes. */
-export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', 'Lab Hangul', sans-serif"
+export const CHART_FONT = "'Lab Hangul', system-ui, -apple-system, 'Segoe UI', sans-serif"
 Chart.defaults.font.family = CHART_FONT
 
 export { Chart }
@@ -51,9 +51,11 @@ export interface LineChartSpec {
   yLabel: string
   yMin?: number
   yMax?: number
+  /** A logarithmic y axis (values ≤ 0 are left out). */
   logY?: boolean
   /** A logarithmic x axis, labelled at powers of ten (e.g. h from 1e-12 to 1e-1). */
   logX?: boolean
+  /** Dashed vertical lines with a label, e.g. where the learning rate changes. */
   markers?: Marker[]
 }
 

@@ -1,7 +1,7 @@
 // Pictures a page can export as PNG (charts, decision maps, W1 images). A page that offers "PNG of
 // any chart" provides a registry; every picture drawn inside it registers its canvas and name while
 // it is mounted, so the page lists exactly the pictures on screen without searching the DOM.
-import { getContext, setContext } from 'svelte'
+import { getContext, setContext, untrack } from 'svelte'
 
 export interface Exportable {
   /** What the picture shows, as its heading or accessible name says. */
@@ -17,11 +17,10 @@ const KEY = Symbol('exportable pictures')
 
 class Registry implements ExportRegistry {
   items = $state.raw<Exportable[]>([])
+  /** Called from a picture's effect: the list is read untracked, so the effect does not rerun on its own write. */
   add(item: Exportable): () => void {
-    this.items = [...this.items, item]
-    return () => {
-      this.items = this.items.filter((i) => i !== item)
-    }
+    untrack(() => (this.items = [...this.items, item]))
+    return () => untrack(() => (this.items = this.items.filter((i) => i !== item)))
   }
 }
 
