@@ -89,9 +89,9 @@ const en = {
   savePng: 'Save chart “{title}” as PNG',
   legend: '{title} legend',
   notDrawn: 'The chart is not drawn yet.',
-  stepsStored: 'steps stored',
-  finalLoss: 'final loss',
-  finalTestAcc: 'final test accuracy',
+  stepsStored: 'Steps stored',
+  finalLoss: 'Final loss',
+  finalTestAcc: 'Final test accuracy',
   logScale: 'Log scale',
   noCanvas: 'This browser cannot draw a PNG (no 2D canvas).',
   pngFailed: 'The chart could not be encoded as PNG.'
