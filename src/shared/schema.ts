@@ -50,7 +50,8 @@ export function num(opts: { min?: number; max?: number; gt?: number; allowed?: s
   if (opts.min !== undefined) parts.push(`at least ${opts.min}`)
   if (opts.max !== undefined) parts.push(`at most ${opts.max}`)
   const allowed = opts.allowed ?? (parts.length ? `a number ${parts.join(' and ')}` : 'a finite number')
-  const rule: Rule = { kind: 'number', gt: opts.gt, min: opts.min, max: opts.max }
+  // a caller's own wording of the rule has no structured twin
+  const rule: Rule = opts.allowed ? { kind: 'other' } : { kind: 'number', gt: opts.gt, min: opts.min, max: opts.max }
   const fail = (field: string, v: unknown): ValidationError => new ValidationError(field, allowed, v, undefined, rule)
   return (v, field) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw fail(field, v)
