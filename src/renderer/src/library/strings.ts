@@ -93,6 +93,7 @@ const en = {
   finalLoss: 'Final loss',
   finalTestAcc: 'Final test accuracy',
   logScale: 'Log scale',
+  perSecond: '{n} / s',
   noCanvas: 'This browser cannot draw a PNG (no 2D canvas).',
   pngFailed: 'The chart could not be encoded as PNG.'
 }
@@ -191,6 +192,7 @@ const ko: Record<LibraryKey, string> = {
   finalLoss: '최종 손실',
   finalTestAcc: '최종 시험 정확도',
   logScale: '로그 눈금',
+  perSecond: '초당 {n}',
   noCanvas: '이 브라우저는 PNG를 그릴 수 없습니다 (2D 캔버스 없음).',
   pngFailed: '차트를 PNG로 만들지 못했습니다.'
 }
