@@ -137,7 +137,7 @@ test('two gate runs: listed, replayed to a middle step, compared, exported as on
   expect(metricsCsv[0]).toMatchObject({ run_id: String(slow), kind: 'gate', 'config.lr': '0.1', 'config.epochs': '300' })
   expect(metricsCsv[mid].loss).toBe(String(db.metrics(slow)[mid].loss))
   // Any chart of the views as a PNG.
-  const png = readFileSync((await (await library.exportFrom('PNG: Loss per step')).path())!)
+  const png = readFileSync((await (await library.exportFrom('PNG: Loss per epoch')).path())!)
   expect(png.subarray(1, 4).toString()).toBe('PNG')
   expect(png.readUInt32BE(16)).toBeGreaterThan(100) // IHDR width
 
@@ -153,7 +153,7 @@ test('two gate runs: listed, replayed to a middle step, compared, exported as on
   await library.compareSelected()
   await expect(library.legend('Loss')).toHaveCount(2)
   await expect(library.legend('Loss')).toContainText([`#${slow} `, `#${fast} `])
-  await expect(library.differingSettings()).toContainText(['lr'])
+  await expect(library.differingSettings()).toContainText(['Learning rate'])
   await shot(page, 'compare')
 
   // The long-format CSV of the selection: one row per run and step, values equal to the database.

@@ -32,7 +32,7 @@ export const fields = {
 const oneHot: Parser<[number, number, number]> = (v, field) => {
   const t = fields.t(v, field)
   if (t.reduce((a, b) => a + b, 0) !== 1) {
-    throw new ValidationError(field, 'one-hot: three 0/1 values with exactly one 1', v)
+    throw new ValidationError(field, 'one-hot: three 0/1 values with exactly one 1', v, undefined, { kind: 'oneHot' })
   }
   return t as [number, number, number]
 }

@@ -1,13 +1,31 @@
 // Tiny runtime validators. Every payload that crosses a process boundary goes through one,
 // so a bad value is rejected whole with a message naming the field and what is allowed.
 
+/**
+ * What a value had to be, as data, so a UI can word the rule in its own language; the English
+ * `allowed` text (and the message built from it) is what the services and the CLI print.
+ */
+export type Rule =
+  | { kind: 'number'; gt?: number; min?: number; max?: number }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'oneOf'; values: string[] }
+  | { kind: 'text'; min: number; max: number }
+  | { kind: 'boolean' }
+  | { kind: 'list'; min: number; max: number }
+  | { kind: 'object' }
+  | { kind: 'unknownField'; allowed: string[] }
+  | { kind: 'oneHot' }
+  /** Any other rule: only the English `allowed` says it. */
+  | { kind: 'other' }
+
 export class ValidationError extends Error {
   constructor(
     readonly field: string,
     readonly allowed: string,
     readonly got: unknown,
     /** Replaces the usual "FIELD must be ALLOWED (got …)" where that reads badly. */
-    message?: string
+    message?: string,
+    readonly rule: Rule = { kind: 'other' }
   ) {
     super(message ?? `${field || 'value'} must be ${allowed} (got ${describe(got)})`)
     this.name = 'ValidationError'
@@ -32,11 +50,14 @@ export function num(opts: { min?: number; max?: number; gt?: number; allowed?: s
   if (opts.min !== undefined) parts.push(`at least ${opts.min}`)
   if (opts.max !== undefined) parts.push(`at most ${opts.max}`)
   const allowed = opts.allowed ?? (parts.length ? `a number ${parts.join(' and ')}` : 'a finite number')
+  // a caller's own wording of the rule has no structured twin
+  const rule: Rule = opts.allowed ? { kind: 'other' } : { kind: 'number', gt: opts.gt, min: opts.min, max: opts.max }
+  const fail = (field: string, v: unknown): ValidationError => new ValidationError(field, allowed, v, undefined, rule)
   return (v, field) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(field, allowed, v)
-    if (opts.gt !== undefined && !(v > opts.gt)) throw new ValidationError(field, allowed, v)
-    if (opts.min !== undefined && v < opts.min) throw new ValidationError(field, allowed, v)
-    if (opts.max !== undefined && v > opts.max) throw new ValidationError(field, allowed, v)
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw fail(field, v)
+    if (opts.gt !== undefined && !(v > opts.gt)) throw fail(field, v)
+    if (opts.min !== undefined && v < opts.min) throw fail(field, v)
+    if (opts.max !== undefined && v > opts.max) throw fail(field, v)
     return v
   }
 }
@@ -45,7 +66,7 @@ export function int(min: number, max: number): Parser<number> {
   const allowed = `an integer from ${min} to ${max}`
   return (v, field) => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      throw new ValidationError(field, allowed, v)
+      throw new ValidationError(field, allowed, v, undefined, { kind: 'integer', min, max })
     }
     return v
   }
@@ -54,7 +75,9 @@ export function int(min: number, max: number): Parser<number> {
 export function oneOf<T extends string>(...values: T[]): Parser<T> {
   const allowed = `one of ${values.join(', ')}`
   return (v, field) => {
-    if (typeof v !== 'string' || !(values as string[]).includes(v)) throw new ValidationError(field, allowed, v)
+    if (typeof v !== 'string' || !(values as string[]).includes(v)) {
+      throw new ValidationError(field, allowed, v, undefined, { kind: 'oneOf', values })
+    }
     return v as T
   }
 }
@@ -67,14 +90,14 @@ export function str(opts: { max: number; min?: number }): Parser<string> {
   const allowed = `text of ${opts.min ?? 0} to ${opts.max} characters`
   return (v, field) => {
     if (typeof v !== 'string' || v.length > opts.max || v.length < (opts.min ?? 0)) {
-      throw new ValidationError(field, allowed, v)
+      throw new ValidationError(field, allowed, v, undefined, { kind: 'text', min: opts.min ?? 0, max: opts.max })
     }
     return v
   }
 }
 
 export const bool: Parser<boolean> = (v, field) => {
-  if (typeof v !== 'boolean') throw new ValidationError(field, 'true or false', v)
+  if (typeof v !== 'boolean') throw new ValidationError(field, 'true or false', v, undefined, { kind: 'boolean' })
   return v
 }
 
@@ -84,7 +107,7 @@ export function array<T>(item: Parser<T>, opts: { min?: number; max: number; nou
   const allowed = opts.min === opts.max ? `exactly ${opts.max} ${noun}` : `a list of ${opts.min ?? 0} to ${opts.max} ${noun}`
   return (v, field) => {
     if (!Array.isArray(v) || v.length < (opts.min ?? 0) || v.length > opts.max) {
-      throw new ValidationError(field, allowed, v)
+      throw new ValidationError(field, allowed, v, undefined, { kind: 'list', min: opts.min ?? 0, max: opts.max })
     }
     return v.map((x, i) => item(x, join(field, i)))
   }
@@ -99,14 +122,17 @@ type Out<S extends Shape> = { [K in Exclude<keyof S, Absent<S>>]: ReturnType<S[K
 export function object<S extends Shape>(shape: S): Parser<Out<S>> {
   return (v, field) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      throw new ValidationError(field, 'an object', v)
+      throw new ValidationError(field, 'an object', v, undefined, { kind: 'object' })
     }
     const rec = v as Record<string, unknown>
     for (const key of Object.keys(rec)) {
       if (!Object.hasOwn(shape, key)) {
         const name = join(field, key)
         const allowed = Object.keys(shape).join(', ')
-        throw new ValidationError(name, `one of the fields ${allowed}`, rec[key], `unknown field ${name} (allowed: ${allowed})`)
+        throw new ValidationError(name, `one of the fields ${allowed}`, rec[key], `unknown field ${name} (allowed: ${allowed})`, {
+          kind: 'unknownField',
+          allowed: Object.keys(shape)
+        })
       }
     }
     const out: Record<string, unknown> = {}
@@ -128,7 +154,7 @@ export function byKind<T>(parsers: Record<string, Parser<T>>): Parser<T> {
   return (v, field) => {
     const kind = (v as { kind?: unknown } | null)?.kind
     if (typeof kind !== 'string' || !Object.hasOwn(parsers, kind)) {
-      throw new ValidationError(join(field, 'kind'), `one of ${kinds.join(', ')}`, kind)
+      throw new ValidationError(join(field, 'kind'), `one of ${kinds.join(', ')}`, kind, undefined, { kind: 'oneOf', values: kinds })
     }
     return parsers[kind](v, field)
   }

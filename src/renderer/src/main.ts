@@ -1,4 +1,5 @@
 import 'katex/dist/katex.min.css'
+import './lib/styles/fonts.css'
 import './lib/styles/app.css'
 import { mount } from 'svelte'
 import App from './App.svelte'

@@ -6,6 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { Params, RunConfig, RunKind, StepRecord } from '../../engine/types'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
+import { defaultName } from '../../shared/run-name'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
 import { claim, ownerGone, release, thisProcess, type Owner } from './liveness'
 import { openDatabase } from './open'
@@ -392,18 +393,5 @@ function summary(row: RunRow): RunSummary {
     finalLoss: row.final_loss,
     finalTrainAcc: row.final_train_acc,
     finalTestAcc: row.final_test_acc
-  }
-}
-
-export function defaultName(config: RunConfig): string {
-  switch (config.kind) {
-    case 'simplenet':
-      return `SimpleNet seed ${config.seed}`
-    case 'gate':
-      return `${config.gate} gate, lr ${config.lr}`
-    case 'xor2':
-      return `XOR two layers, ${config.schedule.map((s) => `${s.lr}x${s.epochs}`).join(', ')}`
-    case 'mnist':
-      return `MNIST ${config.formulation} ${config.gradient}, hidden ${config.hidden}, lr ${config.lr}`
   }
 }

@@ -1,4 +1,5 @@
 // Number and time formatting shared by every view.
+import { t } from './i18n/index.svelte'
 
 /** Fixed decimals, with NaN/Infinity spelled out and -0 shown as 0. */
 export function fixed(v: number | null | undefined, digits: number): string {
@@ -20,10 +21,10 @@ export function short(v: number): string {
 export function duration(seconds: number | null): string {
   if (seconds == null || !Number.isFinite(seconds)) return '–'
   const s = Math.max(0, Math.round(seconds))
-  if (s < 60) return `${s} s`
+  if (s < 60) return t('durationS', { s })
   const m = Math.floor(s / 60)
-  if (m < 60) return `${m} min ${s % 60} s`
-  return `${Math.floor(m / 60)} h ${m % 60} min`
+  if (m < 60) return t('durationM', { m, s: s % 60 })
+  return t('durationH', { h: Math.floor(m / 60), m: m % 60 })
 }
 
 export function percent(v: number): string {

@@ -1,8 +1,9 @@
 // What the runs table shows for a run, and how each column sorts and filters.
 import type { RunConfig, RunKind } from '../../../engine/types'
 import type { RunStatus, RunSummary } from '../../../shared/api'
+import { defaultName } from '../../../shared/run-name'
 import { duration } from '../lib/format'
-import { t } from '../lib/i18n/index.svelte'
+import { i18n, t } from '../lib/i18n/index.svelte'
 import type { StringKey } from '../lib/i18n/strings'
 
 const lessonTitles: Record<RunKind, StringKey> = {
@@ -17,17 +18,43 @@ export const statusLabel = (status: RunStatus): string => t(`status_${status}`)
 
 export const statuses: RunStatus[] = ['running', 'paused', 'done', 'stopped', 'interrupted', 'failed']
 
-/** The few settings that tell runs of one lesson apart, in the notebook's names. */
+/** The few settings that tell runs of one lesson apart, in the UI's language. */
 export function keyParams(c: RunConfig): string {
+  const lr = (v: number | string): string => t('kpLr', { v })
+  const seed = t('kpSeed', { v: c.seed })
   switch (c.kind) {
     case 'simplenet':
-      return `seed ${c.seed}, x=(${c.x.join(', ')}), h ${c.h}${c.steps ? `, ${c.steps} steps × lr ${c.lr}` : ''}`
+      return [seed, `x=(${c.x.join(', ')})`, `h ${c.h}`, ...(c.steps ? [t('kpSteps', { n: c.steps, lr: c.lr })] : [])].join(', ')
     case 'gate':
-      return `${c.gate}, lr ${c.lr}, ${c.epochs} epochs, ${c.gradient}, seed ${c.seed}`
+      return [c.gate, lr(c.lr), t('kpEpochs', { v: c.epochs }), t(c.gradient), seed].join(', ')
     case 'xor2':
-      return `lr ${c.schedule.map((s) => `${s.lr}×${s.epochs}`).join(' → ')}, ${c.gradient}, seed ${c.seed}`
+      return [lr(c.schedule.map((s) => `${s.lr}×${s.epochs}`).join(' → ')), t(c.gradient), seed].join(', ')
     case 'mnist':
-      return `hidden ${c.hidden}, batch ${c.batch}, ${c.iterations} it, lr ${c.lr}, ${c.gradient}, ${c.formulation}, seed ${c.seed}`
+      return [
+        t('kpHidden', { v: c.hidden }),
+        t('kpBatch', { v: c.batch }),
+        t('kpIterations', { v: c.iterations }),
+        lr(c.lr),
+        t(c.gradient),
+        t(c.formulation),
+        seed
+      ].join(', ')
+  }
+}
+
+/** The name of a run as the library shows it: a default name in the UI's language, a typed one as typed. */
+export function runName(r: { name: string; config: RunConfig }): string {
+  if (i18n.lang === 'en' || r.name !== defaultName(r.config)) return r.name
+  const c = r.config
+  switch (c.kind) {
+    case 'simplenet':
+      return t('nameSimplenet', { seed: c.seed })
+    case 'gate':
+      return t('nameGate', { gate: c.gate, lr: c.lr })
+    case 'xor2':
+      return t('nameXor2', { schedule: c.schedule.map((s) => `${s.lr}x${s.epochs}`).join(', ') })
+    case 'mnist':
+      return t('nameMnist', { formulation: t(c.formulation), gradient: t(c.gradient), hidden: c.hidden, lr: c.lr })
   }
 }
 
@@ -39,7 +66,7 @@ export const finalAccuracy = (r: RunSummary): number | null => r.finalTestAcc ??
 const sortValue: Record<SortKey, (r: RunSummary) => string | number | null> = {
   id: (r) => r.id,
   kind: (r) => r.kind,
-  name: (r) => r.name.toLowerCase(),
+  name: (r) => runName(r).toLowerCase(),
   status: (r) => r.status,
   params: (r) => keyParams(r.config),
   loss: (r) => r.finalLoss,
@@ -74,7 +101,7 @@ export function filterRuns(runs: RunSummary[], f: RunFilterState): RunSummary[] 
     (r) =>
       (!f.kind || r.kind === f.kind) &&
       (!f.status || r.status === f.status) &&
-      (!needle || r.name.toLowerCase().includes(needle))
+      (!needle || runName(r).toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle))
   )
 }
 
@@ -82,11 +109,11 @@ export const formatNumber = (v: number | null, digits = 6): string =>
   v === null || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString()
 
 export const formatDuration = (ms: number | null): string =>
-  ms === null ? '—' : ms < 1000 ? `${Math.round(ms)} ms` : duration(ms / 1000)
+  ms === null ? '—' : ms < 1000 ? t('durationMs', { ms: Math.round(ms) }) : duration(ms / 1000)
 
 export const formatDate = (iso: string): string => {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.lang === 'ko' ? 'ko-KR' : 'en', { dateStyle: 'short', timeStyle: 'short' })
 }
 
 export type EditAction = 'rename' | 'note' | 'delete'

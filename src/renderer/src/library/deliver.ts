@@ -1,5 +1,6 @@
 // Hands an exported file to the user: the Save dialog in Electron, a download in the browser host.
 import type { ExportFile, LabApi } from '../../../shared/api'
+import { lt } from './strings'
 
 /** Returns false when the user cancelled the Save dialog. */
 export async function deliver(api: LabApi, file: ExportFile): Promise<boolean> {
@@ -35,12 +36,12 @@ export async function canvasPng(canvas: HTMLCanvasElement, filename: string): Pr
   out.width = canvas.width
   out.height = canvas.height
   const ctx = out.getContext('2d')
-  if (!ctx) throw new Error('This browser cannot draw a PNG (no 2D canvas).')
+  if (!ctx) throw new Error(lt('noCanvas'))
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, out.width, out.height)
   ctx.drawImage(canvas, 0, 0)
   const blob = await new Promise<Blob>((resolve, reject) =>
-    out.toBlob((b) => (b ? resolve(b) : reject(new Error('The chart could not be encoded as PNG.'))), 'image/png')
+    out.toBlob((b) => (b ? resolve(b) : reject(new Error(lt('pngFailed')))), 'image/png')
   )
   const bytes = new Uint8Array(await blob.arrayBuffer())
   let binary = ''

@@ -87,7 +87,15 @@ const en = {
   differs: ' (differs)',
   differsHint: 'Highlighted rows differ between the runs.',
   savePng: 'Save chart “{title}” as PNG',
-  legend: '{title} legend'
+  legend: '{title} legend',
+  notDrawn: 'The chart is not drawn yet.',
+  stepsStored: 'Steps stored',
+  finalLoss: 'Final loss',
+  finalTestAcc: 'Final test accuracy',
+  logScale: 'Log scale',
+  perSecond: '{n} / s',
+  noCanvas: 'This browser cannot draw a PNG (no 2D canvas).',
+  pngFailed: 'The chart could not be encoded as PNG.'
 }
 
 export type LibraryKey = keyof typeof en
@@ -178,7 +186,15 @@ const ko: Record<LibraryKey, string> = {
   differs: ' (다름)',
   differsHint: '강조된 줄은 실행마다 값이 다릅니다.',
   savePng: '“{title}” 차트를 PNG로 저장',
-  legend: '{title} 범례'
+  legend: '{title} 범례',
+  notDrawn: '차트가 아직 그려지지 않았습니다.',
+  stepsStored: '저장된 단계',
+  finalLoss: '최종 손실',
+  finalTestAcc: '최종 시험 정확도',
+  logScale: '로그 눈금',
+  perSecond: '초당 {n}',
+  noCanvas: '이 브라우저는 PNG를 그릴 수 없습니다 (2D 캔버스 없음).',
+  pngFailed: '차트를 PNG로 만들지 못했습니다.'
 }
 
 export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {
