@@ -69,16 +69,17 @@ export const compareFunctions = `def relative_difference(ours, lab):
     d[np.isnan(d)] = np.inf
     return float(d.max(initial=0.0))
 
-def array_difference(ours, lab, stored_as=np.float64):
-    """Largest |ours - lab| relative to the array's largest |lab| (a weight near zero has no useful relative
-    error of its own). For values the lab stores in float32, their rounding to float32 is not counted."""
+def array_difference(ours, lab, start=None, stored_as=np.float64):
+    """Largest |ours - lab| relative to the largest |value| of the array at the end (lab) or at the start
+    (start): a weight that ends near zero has no useful relative error of its own. For values the lab
+    stores in float32, their rounding to float32 is not counted."""
     ours = np.asarray(ours, dtype=np.float64).ravel()
     lab = np.asarray(lab, dtype=np.float64).ravel()
     gap = np.abs(ours - lab)
     if stored_as == np.float32:
         gap = np.maximum(gap - np.spacing(np.abs(lab).astype(np.float32)).astype(np.float64) / 2, 0.0)
     gap[np.isnan(gap)] = np.inf
-    scale = np.abs(lab).max(initial=0.0)
+    scale = max(np.abs(lab).max(initial=0.0), 0.0 if start is None else np.abs(start).max(initial=0.0))
     return float(gap.max(initial=0.0) / scale) if scale > 0 else float(gap.max(initial=0.0))
 `
 

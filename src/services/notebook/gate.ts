@@ -55,6 +55,7 @@ ${
 `
 }
 model = LogicGate()
+initial = {'w': model.weights.copy(), 'b': model.bias.copy()}
 `
     ],
     training: [

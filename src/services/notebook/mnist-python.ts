@@ -86,6 +86,7 @@ export function model(formulation: Formulation, t: NotebookText): string {
         return np.sum(np.argmax(y, axis=1) == labels) / float(x.shape[0])
 
 model = TwoLayerNet()
+initial = {key: value.copy() for key, value in model.params.items()}
 `
 }
 
@@ -93,15 +94,15 @@ model = TwoLayerNet()
 export function backprop(formulation: Formulation, t: NotebookText): string {
   const output =
     formulation === 'textbook'
-      ? `        # ${t.comment.textbookBackprop}
-        e = np.exp(A2)
-        S = np.sum(e)
-        R1 = np.sum((1 - t) / (S - e))
-        dA2 = 0.5 * (t.size * e / S - t - e * R1 + (1 - t) * e / (S - e))`
-      : `        # ${t.comment.standardBackprop}
-        y = softmax(A2)
-        y_t = np.sum(y * t, axis=1, keepdims=True)
-        dA2 = (y - t) * (y_t / (y_t + 1e-7) / x.shape[0])`
+      ? `    # ${t.comment.textbookBackprop}
+    e = np.exp(A2)
+    S = np.sum(e)
+    R1 = np.sum((1 - t) / (S - e))
+    dA2 = 0.5 * (t.size * e / S - t - e * R1 + (1 - t) * e / (S - e))`
+      : `    # ${t.comment.standardBackprop}
+    y = softmax(A2)
+    y_t = np.sum(y * t, axis=1, keepdims=True)
+    dA2 = (y - t) * (y_t / (y_t + 1e-7) / x.shape[0])`
   return `def gradient(model, x, t):
     p = model.params
     A1, Z1, A2 = model.forward(x)

@@ -4,7 +4,7 @@ import { code, markdown } from './ipynb'
 import { backprop, functions, loadMnist, model, numerical, spotCheck } from './mnist-python'
 import { pyArray, pyFloat } from './python'
 import { type Sections, storedSteps } from './sections'
-import { lastStep, type StoredRun } from './stored'
+import { trainUntil, type StoredRun } from './stored'
 import type { NotebookText } from './text'
 
 /** Seconds per numpy iteration of the vectorised numerical gradient, measured at hidden 64, batch 100 on a 2-core machine. */
@@ -20,7 +20,7 @@ const CHAOS_AFTER = 20
 
 export function mnistSections(s: StoredRun, t: NotebookText): Sections {
   const config = s.run.config as MnistConfig
-  const until = lastStep(s)
+  const until = trainUntil(s)
   const numericalRun = config.gradient === 'numerical'
   const textbook = config.formulation === 'textbook'
   const m = s.metrics
@@ -95,7 +95,7 @@ lab_test_acc = ${pyArray(pick(m.testAcc))}
       `'${t.label.testAcc}': relative_difference([accuracies.get(s, (np.nan, np.nan))[1] for s in lab_eval_steps], lab_test_acc)`,
       ...(final
         ? ['W1', 'b1', 'W2', 'b2'].map(
-            (k) => `'${t.label.finalParam(k)}': array_difference(model.params['${k}'].reshape(lab_${k}.shape), lab_${k}, stored_as=np.float32)`
+            (k) => `'${t.label.finalParam(k)}': array_difference(model.params['${k}'].reshape(lab_${k}.shape), lab_${k}, initial['${k}'], stored_as=np.float32)`
           )
         : [])
     ],

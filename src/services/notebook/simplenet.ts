@@ -37,6 +37,7 @@ steps = ${config.steps}${W}
         return cross_entropy_error(y, t)
 
 net = SimpleNet()${config.W ? '\nnet.W = W_edited.copy()' : ''}
+initial_W = net.W.copy()
 print(net.W)
 `
     ],
@@ -61,7 +62,7 @@ print('dW', dW)
     }${s.run.predictions ? `lab_y = ${pyArray(s.run.predictions)}\n` : ''}`,
     compared: [
       `'${t.label.loss}': relative_difference(np.array(train_loss_list)[lab_steps], lab_loss)`,
-      ...(final ? [`'${t.label.finalParam('W')}': array_difference(net.W, lab_W)`] : []),
+      ...(final ? [`'${t.label.finalParam('W')}': array_difference(net.W, lab_W, initial_W)`] : []),
       ...(final?.grads ? [`'${t.label.finalParam('dW')}': array_difference(dW, lab_dW)`] : []),
       ...(s.run.predictions ? [`'${t.label.output('y')}': relative_difference(y, lab_y)`] : [])
     ]

@@ -25,5 +25,11 @@ export function readRun(store: RunStore, runId: number): StoredRun {
   return { run, metrics, final }
 }
 
-/** The last logged step: the notebook trains up to here (a stopped run ends before its configured length). */
+/** The last logged step. */
 export const lastStep = (s: StoredRun): number => s.metrics.step[s.metrics.step.length - 1]
+
+/**
+ * Where the notebook's training stops: a finished run went its whole configured length (its last
+ * logged step may come before that); a stopped, interrupted or failed one ends at its last logged step.
+ */
+export const trainUntil = (s: StoredRun): number => (s.run.status === 'done' ? s.run.totalSteps : lastStep(s))

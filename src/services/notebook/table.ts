@@ -3,7 +3,7 @@
 import type { GateName } from '../../engine/types'
 import { pyArray } from './python'
 import type { StoredRun } from './stored'
-import { lastStep } from './stored'
+import { trainUntil } from './stored'
 import type { NotebookText } from './text'
 
 export const labels: Record<GateName, string> = {
@@ -15,13 +15,13 @@ export const labels: Record<GateName, string> = {
 
 /** `epochs` as configured, and `run_until`, where the stored run ends. */
 export function epochLines(s: StoredRun, configured: number, t: NotebookText): string {
-  const until = lastStep(s)
+  const until = trainUntil(s)
   return `epochs = ${configured}\nrun_until = ${until}${until === configured ? '' : `  # ${t.comment.endedEarly(until)}`}\n`
 }
 
-/** Final parameters as the lab stored them at the last step, when it stored them there. */
+/** Final parameters as the lab stored them, when it stored them at the step where training ends. */
 export function finalParams(s: StoredRun): [name: string, values: ArrayLike<number>][] {
-  if (!s.final || s.final.step !== lastStep(s)) return []
+  if (!s.final || s.final.step !== trainUntil(s)) return []
   return Object.entries(s.final.params).map(([name, m]) => [name, m.data])
 }
 
@@ -29,10 +29,13 @@ export const storedFinal = (s: StoredRun): string =>
   finalParams(s).map(([name, v]) => `lab_${name} = ${pyArray(v)}\n`).join('') +
   (s.run.status === 'done' && s.run.predictions ? `lab_predictions = ${pyArray(s.run.predictions)}\n` : '')
 
-/** Comparison entries for the final parameters (`ours` names the notebook's array for each) and predictions. */
+/**
+ * Comparison entries for the final parameters (`ours` names the notebook's array for each; the
+ * model cell keeps the starting values in `initial`) and predictions.
+ */
 export function comparedFinal(s: StoredRun, t: NotebookText, ours: Record<string, string>, predict: string): string[] {
   return [
-    ...finalParams(s).map(([name]) => `'${t.label.finalParam(name)}': array_difference(${ours[name]}, lab_${name})`),
+    ...finalParams(s).map(([name]) => `'${t.label.finalParam(name)}': array_difference(${ours[name]}, lab_${name}, initial['${name}'])`),
     ...(s.run.status === 'done' && s.run.predictions ? [`'${t.label.output('predict(X)')}': relative_difference(${predict}, lab_predictions)`] : [])
   ]
 }

@@ -29,7 +29,8 @@ export const en: NotebookText = {
       : `, and the final values the lab kept. Every number is written with all its digits, so Python reads back exactly the lab's float64 value.`),
   compare:
     `## 6. Comparison\n\nFor each step's loss (and each accuracy) the relative difference is |ours − lab| / |lab|; for a weight ` +
-    `array it is the largest |ours − lab| divided by the largest |lab| in the array. The last line reports the largest of them all. ` +
+    `array it is the largest |ours − lab| divided by the largest |value| in the array at the start or at the end (a weight ` +
+    `that ends near zero, as a neuron that cannot learn XOR does, has no useful relative error of its own). The last line reports the largest of them all. ` +
     `Runs that stay in the exact range agree to within 1e-9; the differences left are rounding (numpy sums in a different order than the lab).`,
   comment: {
     editedW: 'W as edited in the lab, replacing randn(2,3)',

@@ -69,6 +69,7 @@ ${
 `
 }
 model = XOR()
+initial = {key: value.copy() for key, value in model.params.items()}
 `
     ],
     training: [
