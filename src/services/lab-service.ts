@@ -21,6 +21,7 @@ import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
 import { ApiFailure } from './errors'
 import type { EngineHost, EngineRun } from './engine-host/engine-host'
 import { ProgressTracker } from './progress'
+import { notebookExport } from './notebook'
 import { exportRunFile, importRunFile } from './runfile'
 import { simpleNetRecords } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
@@ -228,6 +229,7 @@ export class LabService {
     'export:runsCsv': ({ runIds }) => runsCsv(this.store, runIds),
     'export:runFile': ({ runId }) => exportRunFile(this.store, runId),
     'import:runFile': ({ content }) => ({ runId: importRunFile(this.store, content) }),
+    'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
     'mnist:samples': ({ count }) => {
       const test = this.loadedMnist().test
       const n = Math.min(count, test.count)

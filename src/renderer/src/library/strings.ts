@@ -87,7 +87,11 @@ const en = {
   differs: ' (differs)',
   differsHint: 'Highlighted rows differ between the runs.',
   savePng: 'Save chart “{title}” as PNG',
-  legend: '{title} legend'
+  legend: '{title} legend',
+  notebook: 'Notebook (.ipynb)',
+  notebookZip: 'Notebook + MNIST (.zip)',
+  withMnist: 'with the MNIST files',
+  withMnistHint: 'A .zip with the notebook and a mnist folder holding the four data files it reads (11 MB)'
 }
 
 export type LibraryKey = keyof typeof en
@@ -178,7 +182,11 @@ const ko: Record<LibraryKey, string> = {
   differs: ' (다름)',
   differsHint: '강조된 줄은 실행마다 값이 다릅니다.',
   savePng: '“{title}” 차트를 PNG로 저장',
-  legend: '{title} 범례'
+  legend: '{title} 범례',
+  notebook: '노트북 (.ipynb)',
+  notebookZip: '노트북 + MNIST (.zip)',
+  withMnist: 'MNIST 파일 포함',
+  withMnistHint: '노트북과, 노트북이 읽는 네 개의 데이터 파일이 든 mnist 폴더를 담은 .zip (11 MB)'
 }
 
 export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {
