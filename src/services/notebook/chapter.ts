@@ -6,6 +6,20 @@ export const sigmoid = `def sigmoid(x):
     return 1 / (1 + np.exp(-x))
 `
 
+/** The chapter's central difference over a vector, each element nudged in place by ±h. */
+export const numericalGradient1d = `def numerical_gradient_1d(f, x):
+    grad = np.zeros_like(x)
+    for idx in range(x.size):
+        tmp_val = x[idx]
+        x[idx] = float(tmp_val) + h
+        fxh1 = f(x)  # f(x+h)
+        x[idx] = tmp_val - h
+        fxh2 = f(x)  # f(x-h)
+        grad[idx] = (fxh1 - fxh2) / (2*h)
+        x[idx] = tmp_val  # restore the value
+    return grad
+`
+
 /** Section 4.4.2: softmax shifted by the largest value, and the cross-entropy with delta 1e-4. */
 export const simpleNetFunctions = `def softmax(a):
     c = np.max(a)
@@ -17,18 +31,7 @@ def cross_entropy_error(y, t):
     delta = 1e-4
     return -np.dot(t, np.log(y + delta))
 
-def numerical_gradient_1d(f, x):
-    grad = np.zeros_like(x)
-    for idx in range(x.size):
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)  # f(x+h)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)  # f(x-h)
-        grad[idx] = (fxh1 - fxh2) / (2*h)
-        x[idx] = tmp_val  # restore the value
-    return grad
-
+${numericalGradient1d}
 def numerical_gradient(f, X):
     if X.ndim == 1:
         return numerical_gradient_1d(f, X)

@@ -2,9 +2,9 @@
 import type { GateConfig } from '../../engine/types'
 import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
-import { type Sections, storedSteps } from './sections'
+import type { Sections } from './sections'
 import type { StoredRun } from './stored'
-import { comparedFinal, comparedLoss, epochLines, labels, storedFinal } from './table'
+import { epochLoop, epochSettings, labels, lossMethod, numericalHead, tableComparison } from './table'
 import type { NotebookText } from './text'
 
 export function gateSections(s: StoredRun, t: NotebookText): Sections {
@@ -16,10 +16,7 @@ export function gateSections(s: StoredRun, t: NotebookText): Sections {
 gate = '${config.gate}'
 Y = np.array(${labels[config.gate]})
 lr = ${pyFloat(config.lr)}
-${epochLines(s, config.epochs, t)}h = ${pyFloat(config.h)}
-gradient = '${config.gradient}'
-log_every = ${config.logEvery}
-`,
+${epochSettings(s, config, config.epochs, t)}`,
     functions: [t.table.functions, tableFunctions],
     model: [
       t.gate.model(backprop),
@@ -34,10 +31,7 @@ log_every = ${config.logEvery}
         b = self.bias
         return sigmoid(np.dot(x, W) + b)
 
-    def loss(self, x, true_y):
-        pred_y = self.predict(x)
-        return cross_entropy_error_for_bin(pred_y, true_y)
-${
+${lossMethod}${
   backprop
     ? `
     def get_gradient(self, x, t):
@@ -46,10 +40,7 @@ ${
         return np.dot(x.T, dA).ravel(), np.sum(dA, axis=0)
 `
     : `
-    def get_gradient(self, x, t):
-        def loss_grad(grad):
-            return self.loss(x, t)
-        grad_W = differential(loss_grad, self.weights)
+${numericalHead}        grad_W = differential(loss_grad, self.weights)
         grad_b = differential(loss_grad, self.bias)
         return grad_W, grad_b
 `
@@ -60,23 +51,14 @@ initial = {'w': model.weights.copy(), 'b': model.bias.copy()}
     ],
     training: [
       t.table.training,
-      `train_loss_list = []
-for i in range(run_until):
-    grad_W, grad_b = model.get_gradient(X, Y)
+      epochLoop(
+        'for i in range(run_until):',
+        `    grad_W, grad_b = model.get_gradient(X, Y)
     model.weights -= lr * grad_W
-    model.bias -= lr * grad_b
-    loss = model.loss(X, Y)
-    train_loss_list.append(loss)
-    if (i + 1) % max(1, epochs // 10) == 0 or i + 1 == run_until:
-        print(f'epoch {i + 1}, loss {loss}, weights {model.weights}, bias {model.bias}')
-
-print(model.predict(X))
-`
+    model.bias -= lr * grad_b`,
+        'epoch {i + 1}, loss {loss}, weights {model.weights}, bias {model.bias}'
+      )
     ],
-    stored: storedSteps(s) + storedFinal(s),
-    compared: [
-      comparedLoss(t),
-      ...comparedFinal(s, t, { w: 'model.weights', b: 'model.bias' }, 'model.predict(X).ravel()')
-    ]
+    ...tableComparison(s, t, { w: 'model.weights', b: 'model.bias' })
   }
 }

@@ -1,7 +1,7 @@
 // The MNIST notebook's Python: reading the IDX files, the two-layer net in either formulation,
 // and its gradient (backprop, or numerical in the vectorised form described in mnistGradient).
 import type { Formulation } from '../../engine/types'
-import { sigmoid } from './chapter'
+import { numericalGradient1d, sigmoid } from './chapter'
 import type { NotebookText } from './text'
 
 /** Reads the four IDX files, raw or gzipped, from $MNIST_DIR or ./mnist, as load_mnist(normalize=True). */
@@ -183,18 +183,7 @@ ${lossChange}
 }
 
 /** The chapter's own numerical_gradient on a few weights, next to the vectorised one. */
-export const spotCheck = (t: NotebookText): string => `def numerical_gradient_1d(f, x):
-    grad = np.zeros_like(x)
-    for idx in range(x.size):
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)  # f(x+h)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)  # f(x-h)
-        grad[idx] = (fxh1 - fxh2) / (2*h)
-        x[idx] = tmp_val  # restore the value
-    return grad
-
+export const spotCheck = (t: NotebookText): string => `${numericalGradient1d}
 x_check, t_check = x_train[:batch_size], one_hot(y_train[:batch_size])  # ${t.comment.checkBatch}
 fast = gradient(model, x_check, t_check)
 row = int(np.argmax(x_check.sum(axis=0)))  # ${t.comment.brightest}

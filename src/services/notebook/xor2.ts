@@ -2,9 +2,9 @@
 import type { Xor2Config } from '../../engine/types'
 import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
-import { type Sections, storedSteps } from './sections'
+import type { Sections } from './sections'
 import type { StoredRun } from './stored'
-import { comparedFinal, comparedLoss, epochLines, labels, storedFinal } from './table'
+import { epochLoop, epochSettings, labels, lossMethod, numericalHead, tableComparison } from './table'
 import type { NotebookText } from './text'
 
 export function xor2Sections(s: StoredRun, t: NotebookText): Sections {
@@ -17,10 +17,7 @@ export function xor2Sections(s: StoredRun, t: NotebookText): Sections {
     config: `seed = ${config.seed}
 Y = np.array(${labels.XOR})
 schedule = [${schedule}]  # ${t.comment.schedule}
-${epochLines(s, total, t)}h = ${pyFloat(config.h)}
-gradient = '${config.gradient}'
-log_every = ${config.logEvery}
-`,
+${epochSettings(s, config, total, t)}`,
     functions: [t.table.functions, tableFunctions],
     model: [
       t.xor2.model(backprop),
@@ -44,10 +41,7 @@ log_every = ${config.logEvery}
     def predict(self, x):
         return self.forward(x)[1]
 
-    def loss(self, x, true_y):
-        pred_y = self.predict(x)
-        return cross_entropy_error_for_bin(pred_y, true_y)
-${
+${lossMethod}${
   backprop
     ? `
     def get_gradient(self, x, t):
@@ -59,10 +53,7 @@ ${
                 'W2': np.dot(Z1.T, dA2).ravel(), 'b2': dA2.sum(axis=0)}
 `
     : `
-    def get_gradient(self, x, t):
-        def loss_grad(grad):
-            return self.loss(x, t)
-        grads = {}
+${numericalHead}        grads = {}
         for key in ['W1', 'b1', 'W2', 'b2']:
             grads[key] = differential(loss_grad, self.params[key])
         return grads
@@ -74,29 +65,15 @@ initial = {key: value.copy() for key, value in model.params.items()}
     ],
     training: [
       t.xor2.training,
-      `learning_rates = [lr for lr, n in schedule for _ in range(n)][:run_until]
-train_loss_list = []
-for i, lr in enumerate(learning_rates):
-    grads = model.get_gradient(X, Y)
+      `learning_rates = [lr for lr, n in schedule for _ in range(n)][:run_until]\n` +
+        epochLoop(
+          'for i, lr in enumerate(learning_rates):',
+          `    grads = model.get_gradient(X, Y)
     for key in ['W1', 'b1', 'W2', 'b2']:
-        model.params[key] -= lr * grads[key]
-    loss = model.loss(X, Y)
-    train_loss_list.append(loss)
-    if (i + 1) % max(1, epochs // 10) == 0 or i + 1 == run_until:
-        print(f'epoch {i + 1}, lr {lr}, loss {loss}')
-
-print(model.predict(X))
-`
+        model.params[key] -= lr * grads[key]`,
+          'epoch {i + 1}, lr {lr}, loss {loss}'
+        )
     ],
-    stored: storedSteps(s) + storedFinal(s),
-    compared: [
-      comparedLoss(t),
-      ...comparedFinal(
-        s,
-        t,
-        Object.fromEntries(['W1', 'b1', 'W2', 'b2'].map((k) => [k, `model.params['${k}']`])),
-        'model.predict(X).ravel()'
-      )
-    ]
+    ...tableComparison(s, t, Object.fromEntries(['W1', 'b1', 'W2', 'b2'].map((k) => [k, `model.params['${k}']`])))
   }
 }

@@ -14,6 +14,22 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1
 /** General-purpose flag bit 11: names are UTF-8. */
 const UTF8 = 0x0800
 
+/**
+ * The fields a local header and its central-directory entry share, from `at` on: version needed,
+ * flags, method (stored), time, date, CRC-32, both sizes, name length.
+ */
+function shared(header: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  header.writeUInt16LE(20, at)
+  header.writeUInt16LE(UTF8, at + 2)
+  header.writeUInt16LE(0, at + 4)
+  header.writeUInt16LE(DOS_TIME, at + 6)
+  header.writeUInt16LE(DOS_DATE, at + 8)
+  header.writeUInt32LE(crc, at + 10)
+  header.writeUInt32LE(size, at + 14)
+  header.writeUInt32LE(size, at + 18)
+  header.writeUInt16LE(nameLength, at + 22)
+}
+
 export function zip(entries: ZipEntry[]): Buffer {
   const parts: Buffer[] = []
   const central: Buffer[] = []
@@ -22,33 +38,16 @@ export function zip(entries: ZipEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8')
     const crc = crc32(entry.data)
     const size = entry.data.length
+    // local header: signature, the shared fields, extra length 0
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(UTF8, 6)
-    local.writeUInt16LE(0, 8)
-    local.writeUInt16LE(DOS_TIME, 10)
-    local.writeUInt16LE(DOS_DATE, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(size, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.length, 26)
-    local.writeUInt16LE(0, 28)
+    shared(local, 4, crc, size, name.length)
     parts.push(local, name, Buffer.from(entry.data.buffer, entry.data.byteOffset, size))
-
+    // central entry: signature, version made by, the shared fields; extra, comment, disk and attributes 0; offset
     const dir = Buffer.alloc(46)
     dir.writeUInt32LE(0x02014b50, 0)
     dir.writeUInt16LE(20, 4)
-    dir.writeUInt16LE(20, 6)
-    dir.writeUInt16LE(UTF8, 8)
-    dir.writeUInt16LE(0, 10)
-    dir.writeUInt16LE(DOS_TIME, 12)
-    dir.writeUInt16LE(DOS_DATE, 14)
-    dir.writeUInt32LE(crc, 16)
-    dir.writeUInt32LE(size, 20)
-    dir.writeUInt32LE(size, 24)
-    dir.writeUInt16LE(name.length, 28)
-    // extra, comment, disk, internal and external attributes: all zero
+    shared(dir, 6, crc, size, name.length)
     dir.writeUInt32LE(offset, 42)
     central.push(dir, name)
     offset += local.length + name.length + size
