@@ -2,10 +2,11 @@
 // "max relative difference: X over N logged steps", X within 1e-9 of the lab's stored numbers.
 import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
@@ -79,10 +80,10 @@ function reproduce(db: string, runId: number, env: NodeJS.ProcessEnv = {}): { di
 }
 
 describe.skipIf(missing !== null)('exported notebooks reproduce their runs in numpy', () => {
-  let db: string
-  beforeAll(() => {
-    db = join(tempDir(), 'lab.db')
-  })
+  // one database for the whole file (tempDir's folders go after each test)
+  const dbDir = mkdtempSync(join(tmpdir(), 'gradient-lab-'))
+  afterAll(() => rmSync(dbDir, { recursive: true, force: true }))
+  const db = join(dbDir, 'lab.db')
 
   it.each([
     { steps: 0, lr: 0.1, expected: 1 },
