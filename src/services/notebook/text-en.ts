@@ -21,7 +21,7 @@ export const en: NotebookText = {
         : `*This run ended early (${status}) after step ${last} of ${total}; the notebook stops there too.*`,
   config:
     `## 1. The run's configuration\n\nCopied from the lab when the notebook was exported. ` +
-    `\`run_until\` is the last step the lab stored; the training below stops there.`,
+    `The training below stops at \`run_until\`: the configured length for a finished run, else the last step the lab stored.`,
   stored: (steps, float32) =>
     `## 5. What the lab stored\n\nThe step numbers and losses of the ${steps} logged steps, as the lab saved them` +
     (float32
