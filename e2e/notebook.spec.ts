@@ -71,5 +71,5 @@ test('an MNIST run offers the data files, and the notebook comes in Korean when 
   const download = await library.exportFrom('노트북 (.ipynb)')
   expect(download.suggestedFilename()).toMatch(/\.ipynb$/)
   const notebook = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { cells: { cell_type: string; source: string[] }[] }
-  expect(notebook.cells[0].source.join('')).toContain(`Gradient Lab의 ${id}번 실행(MNIST 2층 신경망 (4.5.3))을 numpy로 다시 만듭니다.`)
+  expect(notebook.cells[0].source.join('')).toContain(`MNIST 2층 신경망 (4.5.3) 실행인 Gradient Lab의 ${id}번 실행을 numpy로 다시 만듭니다.`)
 })
