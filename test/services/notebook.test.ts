@@ -141,6 +141,16 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(difference).toBeLessThanOrEqual(1e-9)
   }, 120_000)
 
+  it('a run imported from a run file reproduces like the original', async () => {
+    const original = train(db, ['train', 'xor2', '--seed', '5', '--schedule', '0.3x200,0.6x100', '--log-every', '30', '--gradient', 'backprop'])
+    const runFile = await ask(db, 'export:runFile', { runId: original })
+    const other = join(dbDir, 'other.db')
+    const { runId } = await ask(other, 'import:runFile', { content: runFile.content })
+    const { difference, steps } = reproduce(other, runId)
+    expect(steps).toBe(10)
+    expect(difference).toBeLessThanOrEqual(1e-9)
+  })
+
   it('a stored loss edited in the database shows up as a difference', () => {
     const id = train(db, ['train', 'gate', '--gate', 'OR', '--seed', '1', '--lr', '0.1', '--epochs', '200', '--log-every', '20'])
     const sql = new Database(db)
