@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { expect, test } from './fixtures'
+import { expect, shot, test } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 
@@ -66,6 +66,8 @@ test('an MNIST run offers the data files, and the notebook comes in Korean when 
   const withMnist = page.getByRole('checkbox', { name: 'with the MNIST files' })
   await withMnist.check()
   await expect(page.getByRole('button', { name: 'Notebook + MNIST (.zip)' })).toBeVisible()
+  await page.getByRole('group', { name: 'Export' }).scrollIntoViewIfNeeded()
+  await shot(page, 'replay-notebook-export')
   await withMnist.uncheck()
   await page.getByRole('button', { name: '한국어' }).click()
   const download = await library.exportFrom('노트북 (.ipynb)')
