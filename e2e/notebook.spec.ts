@@ -37,7 +37,7 @@ test('a gate run exported as a notebook from its replay holds its stored losses 
   const steps = (db.prepare('SELECT step FROM metrics WHERE run_id = ? ORDER BY step').all(id) as { step: number }[]).map((r) => r.step)
   db.close()
   const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n')
-  expect(code).toContain(`lab_steps = np.array([${steps.join(', ')}])`)
+  expect(code).toContain(`lab_steps = np.array([${steps.join(', ')}], dtype=int)`)
 
   const python = spawnSync('python3', ['-c', 'import numpy'])
   test.skip(python.status !== 0, 'python3 with numpy is not installed: the notebook is not executed')

@@ -2,7 +2,7 @@
 import type { MnistConfig } from '../../engine/types'
 import { code, markdown } from './ipynb'
 import { backprop, functions, loadMnist, model, numerical, spotCheck } from './mnist-python'
-import { pyArray, pyFloat } from './python'
+import { pyArray, pyFloat, pyInts } from './python'
 import { type Sections, storedSteps } from './sections'
 import { trainUntil, type StoredRun } from './stored'
 import type { NotebookText } from './text'
@@ -80,7 +80,7 @@ print(f'{time.time() - start:.1f} s')
     ],
     stored:
       storedSteps(s) +
-      `lab_eval_steps = np.array([${evalSteps.join(', ')}], dtype=int)
+      `lab_eval_steps = ${pyInts(evalSteps)}
 lab_train_acc = ${pyArray(pick(m.trainAcc))}
 lab_test_acc = ${pyArray(pick(m.testAcc))}
 ` +

@@ -47,5 +47,9 @@ export function pyArray(values: ArrayLike<number>, dtype: 'float64' | 'float32' 
   return `np.frombuffer(base64.b64decode('''\n${text}'''), dtype='<f${size}').astype(np.${dtype})`
 }
 
+/** Integers (step numbers) as a numpy int array: a list when short, packed when long. */
+export const pyInts = (values: number[]): string =>
+  values.length <= LIST_LIMIT ? `np.array([${values.join(', ')}], dtype=int)` : `${pyArray(values)}.astype(int)`
+
 /** Does any of these expressions need the base64 module? */
 export const needsBase64 = (...sources: string[]): boolean => sources.some((s) => s.includes('base64.b64decode'))

@@ -3,7 +3,7 @@
 // supplies the code (and its own explanations); this file puts them in order.
 import { compareFunctions, report } from './chapter'
 import { code, markdown, type Cell } from './ipynb'
-import { needsBase64, pyArray } from './python'
+import { needsBase64, pyArray, pyInts } from './python'
 import { lastStep, type StoredRun } from './stored'
 import type { NotebookText } from './text'
 
@@ -29,7 +29,7 @@ export interface Sections {
 
 /** lab_steps and lab_loss: every logged step the lab stored, and its loss. */
 export const storedSteps = (s: StoredRun): string =>
-  `lab_steps = np.array([${s.metrics.step.join(', ')}])\nlab_loss = ${pyArray(s.metrics.loss)}\n`
+  `lab_steps = ${pyInts(s.metrics.step)}\nlab_loss = ${pyArray(s.metrics.loss)}\n`
 
 export function cells(s: StoredRun, sections: Sections, t: NotebookText): Cell[] {
   const { run } = s

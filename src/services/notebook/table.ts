@@ -47,7 +47,7 @@ print(model.predict(X))
 `
 
 /** Final parameters as the lab stored them, when it stored them at the step where training ends. */
-export function finalParams(s: StoredRun): [name: string, values: ArrayLike<number>][] {
+function finalParams(s: StoredRun): [name: string, values: ArrayLike<number>][] {
   if (!s.final || s.final.step !== trainUntil(s)) return []
   return Object.entries(s.final.params).map(([name, m]) => [name, m.data])
 }
