@@ -157,8 +157,11 @@ ${lossChange}
 
     def hidden_change(j, d):
         # ${t.comment.hiddenChange}
-        E = np.exp(-A1[:, j])
-        dz = -E * np.expm1(-d) * Z1[:, j] / (1 + E * np.exp(-d))
+        with np.errstate(over='ignore', invalid='ignore'):
+            E = np.exp(-A1[:, j])
+            dz = -E * np.expm1(-d) * Z1[:, j] / (1 + E * np.exp(-d))
+        # ${t.comment.saturated}
+        dz = np.where(np.isinf(E), sigmoid(A1[:, j] + d) - Z1[:, j], dz)
         return loss_change(dz[:, :, None] * W2[j])
 
     def output_change(k, d):

@@ -49,6 +49,7 @@ export const en: NotebookText = {
     textbookChange: 'loss change for each nudge: exp(A2) moves by de, its sum S by dS, y = e/S by dy',
     standardChange: "loss change for each nudge, row by row: each row's softmax moves by dy",
     hiddenChange: 'sigmoid(a + d) - sigmoid(a), computed without cancellation',
+    saturated: 'where exp(-a) overflows, sigmoid is 0 on both sides, as numpy computes it',
     zeroPixels: 'a pixel that is 0 in the whole batch has gradient exactly 0',
     memory: 'pixels per block, to keep the arrays small',
     checkBatch: 'the first images, so the global random state is not touched',

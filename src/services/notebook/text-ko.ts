@@ -48,6 +48,7 @@ export const ko: NotebookText = {
     textbookChange: '각 미세 변화에 대한 손실 변화: exp(A2)가 de, 그 합 S가 dS, y = e/S가 dy만큼 움직입니다',
     standardChange: '각 미세 변화에 대한 손실 변화, 행마다: 각 행의 softmax가 dy만큼 움직입니다',
     hiddenChange: 'sigmoid(a + d) - sigmoid(a)를 상쇄 없이 계산',
+    saturated: 'exp(-a)가 넘치는 곳에서는 numpy가 계산하듯 양쪽 sigmoid가 모두 0',
     zeroPixels: '배치 전체에서 0인 픽셀의 기울기는 정확히 0',
     memory: '배열을 작게 유지하기 위한 블록당 픽셀 수',
     checkBatch: '전역 난수 상태를 건드리지 않도록 처음 이미지들',

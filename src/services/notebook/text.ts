@@ -30,6 +30,7 @@ export interface NotebookText {
     textbookChange: string
     standardChange: string
     hiddenChange: string
+    saturated: string
     zeroPixels: string
     memory: string
     checkBatch: string
