@@ -87,6 +87,22 @@ describe('exported notebook files', () => {
     for (const nb of [en, ko]) expect(text(nb.cells, 'code')).toContain("print(f'max relative difference: {max(compared.values()):.3g} over {len(lab_steps)} logged steps')")
   })
 
+  it('a long textbook MNIST run explains rounding chaos before its comparison; a short one does not', () => {
+    const run = (iterations: number): Notebook['cells'] => {
+      const r = lab(['train', 'mnist', '--textbook', '--gradient', 'backprop', '--seed', '1', '--hidden', '8', '--batch', '10',
+        '--iterations', String(iterations), '--lr', '0.1', '--eval-every', '0', '--db', db, '--json'])
+      if (r.code !== 0) throw new Error(r.stderr)
+      const store = new RunStore(db)
+      try {
+        return (JSON.parse(runNotebook(store, jsonLines(r.stdout).at(-1)!.runId as number, 'en').content) as Notebook).cells
+      } finally {
+        store.close()
+      }
+    }
+    expect(text(run(25), 'markdown')).toContain('**Rounding chaos.**')
+    expect(text(run(5), 'markdown')).not.toContain('Rounding chaos')
+  })
+
   it('lab export refuses an unknown format or a language for CSV, naming what is allowed', () => {
     const bad = lab(['export', String(gateId), '--format', 'xml', '--db', db])
     expect(bad.code).not.toBe(0)
