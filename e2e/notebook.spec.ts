@@ -1,22 +1,14 @@
 // The Notebook export of one run, through the library's replay in the browser host: the
 // downloaded .ipynb carries the stored losses, and (where python3 with numpy is installed)
 // running it reproduces the run.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, shot, test } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
-
-const RUN_ALL = `
-import json, sys
-namespace = {'__name__': '__main__'}
-for cell in json.load(open(sys.argv[1], encoding='utf-8'))['cells']:
-    if cell['cell_type'] == 'code':
-        exec(compile(''.join(cell['source']), 'cell', 'exec'), namespace)
-`
+import { pythonMissing, runNotebookFile, summary } from '../test/services/notebook-run'
 
 test('a gate run exported as a notebook from its replay holds its stored losses and reproduces them', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
@@ -39,17 +31,16 @@ test('a gate run exported as a notebook from its replay holds its stored losses 
   const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n')
   expect(code).toContain(`lab_steps = np.array([${steps.join(', ')}], dtype=int)`)
 
-  const python = spawnSync('python3', ['-c', 'import numpy'])
-  test.skip(python.status !== 0, 'python3 with numpy is not installed: the notebook is not executed')
-  const file = join(mkdtempSync(join(tmpdir(), 'gradient-lab-')), 'run.ipynb')
-  writeFileSync(file, text)
-  const run = spawnSync('python3', ['-c', RUN_ALL, file], { encoding: 'utf8' })
+  const missing = pythonMissing()
+  test.skip(missing !== null, `${missing}: the notebook is not executed`)
+  const dir = mkdtempSync(join(tmpdir(), 'gradient-lab-'))
+  writeFileSync(join(dir, 'run.ipynb'), text)
+  const run = runNotebookFile(join(dir, 'run.ipynb'))
+  rmSync(dir, { recursive: true, force: true })
   expect(run.stderr).not.toContain('Traceback')
-  const last = run.stdout.trimEnd().split('\n').at(-1)!
-  const m = /^max relative difference: (\S+) over (\d+) logged steps$/.exec(last)
-  expect(m, last).not.toBeNull()
-  expect(Number(m![2])).toBe(steps.length)
-  expect(Number(m![1])).toBeLessThanOrEqual(1e-9)
+  const { difference, steps: reported } = summary(run.stdout)
+  expect(reported).toBe(steps.length)
+  expect(difference).toBeLessThanOrEqual(1e-9)
 })
 
 test('an MNIST run offers the data files, and the notebook comes in Korean when the app is in Korean', async ({ page }) => {
