@@ -13,7 +13,7 @@ const USAGE = `usage: lab <command> [options]
   train xor2 --seed S --schedule 0.1x1000,0.3x1000 --log-every K [--h H] [--gradient numerical|backprop] [--json] [--no-save] [--db FILE]
   train mnist --seed S --hidden H --batch B --iterations N|--epochs E --lr X --gradient numerical|backprop [--textbook] --eval-every K [--json] [--no-save] [--db FILE]
   runs [--json] [--db FILE]
-  export RUN_ID [--out FILE] [--db FILE]
+  export RUN_ID [--out FILE] [--format csv|ipynb] [--language en|ko] [--db FILE]
 The database is --db FILE, else $LAB_DB, else the desktop app's own file.`
 
 const out: Output = {

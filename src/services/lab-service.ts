@@ -23,6 +23,7 @@ import type { EngineHost, EngineRun } from './engine-host/engine-host'
 import { OwnedRun, storageFailureReason, type EndStatus } from './lifecycle/owned-run'
 import { storageProblem } from './lifecycle/storage-problem'
 import { ProgressTracker } from './progress'
+import { notebookExport } from './notebook'
 import { exportRunFile, importRunFile } from './runfile'
 import { storeSimpleNetRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
@@ -311,6 +312,7 @@ export class LabService {
     'export:runsCsv': ({ runIds }) => runsCsv(this.store, runIds),
     'export:runFile': ({ runId }) => exportRunFile(this.store, runId),
     'import:runFile': ({ content }) => ({ runId: importRunFile(this.store, content) }),
+    'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
     'mnist:samples': ({ count }) => {
       const test = this.loadedMnist().test
       const n = Math.min(count, test.count)

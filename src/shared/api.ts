@@ -133,6 +133,8 @@ export const requests = {
   'export:runsCsv': runIds,
   'export:runFile': runId,
   'import:runFile': object({ content: str({ min: 1, max: 512 * 1024 * 1024 }) }),
+  /** A notebook rebuilding the run in numpy; MNIST runs with withMnist: a .zip with the four data files beside it. */
+  'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language: oneOf('en', 'ko'), withMnist: optional(bool, false) }),
   'mnist:samples': object({ count: int(1, 200) }),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),
@@ -170,6 +172,7 @@ export interface Responses {
   'export:runsCsv': ExportFile
   'export:runFile': ExportFile
   'import:runFile': { runId: number }
+  'export:notebook': ExportFile
   'mnist:samples': MnistSamples
   /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */
   'files:save': { saved: boolean; path?: string }

@@ -1,8 +1,12 @@
-// `lab export RUN_ID [--out FILE]`: the run's metrics as CSV (RFC 4180).
+// `lab export RUN_ID [--out FILE] [--format csv|ipynb] [--language en|ko]`: the run's metrics as
+// CSV (RFC 4180), or a Jupyter notebook that rebuilds the run in numpy and checks it.
 import { writeFileSync } from 'node:fs'
 import { runCsv } from '../../services/csv-exports'
-import { int } from '../../shared/schema'
-import { CliError, numeric, parseArgs } from '../args'
+import { ApiFailure } from '../../services/errors'
+import { runNotebook, type NotebookLanguage } from '../../services/notebook'
+import type { RunStore } from '../../services/store/run-store'
+import { int, oneOf } from '../../shared/schema'
+import { CliError, flag, numeric, parseArgs } from '../args'
 import { openStore, type Output } from './common'
 
 function save(file: string, text: string): void {
@@ -14,17 +18,30 @@ function save(file: string, text: string): void {
   }
 }
 
+/** The notebook's text; a run it cannot be made from is the user's error, said in one line. */
+function notebook(store: RunStore, runId: number, language: NotebookLanguage): string {
+  try {
+    return runNotebook(store, runId, language).content
+  } catch (e) {
+    if (e instanceof ApiFailure) throw new CliError(e.message)
+    throw e
+  }
+}
+
 export function exportRun(argv: string[], out: Output, write: (text: string) => void): number {
-  const p = parseArgs(argv, { values: ['--db', '--out'], switches: [] }, 'export')
+  const p = parseArgs(argv, { values: ['--db', '--out', '--format', '--language'], switches: [] }, 'export')
   if (p.positional.length !== 1) throw new CliError('export needs one RUN_ID, e.g. `lab export 3`')
   const runId = int(1, Number.MAX_SAFE_INTEGER)(numeric(p.positional[0]), 'RUN_ID')
+  const format = flag(p, '--format', oneOf('csv', 'ipynb'), 'csv', String)
+  const language = flag(p, '--language', oneOf('en', 'ko'), 'en', String)
+  if (format === 'csv' && p.values.has('--language')) throw new CliError('--language is for --format ipynb (the notebook\'s words)')
   const store = openStore(p, out)
   try {
     if (!store.getRun(runId)) throw new CliError(`there is no run ${runId} in ${store.file} (see \`lab runs\`)`)
-    const csv = runCsv(store, runId).content
+    const text = format === 'ipynb' ? notebook(store, runId, language) : runCsv(store, runId).content
     const file = p.values.get('--out')
-    if (file) save(file, csv)
-    else write(csv)
+    if (file) save(file, text)
+    else write(text)
   } finally {
     store.close()
   }

@@ -95,7 +95,11 @@ const en = {
   logScale: 'Log scale',
   perSecond: '{n} / s',
   noCanvas: 'This browser cannot draw a PNG (no 2D canvas).',
-  pngFailed: 'The chart could not be encoded as PNG.'
+  pngFailed: 'The chart could not be encoded as PNG.',
+  notebook: 'Notebook (.ipynb)',
+  notebookZip: 'Notebook + MNIST (.zip)',
+  withMnist: 'with the MNIST files',
+  withMnistHint: 'A .zip with the notebook and a mnist folder holding the four data files it reads (11 MB)'
 }
 
 export type LibraryKey = keyof typeof en
@@ -194,7 +198,11 @@ const ko: Record<LibraryKey, string> = {
   logScale: '로그 눈금',
   perSecond: '초당 {n}',
   noCanvas: '이 브라우저는 PNG를 그릴 수 없습니다 (2D 캔버스 없음).',
-  pngFailed: '차트를 PNG로 만들지 못했습니다.'
+  pngFailed: '차트를 PNG로 만들지 못했습니다.',
+  notebook: '노트북 (.ipynb)',
+  notebookZip: '노트북 + MNIST (.zip)',
+  withMnist: 'MNIST 파일 포함',
+  withMnistHint: '노트북과, 노트북이 읽는 네 개의 데이터 파일이 든 mnist 폴더를 담은 .zip (11 MB)'
 }
 
 export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {

@@ -1,0 +1,57 @@
+// A run as a Jupyter notebook that rebuilds it in numpy and checks itself against the lab's numbers.
+import type { ExportFile } from '../../shared/api'
+import type { RunStore } from '../store/run-store'
+import { gateSections } from './gate'
+import { notebookJson } from './ipynb'
+import { mnistSections } from './mnist'
+import { mnistGzipFiles } from './mnist-files'
+import { cells, type Sections } from './sections'
+import { simpleNetSections } from './simplenet'
+import { readRun, type StoredRun } from './stored'
+import { texts, type NotebookLanguage, type NotebookText } from './text'
+import { xor2Sections } from './xor2'
+import { zip } from './zip'
+
+export type { NotebookLanguage } from './text'
+
+const byKind: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
+  simplenet: simpleNetSections,
+  gate: gateSections,
+  xor2: xor2Sections,
+  mnist: mnistSections
+}
+
+const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
+
+export function runNotebook(store: RunStore, runId: number, language: NotebookLanguage = 'en'): ExportFile {
+  const stored = readRun(store, runId)
+  const t = texts[language]
+  const { run } = stored
+  return {
+    filename: `run-${run.id}-${safeName(run.name)}.ipynb`,
+    mime: 'application/x-ipynb+json',
+    content: notebookJson(cells(stored, byKind[run.kind](stored, t), t), language)
+  }
+}
+
+/**
+ * The notebook, or for an MNIST run with `withMnist`, a .zip holding the notebook and a `mnist`
+ * folder with the four gzipped IDX files beside it, where the notebook looks for them.
+ */
+export async function notebookExport(
+  store: RunStore, runId: number, language: NotebookLanguage, withMnist: boolean
+): Promise<ExportFile> {
+  const notebook = runNotebook(store, runId, language)
+  if (!withMnist || store.runKind(runId) !== 'mnist') return notebook
+  const files = await mnistGzipFiles()
+  const archive = zip([
+    { name: notebook.filename, data: Buffer.from(notebook.content, 'utf8') },
+    ...files.map((f) => ({ name: `mnist/${f.name}`, data: f.data }))
+  ])
+  return {
+    filename: notebook.filename.replace(/\.ipynb$/, '.zip'),
+    mime: 'application/zip',
+    content: archive.toString('base64'),
+    base64: true
+  }
+}

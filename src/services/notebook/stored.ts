@@ -1,0 +1,35 @@
+// What a notebook is built from: the run as the lab stored it (configuration, logged steps and
+// their values, the last parameter snapshot).
+import type { Params } from '../../engine/types'
+import type { Metrics, RunDetail } from '../../shared/api'
+import { ApiFailure } from '../errors'
+import type { RunStore } from '../store/run-store'
+
+export interface StoredRun {
+  run: RunDetail
+  metrics: Metrics
+  /** The last stored parameters (and gradients, where the lab keeps them) and their step. */
+  final: { step: number; params: Params; grads?: Params } | null
+}
+
+export function readRun(store: RunStore, runId: number): StoredRun {
+  const run = store.getRun(runId)
+  if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+  const metrics = store.metrics(runId)
+  if (metrics.step.length === 0) {
+    throw new ApiFailure('invalid', `run ${runId} has no logged steps: there is nothing for a notebook to reproduce`)
+  }
+  const last = run.snapshotSteps.at(-1)
+  const snap = last === undefined ? null : store.snapshot(runId, last)
+  const final = snap?.params ? { step: snap.step, params: snap.params, ...(snap.grads ? { grads: snap.grads } : {}) } : null
+  return { run, metrics, final }
+}
+
+/** The last logged step. */
+export const lastStep = (s: StoredRun): number => s.metrics.step[s.metrics.step.length - 1]
+
+/**
+ * Where the notebook's training stops: a finished run went its whole configured length (its last
+ * logged step may come before that); a stopped, interrupted or failed one ends at its last logged step.
+ */
+export const trainUntil = (s: StoredRun): number => (s.run.status === 'done' ? s.run.totalSteps : lastStep(s))
