@@ -27,7 +27,8 @@ import { notebookExport } from './notebook'
 import { exportRunFile, importRunFile } from './runfile'
 import { storeSimpleNetRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
-import { defaultName, RunBusyError, type RunStore } from './store/run-store'
+import { RunBusyError, type RunStore } from './store/run-store'
+import { defaultName } from '../shared/run-name'
 import { totalSteps } from '../shared/total-steps'
 
 /**
