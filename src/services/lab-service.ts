@@ -178,6 +178,10 @@ export class LabService {
       this.training(runId).run.stop()
       return null
     },
+    'runs:step': ({ runId }) => {
+      this.training(runId)
+      throw new ApiFailure('invalid', `run ${runId} cannot step yet`)
+    },
     'runs:list': (filter) => this.store.listRuns(filter ?? {}),
     'runs:get': ({ runId }) => {
       const run = this.store.getRun(runId)

@@ -16,6 +16,7 @@ export class ProgressTracker {
   private lastEmit = 0
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly stride: number
+  private readonly started = performance.now()
   done = 0
   status: RunStatus = 'running'
 
@@ -81,6 +82,7 @@ export class ProgressTracker {
       total: this.total,
       rate,
       etaSeconds: rate > 0 && this.status === 'running' ? (this.total - this.done) / rate : null,
+      elapsedMs: this.lastEmit - this.started,
       records: records.map(toWireRecord),
       ...(reason !== undefined ? { reason } : {}),
       ...(predictions ? { predictions } : {})

@@ -69,6 +69,8 @@ export interface ProgressEvent {
   rate: number
   /** Seconds left at that rate; null when unknown. */
   etaSeconds: number | null
+  /** Milliseconds spent training so far, pauses excluded. */
+  elapsedMs: number
   /** Records since the previous event (decimated for long runs; the last one always kept). */
   records: WireStepRecord[]
   reason?: string | null
@@ -105,10 +107,11 @@ const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1,
 
 /** Request parsers by channel; the keys are the whole API surface. */
 export const requests = {
-  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })) }),
+  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool, false) }),
   'runs:pause': runId,
   'runs:resume': runId,
   'runs:stop': runId,
+  'runs:step': runId,
   'runs:list': optional(
     object({
       kind: optional(oneOf('simplenet', 'gate', 'xor2', 'mnist')),
@@ -146,6 +149,7 @@ export interface Responses {
   'runs:pause': null
   'runs:resume': null
   'runs:stop': null
+  'runs:step': null
   'runs:list': RunSummary[]
   'runs:get': RunDetail
   'runs:delete': null
