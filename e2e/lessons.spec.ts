@@ -102,14 +102,7 @@ test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.
   await expect(lessons.number('confusion-0-0')).not.toHaveText('0')
 
   // draw a vertical stroke; the network's ten probabilities appear and add up to 100%
-  const pad = lessons.number('draw-canvas')
-  await pad.scrollIntoViewIfNeeded()
-  const box = (await pad.boundingBox())!
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2)
-  await page.mouse.down()
-  await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height * 0.5, { steps: 8 })
-  await page.mouse.move(box.x + box.width / 2 + 6, box.y + box.height * 0.8, { steps: 8 })
-  await page.mouse.up()
+  await lessons.drawStroke()
   await expect(lessons.number('prob-0')).toHaveText(/%$/)
   let total = 0
   for (let d = 0; d < 10; d++) total += parseFloat((await lessons.number(`prob-${d}`).textContent()) ?? '')

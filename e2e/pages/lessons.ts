@@ -104,4 +104,23 @@ export class LessonsPage {
     await this.waitForStatus('done')
     return this.runId()
   }
+
+  /** Draws a vertical stroke on the MNIST pad, as a mouse would; the probabilities follow. */
+  async drawStroke(): Promise<void> {
+    const pad = this.number('draw-canvas')
+    await pad.scrollIntoViewIfNeeded()
+    const box = (await pad.boundingBox())!
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2)
+    await this.page.mouse.down()
+    await this.page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height * 0.5, { steps: 8 })
+    await this.page.mouse.move(box.x + box.width / 2 + 6, box.y + box.height * 0.8, { steps: 8 })
+    await this.page.mouse.up()
+  }
+
+  /** The "done / total" of the progress line, as numbers. */
+  async progress(): Promise<{ done: number; total: number }> {
+    const text = (await this.page.getByTestId('progress-steps').textContent()) ?? ''
+    const [, done, total] = /^(\d+) \/ (\d+)/.exec(text.trim()) ?? []
+    return { done: Number(done), total: Number(total) }
+  }
 }
