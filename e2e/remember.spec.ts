@@ -198,12 +198,7 @@ test('Step advances a paused gate run by exactly one epoch, shown and stored; fr
 
 test('every lesson shows its remembered run after a reload, in English and in Korean (screenshots)', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('simplenet')
-  await lessons.notebookSettings()
-  await lessons.button('Step: W ← W − lr·dW').click()
-  await lessons.button('Step: W ← W − lr·dW').click()
-  await lessons.button('Save to library').click()
-  await expect(lessons.number('simplenet-saved')).toContainText('Saved as run #')
+  await lessons.saveSimpleNet(2)
   const loss = await lessons.number('simplenet-loss').textContent()
   await lessons.trainGate()
   await lessons.open('xor2')
@@ -248,20 +243,14 @@ test('a 60,000-step MNIST run trained headless opens in its lesson; the long tas
 
   const lessons = new LessonsPage(page)
   await lessons.open('gate')
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration)
-    }).observe({ type: 'longtask' })
-  })
+  await lessons.watchLongTasks()
   await lessons.open('mnist')
   await expect(page.getByTestId('run-id')).toHaveText(`Run #${runId}`)
   await expect.poll(() => lessons.progress()).toEqual({ done: 60000, total: 60000 })
   await expect(lessons.number('mnist-test-acc')).toHaveText(/^0\.\d{4}$/)
   // the charts' throttled redraws land within a second
   await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)))
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  const longTasks = await lessons.longTasks()
   const report = `loading a 60,000-step MNIST run: ${longTasks.length} main-thread tasks over 50 ms [${longTasks.map((d) => d.toFixed(0)).join(', ')}]`
   console.log(report)
   await testInfo.attach('long-tasks', { body: report, contentType: 'text/plain' })

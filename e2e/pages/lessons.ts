@@ -123,4 +123,30 @@ export class LessonsPage {
     const [, done, total] = /^(\d+) \/ (\d+)/.exec(text.trim()) ?? []
     return { done: Number(done), total: Number(total) }
   }
+
+  /** SimpleNet with the notebook's settings, `steps` gradient steps, saved: answers the saved run's id. */
+  async saveSimpleNet(steps: number): Promise<number> {
+    await this.open('simplenet')
+    await this.notebookSettings()
+    for (let i = 0; i < steps; i++) await this.button('Step: W ← W − lr·dW').click()
+    await this.button('Save to library').click()
+    await expect(this.number('simplenet-saved')).toHaveText(/^Saved as run #\d+$/)
+    return Number(/#(\d+)/.exec((await this.number('simplenet-saved').textContent()) ?? '')?.[1])
+  }
+
+  /** Starts collecting the main thread's long tasks (over 50 ms), as the browser reports them. */
+  async watchLongTasks(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] }
+      w.longTasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration)
+      }).observe({ type: 'longtask' })
+    })
+  }
+
+  /** The durations (ms) of the long tasks since watchLongTasks. */
+  longTasks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  }
 }
