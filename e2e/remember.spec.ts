@@ -100,6 +100,37 @@ test('a finished MNIST run is shown again, draw pad working, after visiting anot
   await shot(page, 'remember-mnist')
 })
 
+test('a run still training is followed live after visiting another lesson and after a reload', async ({ page }) => {
+  const lessons = new LessonsPage(page)
+  // MNIST: 20 epochs of the quick start last minutes here, longer than this test
+  await lessons.open('mnist')
+  await lessons.fill('Iterations', '12000')
+  await lessons.fill('Evaluate every (iterations)', '1000')
+  await lessons.fill('Snapshot every (iterations)', '1000')
+  await lessons.train()
+  const runId = await lessons.runId()
+  const stillTraining = async (): Promise<void> => {
+    await expect(page.getByTestId('run-id')).toHaveText(`Run #${runId}`)
+    await expect(lessons.status()).toHaveText('running')
+    const seen = await lessons.stepsDone()
+    await expect.poll(() => lessons.stepsDone()).toBeGreaterThan(seen)
+    await expect(page.getByTestId('progress-rate')).toHaveText(/steps\/s$/)
+    await expect(page.getByTestId('progress-left')).toHaveText(/left$/)
+    await expect(page.getByTestId('progress-elapsed')).toHaveText(/elapsed$/)
+  }
+  await stillTraining()
+  await lessons.open('xor2')
+  await lessons.open('mnist')
+  await stillTraining()
+  await page.reload()
+  await lessons.open('mnist')
+  await stillTraining()
+  // the charts hold the stored steps and the live ones after them
+  await expect(lessons.number('mnist-loss')).toHaveText(/^\d\.\d{6}$/)
+  await lessons.button('Stop').click()
+  await lessons.waitForStatus('stopped')
+})
+
 test('Reset empties the lesson, the run stays in the library, and Open in lesson shows any saved run', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
   const first = await lessons.trainGate()
