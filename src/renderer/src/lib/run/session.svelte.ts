@@ -98,21 +98,25 @@ export class RunSession {
     }
   }
 
+  // Pause, Resume, Step and Stop only ask: the status, the step and the records shown change with
+  // the run's progress events (a paused event carries the step the engine stopped at, with every
+  // record up to it sent before), never with the reply, which may overtake them.
+
   /** One more epoch (iteration for MNIST) of a paused run. */
   async step(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:step', { runId: this.runId! }), null)
+    await this.call('runs:step')
   }
 
   async pause(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:pause', { runId: this.runId! }), 'paused')
+    await this.call('runs:pause')
   }
 
   async resume(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:resume', { runId: this.runId! }), 'running')
+    await this.call('runs:resume')
   }
 
   async stop(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:stop', { runId: this.runId! }), null)
+    await this.call('runs:stop')
   }
 
   reset(): void {
@@ -124,10 +128,10 @@ export class RunSession {
     this.unsubscribe()
   }
 
-  private async call(f: () => Promise<unknown>, next: SessionStatus | null): Promise<void> {
+  private async call(channel: 'runs:step' | 'runs:pause' | 'runs:resume' | 'runs:stop'): Promise<void> {
+    if (this.runId == null) return
     try {
-      await f()
-      if (next && this.active) this.status = next
+      await this.api.invoke(channel, { runId: this.runId })
     } catch (e) {
       this.error = (e as Error).message
     }
