@@ -69,7 +69,7 @@ export interface ProgressEvent {
   rate: number
   /** Seconds left at that rate; null when unknown. */
   etaSeconds: number | null
-  /** Milliseconds spent training so far, pauses excluded. */
+  /** Training time so far, pauses excluded. */
   elapsedMs: number
   /** Records since the previous event (decimated for long runs; the last one always kept). */
   records: WireStepRecord[]
@@ -107,11 +107,13 @@ const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1,
 
 /** Request parsers by channel; the keys are the whole API surface. */
 export const requests = {
-  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool, false) }),
+  /** paused: the run is created and owned but waits at step 0, so that it can be stepped from the start. */
+  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool) }),
   'runs:pause': runId,
   'runs:resume': runId,
-  'runs:stop': runId,
+  /** A paused run takes exactly one step (an epoch, or an MNIST iteration), stored and emitted like any other. */
   'runs:step': runId,
+  'runs:stop': runId,
   'runs:list': optional(
     object({
       kind: optional(oneOf('simplenet', 'gate', 'xor2', 'mnist')),
@@ -148,8 +150,8 @@ export interface Responses {
   'runs:start': { runId: number }
   'runs:pause': null
   'runs:resume': null
-  'runs:stop': null
   'runs:step': null
+  'runs:stop': null
   'runs:list': RunSummary[]
   'runs:get': RunDetail
   'runs:delete': null

@@ -17,7 +17,7 @@ const event = (): ProgressEvent => ({
   total: 600,
   rate: 40,
   etaSeconds: 10,
-  elapsedMs: 1000,
+  elapsedMs: 5000,
   records: [
     { step: 199, loss: 2.1 },
     { step: 200, loss: 2.0, testAcc: 0.5, params: { W1, b1 }, confusion: [1, 2] }
