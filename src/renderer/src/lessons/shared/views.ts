@@ -24,13 +24,18 @@ export interface ViewsProps<C extends RunConfig> {
   history?: Snapshot[]
 }
 
+export interface SimpleNetViewsProps extends ViewsProps<SimpleNetConfig> {
+  /** An input on screen is invalid: the results are for the last valid ones. */
+  stale?: boolean
+}
+
 export interface MnistViewsProps extends ViewsProps<MnistConfig> {
   /** Test digits from 'mnist:samples' for the predictions grid and the draw pad's examples. */
   samples?: MnistSamples | null
 }
 
 export interface ViewsPropsOf {
-  simplenet: ViewsProps<SimpleNetConfig>
+  simplenet: SimpleNetViewsProps
   gate: ViewsProps<GateConfig>
   xor2: ViewsProps<Xor2Config>
   mnist: MnistViewsProps
