@@ -7,7 +7,7 @@ import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../engine/types'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
-import { setLessonRun } from './remembered'
+import { lessonRun, setLessonRun } from './remembered'
 import { lessonRunId } from './saved-run'
 import { RunSession } from './session.svelte'
 
@@ -100,8 +100,8 @@ export class LessonState<C extends TrainConfig> {
   private async reopen(): Promise<void> {
     try {
       const runId = await lessonRunId(this.api, this.kind)
-      // the learner may have started a run meanwhile: that one stays
-      if (runId != null && this.session.status === 'idle') await this.open(runId, false)
+      // the learner may have started a run or pressed Reset meanwhile: that stays
+      if (runId != null && this.session.status === 'idle' && lessonRun(this.kind) !== 'none') await this.open(runId, false)
     } catch (e) {
       this.session.error = (e as Error).message
     }
