@@ -149,4 +149,21 @@ export class LessonsPage {
   longTasks(): Promise<number[]> {
     return this.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
   }
+
+  /**
+   * Waits until chart `name` has drawn its first series (blue, #2563eb): charts redraw at most
+   * twice a second, so the data can be on screen before the curve is.
+   */
+  async chartDrawn(name: string | RegExp): Promise<void> {
+    const canvas = this.page.getByRole('img', { name }).locator('canvas')
+    const drawn = (): Promise<boolean> =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height)
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - 37) < 20 && Math.abs(data[i + 1] - 99) < 20 && Math.abs(data[i + 2] - 235) < 20) return true
+        }
+        return false
+      })
+    await expect.poll(drawn).toBe(true)
+  }
 }
