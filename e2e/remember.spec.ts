@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, shot } from './fixtures'
-import { LessonsPage } from './pages/lessons'
+import { LessonsPage, type LessonKind } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 
 /** The notebook's AND gate after 1000 epochs (4.5.1.1): predictions and weights. */
@@ -37,6 +37,17 @@ function readDb(path: string) {
   }
 }
 
+/** Runs `check` on lesson `kind`, again after visiting lesson `other`, and again after a reload. */
+async function acrossVisitAndReload(lessons: LessonsPage, kind: LessonKind, other: LessonKind, check: () => Promise<void>): Promise<void> {
+  await check()
+  await lessons.open(other)
+  await lessons.open(kind)
+  await check()
+  await lessons.page.reload()
+  await lessons.open(kind)
+  await check()
+}
+
 /** Reads the training time shown ("12 s elapsed"), which a finished run keeps. */
 const elapsed = (page: Page) => page.getByTestId('progress-elapsed')
 
@@ -60,13 +71,12 @@ test('a finished gate run is shown again after visiting another lesson and after
 
 test('a finished MNIST run is shown again, draw pad working, after visiting another lesson and after a reload', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('mnist')
-  await lessons.fill('Hidden units', '16')
-  await lessons.fill('Iterations', '100')
-  await lessons.fill('Evaluate every (iterations)', '50')
-  await lessons.fill('Snapshot every (iterations)', '50')
-  await lessons.train()
-  const runId = await lessons.runId()
+  const runId = await lessons.startMnist({
+    'Hidden units': '16',
+    Iterations: '100',
+    'Evaluate every (iterations)': '50',
+    'Snapshot every (iterations)': '50'
+  })
   await lessons.waitForStatus('done')
   const testAcc = (await lessons.number('mnist-test-acc').textContent()) ?? ''
   expect(testAcc).toMatch(/^0\.\d{4}$/)
@@ -88,15 +98,7 @@ test('a finished MNIST run is shown again, draw pad working, after visiting anot
     await page.locator('main').evaluate((el) => el.scrollTo(0, el.scrollHeight))
     await expect(lessons.number('mnist-W1-0-0')).toBeVisible()
   }
-  await expectRun()
-
-  await lessons.open('gate')
-  await lessons.open('mnist')
-  await expectRun()
-
-  await page.reload()
-  await lessons.open('mnist')
-  await expectRun()
+  await acrossVisitAndReload(lessons, 'mnist', 'gate', expectRun)
   await lessons.scrollToTop()
   await shot(page, 'remember-mnist')
 })
@@ -104,12 +106,11 @@ test('a finished MNIST run is shown again, draw pad working, after visiting anot
 test('a run still training is followed live after visiting another lesson and after a reload', async ({ page }) => {
   const lessons = new LessonsPage(page)
   // MNIST: 20 epochs of the quick start last minutes here, longer than this test
-  await lessons.open('mnist')
-  await lessons.fill('Iterations', '12000')
-  await lessons.fill('Evaluate every (iterations)', '1000')
-  await lessons.fill('Snapshot every (iterations)', '1000')
-  await lessons.train()
-  const runId = await lessons.runId()
+  const runId = await lessons.startMnist({
+    Iterations: '12000',
+    'Evaluate every (iterations)': '1000',
+    'Snapshot every (iterations)': '1000'
+  })
   const stillTraining = async (): Promise<void> => {
     await expect(page.getByTestId('run-id')).toHaveText(`Run #${runId}`)
     await expect(lessons.status()).toHaveText('running')
@@ -119,13 +120,7 @@ test('a run still training is followed live after visiting another lesson and af
     await expect(page.getByTestId('progress-left')).toHaveText(/left$/)
     await expect(page.getByTestId('progress-elapsed')).toHaveText(/elapsed$/)
   }
-  await stillTraining()
-  await lessons.open('xor2')
-  await lessons.open('mnist')
-  await stillTraining()
-  await page.reload()
-  await lessons.open('mnist')
-  await stillTraining()
+  await acrossVisitAndReload(lessons, 'mnist', 'xor2', stillTraining)
   // the charts hold the stored steps and the live ones after them
   await expect(lessons.number('mnist-loss')).toHaveText(/^\d\.\d{6}$/)
   await lessons.button('Stop').click()
@@ -237,10 +232,7 @@ test('every lesson shows its remembered run after a reload, in English and in Ko
   await lessons.notebookSettings()
   await lessons.train()
   await lessons.waitForStatus('done')
-  await lessons.open('mnist')
-  await lessons.fill('Hidden units', '16')
-  await lessons.fill('Iterations', '100')
-  await lessons.train()
+  await lessons.startMnist({ 'Hidden units': '16', Iterations: '100' })
   await lessons.waitForStatus('done')
 
   await page.reload()

@@ -166,4 +166,12 @@ export class LessonsPage {
       })
     await expect.poll(drawn).toBe(true)
   }
+
+  /** Starts an MNIST run of the quick start with `overrides` (label -> value); answers its id. */
+  async startMnist(overrides: Record<string, string>): Promise<number> {
+    await this.open('mnist')
+    for (const [label, value] of Object.entries(overrides)) await this.fill(label, value)
+    await this.train()
+    return this.runId()
+  }
 }
