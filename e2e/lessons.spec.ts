@@ -82,34 +82,21 @@ test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.
   await expect(lessons.number('mnist-train-acc')).toHaveText('–')
   await expect(lessons.number('mnist-test-acc')).toHaveText('–')
   // long main-thread tasks while training, as the browser reports them
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration)
-    }).observe({ type: 'longtask' })
-  })
+  await lessons.watchLongTasks()
   await lessons.train()
   await expect(lessons.number('mnist-train-acc')).toHaveText(/^(–|0\.\d{4})$/)
   await expect(lessons.number('mnist-test-acc')).toHaveText(/^0\.\d{4}$/, { timeout: 120_000 })
   await expect.poll(() => lessons.stepsDone(), { timeout: 60_000 }).toBeGreaterThan(250)
   await shot(page, 'mnist')
   await lessons.waitForStatus('done', 170_000)
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  const longTasks = await lessons.longTasks()
   console.log(`MNIST training: ${longTasks.length} main-thread tasks over 50 ms, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`)
   const accuracy = await lessons.readNumber('mnist-test-acc')
   expect(accuracy).toBeGreaterThanOrEqual(0.78)
   await expect(lessons.number('confusion-0-0')).not.toHaveText('0')
 
   // draw a vertical stroke; the network's ten probabilities appear and add up to 100%
-  const pad = lessons.number('draw-canvas')
-  await pad.scrollIntoViewIfNeeded()
-  const box = (await pad.boundingBox())!
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2)
-  await page.mouse.down()
-  await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height * 0.5, { steps: 8 })
-  await page.mouse.move(box.x + box.width / 2 + 6, box.y + box.height * 0.8, { steps: 8 })
-  await page.mouse.up()
+  await lessons.drawStroke()
   await expect(lessons.number('prob-0')).toHaveText(/%$/)
   let total = 0
   for (let d = 0; d < 10; d++) total += parseFloat((await lessons.number(`prob-${d}`).textContent()) ?? '')

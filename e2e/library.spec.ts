@@ -328,13 +328,7 @@ test('a failed run shows its reason in the library and replays up to where it en
 
 test('Train again on a SimpleNet run saves a new run with the same settings and the same losses', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('simplenet')
-  await lessons.notebookSettings()
-  await lessons.button('Step: W ← W − lr·dW').click()
-  await lessons.button('Step: W ← W − lr·dW').click()
-  await lessons.button('Save to library').click()
-  await expect(lessons.number('simplenet-saved')).toHaveText(/^Saved as run #\d+$/)
-  const first = Number(/#(\d+)/.exec((await lessons.number('simplenet-saved').textContent()) ?? '')?.[1])
+  const first = await lessons.saveSimpleNet(2)
 
   const library = new LibraryPage(page)
   await library.open()

@@ -104,4 +104,74 @@ export class LessonsPage {
     await this.waitForStatus('done')
     return this.runId()
   }
+
+  /** Draws a vertical stroke on the MNIST pad, as a mouse would; the probabilities follow. */
+  async drawStroke(): Promise<void> {
+    const pad = this.number('draw-canvas')
+    await pad.scrollIntoViewIfNeeded()
+    const box = (await pad.boundingBox())!
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2)
+    await this.page.mouse.down()
+    await this.page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height * 0.5, { steps: 8 })
+    await this.page.mouse.move(box.x + box.width / 2 + 6, box.y + box.height * 0.8, { steps: 8 })
+    await this.page.mouse.up()
+  }
+
+  /** The "done / total" of the progress line, as numbers. */
+  async progress(): Promise<{ done: number; total: number }> {
+    const text = (await this.page.getByTestId('progress-steps').textContent()) ?? ''
+    const [, done, total] = /^(\d+) \/ (\d+)/.exec(text.trim()) ?? []
+    return { done: Number(done), total: Number(total) }
+  }
+
+  /** SimpleNet with the notebook's settings, `steps` gradient steps, saved: answers the saved run's id. */
+  async saveSimpleNet(steps: number): Promise<number> {
+    await this.open('simplenet')
+    await this.notebookSettings()
+    for (let i = 0; i < steps; i++) await this.button('Step: W ← W − lr·dW').click()
+    await this.button('Save to library').click()
+    await expect(this.number('simplenet-saved')).toHaveText(/^Saved as run #\d+$/)
+    return Number(/#(\d+)/.exec((await this.number('simplenet-saved').textContent()) ?? '')?.[1])
+  }
+
+  /** Starts collecting the main thread's long tasks (over 50 ms), as the browser reports them. */
+  async watchLongTasks(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] }
+      w.longTasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration)
+      }).observe({ type: 'longtask' })
+    })
+  }
+
+  /** The durations (ms) of the long tasks since watchLongTasks. */
+  longTasks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  }
+
+  /**
+   * Waits until chart `name` has drawn its first series (blue, #2563eb): charts redraw at most
+   * twice a second, so the data can be on screen before the curve is.
+   */
+  async chartDrawn(name: string | RegExp): Promise<void> {
+    const canvas = this.page.getByRole('img', { name }).locator('canvas')
+    const drawn = (): Promise<boolean> =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height)
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - 37) < 20 && Math.abs(data[i + 1] - 99) < 20 && Math.abs(data[i + 2] - 235) < 20) return true
+        }
+        return false
+      })
+    await expect.poll(drawn).toBe(true)
+  }
+
+  /** Starts an MNIST run of the quick start with `overrides` (label -> value); answers its id. */
+  async startMnist(overrides: Record<string, string>): Promise<number> {
+    await this.open('mnist')
+    for (const [label, value] of Object.entries(overrides)) await this.fill(label, value)
+    await this.train()
+    return this.runId()
+  }
 }

@@ -1,25 +1,33 @@
 // How long an MNIST run will take, shown before a (possibly slow) numerical-gradient run starts.
 import type { MnistConfig } from '../types'
 
-// Calibrated from timings on the 2-core development machine (shared, so rounded up):
-// one nudged batch row of the numerical gradient (a sigmoid difference and ten output
-// changes, mostly from per-row power series) costs about 40 ns; one multiply-add of a forward
-// or backward pass, in the WebAssembly kernels with the work around them, about 0.6 ns.
+// Calibrated against `npm run bench` on the 2-core development machine (best-of timings, as a
+// run's steady state): a backprop epoch of 784-64-10 at batch 100 takes 460 ms, a full evaluation
+// pass (70,000 images, the notebook's accuracy) 283 ms, a textbook numerical-gradient iteration
+// (784-64-10, batch 100) 94 ms. A training multiply-add in the WebAssembly kernels costs about
+// 0.25 ns; each batch row also costs about 2.6 µs whatever the width (gathering its pixels, the
+// output layer's softmax, the bookkeeping around the kernels), a third of a 64-unit iteration.
+// An evaluation multiply-add costs more (about 0.4 ns: the per-row sigmoid and output layer run
+// in plain JavaScript), and a nudged batch row of the numerical gradient (a sigmoid difference
+// and ten output changes, mostly from per-row power series) about 48 ns.
 const NONZERO_PIXELS_PER_IMAGE = 150
-const SECONDS_PER_NUDGED_ROW = 4e-8
-const SECONDS_PER_MAC = 6e-10
+const SECONDS_PER_MAC = 2.5e-10
+const SECONDS_PER_ROW = 2.6e-6
+const SECONDS_PER_EVAL_MAC = 4e-10
+const SECONDS_PER_NUDGED_ROW = 4.8e-8
 const EVAL_IMAGES = 70000
 
 /** Estimated wall-clock seconds for the whole run, evaluations included. */
 export function estimateNumericalSeconds(config: MnistConfig): number {
+  const macsPerImage = (NONZERO_PIXELS_PER_IMAGE + 10) * config.hidden
   const firstLayer = config.batch * NONZERO_PIXELS_PER_IMAGE * config.hidden
-  const pass = (firstLayer + config.batch * 10 * config.hidden) * SECONDS_PER_MAC
+  const pass = config.batch * macsPerImage * SECONDS_PER_MAC
   // textbook runs take one more forward pass per iteration: the notebook's loss after the update
   const extraPass = config.formulation === 'textbook' ? pass : 0
   const gradient = config.gradient === 'numerical'
     ? 2 * firstLayer * SECONDS_PER_NUDGED_ROW + pass
-    : 2 * pass
+    : 2 * pass + config.batch * SECONDS_PER_ROW
   const evaluations = (config.evalEvery > 0 ? Math.floor(config.iterations / config.evalEvery) : 0) + 1
-  const evalPass = EVAL_IMAGES * (NONZERO_PIXELS_PER_IMAGE + 10) * config.hidden * SECONDS_PER_MAC
+  const evalPass = EVAL_IMAGES * macsPerImage * SECONDS_PER_EVAL_MAC
   return config.iterations * (gradient + extraPass) + evaluations * evalPass
 }

@@ -1,11 +1,15 @@
 // Which page the app shows. Shared with the runs library: "Train again with these settings"
-// calls openLesson(kind, config, { start: true }); a lesson's "open in library" calls openReplay(runId).
+// calls openLesson(kind, config, { start: true }); "Open in lesson" calls openRun(run); a lesson's
+// "open in library" calls openReplay(runId).
 import type { RunConfig, RunKind } from '../../../engine/types'
 
 export type Page = { view: 'lesson'; kind: RunKind } | { view: 'library'; replayRunId: number | null }
 
-/** A config handed to the lesson when it opens; `start` asks the lesson to train with it at once. */
-export type PendingConfig<K extends RunKind = RunKind> = { config: Extract<RunConfig, { kind: K }>; start: boolean }
+/**
+ * A config handed to the lesson when it opens; `start` asks the lesson to train with it at once;
+ * `runId` is a saved run of that config for the lesson to show.
+ */
+export type PendingConfig<K extends RunKind = RunKind> = { config: Extract<RunConfig, { kind: K }>; start: boolean; runId?: number }
 
 export const navigation = $state<{
   page: Page
@@ -16,6 +20,12 @@ export const navigation = $state<{
 export function openLesson(kind: RunKind, config?: RunConfig, options: { start?: boolean } = {}): void {
   navigation.pending = config ? { config, start: options.start ?? false } : null
   navigation.page = { view: 'lesson', kind }
+}
+
+/** Puts saved run `run` into its lesson: the lesson shows it, and its editor gets the run's config. */
+export function openRun(run: { id: number; config: RunConfig }): void {
+  navigation.pending = { config: run.config, start: false, runId: run.id }
+  navigation.page = { view: 'lesson', kind: run.config.kind }
 }
 
 export function openLibrary(): void {
@@ -32,5 +42,5 @@ export function takePendingConfig<K extends RunKind>(kind: K): PendingConfig<K> 
   if (!pending || pending.config.kind !== kind) return null
   navigation.pending = null
   // $state proxies are snapshotted so the lesson owns a plain copy
-  return { config: $state.snapshot(pending.config) as Extract<RunConfig, { kind: K }>, start: pending.start }
+  return { config: $state.snapshot(pending.config) as Extract<RunConfig, { kind: K }>, start: pending.start, runId: pending.runId }
 }

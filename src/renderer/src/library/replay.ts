@@ -1,15 +1,6 @@
-/// <reference types="vite/client" />
-// Replay's data side: the lesson's views, metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
-import type { Component } from 'svelte'
+// Replay's data side: metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
 import type { RunKind } from '../../../engine/types'
 import type { LabApi, Metrics, Snapshot } from '../../../shared/api'
-
-// Each lesson's pure display component (lessons/<kind>/Views.svelte): the same views the live lesson shows.
-type ViewsComponent = Component<Record<string, unknown>>
-const viewModules = import.meta.glob<{ default: ViewsComponent }>('../lessons/*/Views.svelte', { eager: true })
-
-export const lessonViews = (kind: RunKind): ViewsComponent | null =>
-  viewModules[`../lessons/${kind}/Views.svelte`]?.default ?? null
 
 /** Index of the last item whose key is <= target, keys ascending; -1 when every key is larger. */
 function indexAtOrBefore<T>(sorted: T[], target: number, key: (item: T) => number): number {

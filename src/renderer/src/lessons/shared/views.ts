@@ -1,18 +1,69 @@
-// The props every lesson's Views take — the live lesson and the runs library's replay both render
-// them, so the contract stays stable (Replay passes stored data):
-//   config:       the run's config
-//   metrics:      Metrics (columns; may be cut at the replayed step)
-//   snapshot:     Snapshot | null — the parameters (and gradients) at snapshot.step
-//   predictions?: number[] | null — final outputs for the 4 rows, used when there is no snapshot
-//   step?:        number — the replayed step, shown in headings (omit when live)
-//   history?:     Snapshot[] — earlier snapshots, for the weights-over-epochs chart
-import type { Metrics, Snapshot } from '../../../../shared/api'
+// Each lesson's Views (lessons/<kind>/Views.svelte) and the props it takes, in one typed table:
+// the live lesson and the runs library's replay both render through it (LessonViews.svelte), so a
+// Views component whose props drift from what they pass is a type error, not a blank panel.
+import type { Component } from 'svelte'
+import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../engine/types'
+import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
+import GateViews from '../gate/Views.svelte'
+import MnistViews from '../mnist/Views.svelte'
+import SimpleNetViews from '../simplenet/Views.svelte'
+import Xor2Views from '../xor2/Views.svelte'
 
-export interface ViewsProps<C> {
+/** What every lesson's Views draw: a run's config, its metrics and parameters. */
+export interface ViewsProps<C extends RunConfig> {
   config: C
+  /** Columns; in a replay cut at the replayed step. */
   metrics: Metrics
+  /** The parameters (and gradients, confusion matrix) at snapshot.step. */
   snapshot: Snapshot | null
+  /** Final outputs for the 4 rows of a gate or XOR run, used when there is no snapshot. */
   predictions?: number[] | null
+  /** The replayed step, shown in headings (omitted when live). */
   step?: number
+  /** Earlier snapshots, for the weights-over-epochs chart. */
   history?: Snapshot[]
+}
+
+export interface SimpleNetViewsProps extends ViewsProps<SimpleNetConfig> {
+  /** An input on screen is invalid: the results are for the last valid ones. */
+  stale?: boolean
+}
+
+export interface MnistViewsProps extends ViewsProps<MnistConfig> {
+  /** Test digits from 'mnist:samples' for the predictions grid and the draw pad's examples. */
+  samples?: MnistSamples | null
+}
+
+export interface ViewsPropsOf {
+  simplenet: SimpleNetViewsProps
+  gate: ViewsProps<GateConfig>
+  xor2: ViewsProps<Xor2Config>
+  mnist: MnistViewsProps
+}
+
+export const viewsTable: { [K in RunKind]: Component<ViewsPropsOf[K]> } = {
+  simplenet: SimpleNetViews,
+  gate: GateViews,
+  xor2: Xor2Views,
+  mnist: MnistViews
+}
+
+/** A lesson kind with props of that kind, as one value (what LessonViews renders). */
+export type BoundViews = { [K in RunKind]: { kind: K; props: ViewsPropsOf[K] } }[RunKind]
+
+/** The data a run's views are drawn from, whatever its kind. */
+export type ViewsData = Omit<ViewsProps<RunConfig>, 'config'> & { samples?: MnistSamples | null }
+
+/** Pairs a config with the views of its own kind. */
+export function bindViews(config: RunConfig, data: ViewsData): BoundViews {
+  switch (config.kind) {
+    case 'simplenet':
+      return { kind: config.kind, props: { ...data, config } }
+    case 'gate':
+      return { kind: config.kind, props: { ...data, config } }
+    case 'xor2':
+      return { kind: config.kind, props: { ...data, config } }
+    case 'mnist':
+      return { kind: config.kind, props: { ...data, config } }
+  }
 }

@@ -152,7 +152,14 @@ const en = {
   durationM: '{m} min {s} s',
   durationH: '{h} h {m} min',
   replayStep: 'step {step}',
-  predictNote: 'Predictions use the latest snapshot (step {step}).'
+  predictNote: 'Predictions use the latest snapshot (step {step}).',
+  // run lifecycle: Step, elapsed time, Open in lesson
+  stepButton: 'Step',
+  stepEpoch: 'Train one epoch, then pause',
+  stepIteration: 'Train one iteration, then pause',
+  elapsed: '{time} elapsed',
+  openInLesson: 'Open in lesson',
+  openRunInLesson: 'Open run {id} in its lesson'
 } as const
 
 export type StringKey = keyof typeof en
@@ -309,7 +316,14 @@ const ko: Record<StringKey, string> = {
   durationM: '{m}분 {s}초',
   durationH: '{h}시간 {m}분',
   replayStep: '{step} 단계',
-  predictNote: '예측은 가장 최근 스냅샷({step} 단계)을 씁니다.'
+  predictNote: '예측은 가장 최근 스냅샷({step} 단계)을 씁니다.',
+  // run lifecycle: Step, elapsed time, Open in lesson
+  stepButton: '한 단계',
+  stepEpoch: '한 에폭만 학습하고 일시정지',
+  stepIteration: '한 번 반복만 학습하고 일시정지',
+  elapsed: '{time} 경과',
+  openInLesson: '레슨에서 열기',
+  openRunInLesson: '실행 {id}을(를) 레슨에서 열기'
 }
 
 export const strings: Record<'en' | 'ko', Record<StringKey, string>> = { en, ko }

@@ -1,10 +1,14 @@
 // What the three training lessons (gate, xor2, mnist) share: the editable config and its field
 // messages, whether it is valid, the session that trains it, the config of the run on screen,
 // and "restore" (notebook settings, quick start). Created during a lesson component's setup.
+// A lesson opens on the run it showed last (see remembered.ts): trained here, opened from the
+// library, or the newest of its kind.
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../engine/types'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
+import { lessonRun, setLessonRun } from './remembered'
+import { lessonRunId } from './saved-run'
 import { RunSession } from './session.svelte'
 
 export class LessonState<C extends TrainConfig> {
@@ -31,8 +35,8 @@ export class LessonState<C extends TrainConfig> {
   readonly viewConfig = $derived.by(() => (this.session.status === 'idle' || !this.shown ? this.config : this.shown))
 
   constructor(
-    api: LabApi,
-    kind: C['kind'],
+    private readonly api: LabApi,
+    readonly kind: C['kind'],
     private readonly fresh: () => C,
     private readonly parse: (value: unknown, path: string) => C,
     /** Keep every weight snapshot (small models only). */
@@ -42,19 +46,64 @@ export class LessonState<C extends TrainConfig> {
     this.config = pending ? (pending.config as C) : fresh()
     this.session = new RunSession(api, keepHistory)
     onDestroy(() => this.session.dispose())
+    if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library
-    if (pending?.start && this.valid) this.train()
+    else if (pending?.start && this.valid) this.train()
+    else if (!pending) void this.reopen()
   }
 
   train(): void {
-    const c = $state.snapshot(this.config) as C
-    this.shown = c
-    void this.session.start(c)
+    void this.begin(false)
+  }
+
+  /** One epoch (iteration) at a time: of the paused run on screen, else of a new run of the editor's config. */
+  step(): void {
+    if (this.session.status === 'paused') void this.session.step()
+    else void this.begin(true)
+  }
+
+  /**
+   * Puts saved run `runId` on screen and its config in the editor; `pin` remembers it for this
+   * lesson (else the lesson keeps following the newest run of its kind).
+   */
+  async open(runId: number, pin = true): Promise<void> {
+    if (pin) setLessonRun(this.kind, { runId })
+    const run = await this.session.open(runId)
+    if (!run || run.config.kind !== this.kind) return
+    this.shown = run.config as C
+    this.restore(structuredClone(run.config) as C)
+  }
+
+  /** Empties the lesson (the run stays in the library): editor back to its defaults, no views. */
+  reset(): void {
+    setLessonRun(this.kind, 'none')
+    this.session.reset()
+    this.shown = null
+    this.restore()
   }
 
   restore(to: C = this.fresh()): void {
     this.config = to
     this.errors = {}
     this.version++
+  }
+
+  private async begin(paused: boolean): Promise<void> {
+    const c = $state.snapshot(this.config) as C
+    this.shown = c
+    const runId = await this.session.start(c, paused)
+    if (runId == null) return
+    setLessonRun(this.kind, { runId })
+    if (paused) await this.session.step()
+  }
+
+  private async reopen(): Promise<void> {
+    try {
+      const runId = await lessonRunId(this.api, this.kind)
+      // the learner may have started a run or pressed Reset meanwhile: that stays
+      if (runId != null && this.session.status === 'idle' && lessonRun(this.kind) !== 'none') await this.open(runId, false)
+    } catch (e) {
+      this.session.error = (e as Error).message
+    }
   }
 }

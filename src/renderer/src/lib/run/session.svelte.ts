@@ -1,9 +1,11 @@
-// One lesson's training run as the renderer sees it: start it through the service (which saves it),
-// follow its 'run:progress' events, and accumulate the metrics columns and the latest snapshot that
-// the lesson's Views draw. Pause/Resume/Stop go to the service; Reset forgets the run locally.
+// One lesson's training run as the renderer sees it: start it through the service (which saves it)
+// or open a saved one, follow its 'run:progress' events, and accumulate the metrics columns and the
+// latest snapshot that the lesson's Views draw. Pause/Resume/Step/Stop go to the service; Reset
+// forgets the run locally.
 import type { TrainConfig } from '../../../../engine/types'
-import type { LabApi, Metrics, ProgressEvent, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
+import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
 import { totalSteps } from '../../../../shared/total-steps'
+import { loadSavedRun } from './saved-run'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
@@ -16,6 +18,8 @@ export class RunSession {
   total = $state(0)
   rate = $state(0)
   etaSeconds = $state<number | null>(null)
+  /** Training time so far, pauses excluded (the whole run's duration once it is saved). */
+  elapsedMs = $state<number | null>(null)
   reason = $state<string | null>(null)
   error = $state<string | null>(null)
   metrics = $state.raw<Metrics>(emptyMetrics())
@@ -24,7 +28,9 @@ export class RunSession {
   /** Every parameter snapshot received, for small models' weight histories. */
   history = $state.raw<Snapshot[]>([])
 
+  /** Events that arrived before the run's id was known or while its saved part was loading. */
   private early: ProgressEvent[] = []
+  private loading = false
   private unsubscribe: () => void
   /** Keep history only for small models (gates, XOR): MNIST snapshots are large. */
   constructor(
@@ -38,34 +44,79 @@ export class RunSession {
     return this.status === 'starting' || this.status === 'running' || this.status === 'paused'
   }
 
-  async start(config: TrainConfig): Promise<void> {
+  /** Starts a run of `config`; `paused`: it waits at step 0 for Step or Resume. Answers its id. */
+  async start(config: TrainConfig, paused = false): Promise<number | null> {
     this.clear()
     this.status = 'starting'
     this.total = totalSteps(config)
     try {
-      const { runId } = await this.api.invoke('runs:start', { config, name: undefined })
+      const { runId } = await this.api.invoke('runs:start', { config, name: undefined, paused })
       this.runId = runId
-      if (this.status === 'starting') this.status = 'running'
-      // events that raced ahead of the reply
-      const early = this.early.filter((e) => e.runId === runId)
-      this.early = []
-      for (const e of early) this.receive(e)
+      if (this.status === 'starting') this.status = paused ? 'paused' : 'running'
+      this.replayEarly(0)
+      return runId
     } catch (e) {
       this.status = 'idle'
       this.error = (e as Error).message
+      return null
     }
   }
 
+  /**
+   * Shows saved run `runId` as it stands: finished, or still training (its progress is followed
+   * from here on). Answers the run, or null when it could not be loaded or another one replaced it.
+   */
+  async open(runId: number): Promise<RunDetail | null> {
+    this.clear()
+    this.runId = runId
+    this.loading = true
+    try {
+      const saved = await loadSavedRun(this.api, runId, this.keepHistory)
+      if (this.runId !== runId) return null
+      const { run, metrics } = saved
+      this.status = run.status
+      this.total = run.totalSteps
+      this.done = metrics.step.at(-1) ?? 0
+      this.elapsedMs = run.durationMs
+      this.reason = run.reason
+      this.predictions = run.predictions
+      this.metrics = metrics
+      this.snapshot = saved.snapshot
+      this.history = saved.history
+      this.loading = false
+      const stored = this.done
+      this.replayEarly(stored)
+      // an event held back may be older than what was read from the store
+      this.done = Math.max(this.done, stored)
+      return run
+    } catch (e) {
+      if (this.runId === runId) {
+        this.clear()
+        this.error = (e as Error).message
+      }
+      return null
+    }
+  }
+
+  // Pause, Resume, Step and Stop only ask: the status, the step and the records shown change with
+  // the run's progress events (a paused event carries the step the engine stopped at, with every
+  // record up to it sent before), never with the reply, which may overtake them.
+
+  /** One more epoch (iteration for MNIST) of a paused run. */
+  async step(): Promise<void> {
+    await this.call('runs:step')
+  }
+
   async pause(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:pause', { runId: this.runId! }), 'paused')
+    await this.call('runs:pause')
   }
 
   async resume(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:resume', { runId: this.runId! }), 'running')
+    await this.call('runs:resume')
   }
 
   async stop(): Promise<void> {
-    if (this.runId != null) await this.call(() => this.api.invoke('runs:stop', { runId: this.runId! }), null)
+    await this.call('runs:stop')
   }
 
   reset(): void {
@@ -77,10 +128,10 @@ export class RunSession {
     this.unsubscribe()
   }
 
-  private async call(f: () => Promise<unknown>, next: SessionStatus | null): Promise<void> {
+  private async call(channel: 'runs:step' | 'runs:pause' | 'runs:resume' | 'runs:stop'): Promise<void> {
+    if (this.runId == null) return
     try {
-      await f()
-      if (next && this.active) this.status = next
+      await this.api.invoke(channel, { runId: this.runId })
     } catch (e) {
       this.error = (e as Error).message
     }
@@ -93,6 +144,7 @@ export class RunSession {
     this.total = 0
     this.rate = 0
     this.etaSeconds = null
+    this.elapsedMs = null
     this.reason = null
     this.error = null
     this.metrics = emptyMetrics()
@@ -100,11 +152,19 @@ export class RunSession {
     this.predictions = null
     this.history = []
     this.early = []
+    this.loading = false
+  }
+
+  /** Applies the events held back, without the records already saved up to step `after`. */
+  private replayEarly(after: number): void {
+    const early = this.early.filter((e) => e.runId === this.runId)
+    this.early = []
+    for (const e of early) this.receive({ ...e, records: e.records.filter((r) => r.step > after) })
   }
 
   private receive(e: ProgressEvent): void {
-    if (this.runId == null) {
-      if (this.status === 'starting') this.early.push(e)
+    if (this.runId == null || this.loading) {
+      if (this.status === 'starting' || this.loading) this.early.push(e)
       return
     }
     if (e.runId !== this.runId) return
@@ -113,6 +173,7 @@ export class RunSession {
     this.total = e.total
     this.rate = e.rate
     this.etaSeconds = e.etaSeconds
+    this.elapsedMs = e.elapsedMs
     if (e.reason !== undefined) this.reason = e.reason
     if (e.predictions) this.predictions = e.predictions
     if (e.records.length) this.append(e.records)
