@@ -4,6 +4,7 @@
 // an envelope { ok: true, value } | { ok: false, error }.
 import type { RunConfig, RunKind, StepRecord } from '../engine/types'
 import { parseRunConfig } from './config'
+import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
 
 export type RunStatus = 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'failed'
@@ -127,7 +128,8 @@ export const requests = {
   'export:weightsCsv': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
   'export:runsCsv': runIds,
   'export:runFile': runId,
-  'import:runFile': object({ content: str({ min: 1, max: 512 * 1024 * 1024 }) }),
+  // a run file of any allowed run fits (run-budget.ts); checked before the file is read
+  'import:runFile': object({ content: str({ min: 1, max: RUN_FILE_LIMIT }), filename: optional(str({ max: 260 })) }),
   'mnist:samples': object({ count: int(1, 200) }),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),
