@@ -21,7 +21,7 @@ import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
 import { ApiFailure } from './errors'
 import type { EngineHost, EngineRun } from './engine-host/engine-host'
 import { ProgressTracker } from './progress'
-import { exportRunFile, importRunFile } from './runfile'
+import { exportRunFile, importRunText } from './runfile'
 import { simpleNetRecords } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import type { RunStore } from './store/run-store'
@@ -227,7 +227,7 @@ export class LabService {
     'export:weightsCsv': ({ runId, step }) => weightsCsv(this.store, runId, step),
     'export:runsCsv': ({ runIds }) => runsCsv(this.store, runIds),
     'export:runFile': ({ runId }) => exportRunFile(this.store, runId),
-    'import:runFile': ({ content }) => ({ runId: importRunFile(this.store, content) }),
+    'import:runFile': ({ content, filename }) => importRunText(this.store, content, filename ?? null),
     'mnist:samples': ({ count }) => {
       const test = this.loadedMnist().test
       const n = Math.min(count, test.count)

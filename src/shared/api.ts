@@ -25,6 +25,14 @@ export interface RunSummary {
   finalLoss: number | null
   finalTrainAcc: number | null
   finalTestAcc: number | null
+  /** Set on a run that came from a run file: when, from which file, and its id where it was exported. */
+  imported?: ImportOrigin | null
+}
+
+export interface ImportOrigin {
+  at: string
+  file: string | null
+  originalId: number | null
 }
 
 export interface RunDetail extends RunSummary {
@@ -165,7 +173,8 @@ export interface Responses {
   'export:weightsCsv': ExportFile
   'export:runsCsv': ExportFile
   'export:runFile': ExportFile
-  'import:runFile': { runId: number }
+  /** duplicate: the library already held this run (same content), and runId is that run. */
+  'import:runFile': { runId: number; duplicate: boolean }
   'mnist:samples': MnistSamples
   /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */
   'files:save': { saved: boolean; path?: string }

@@ -32,6 +32,9 @@ const TRAILER = 256
 
 const base64 = (bytes: number): number => 4 * Math.ceil(bytes / 3)
 
+/** Parameters of the 784-H-10 MNIST network. */
+const mnistParams = (hidden: number): number => 784 * hidden + hidden + hidden * 10 + 10
+
 /** Numbers in one parameter snapshot and in its gradients, by kind. */
 export function snapshotSize(config: RunConfig): { params: number; grads: number } {
   switch (config.kind) {
@@ -41,10 +44,8 @@ export function snapshotSize(config: RunConfig): { params: number; grads: number
       return { params: 3, grads: 3 }
     case 'xor2':
       return { params: 7, grads: 7 }
-    case 'mnist': {
-      const n = 784 * config.hidden + config.hidden + config.hidden * 10 + 10
-      return { params: n, grads: 0 }
-    }
+    case 'mnist':
+      return { params: mnistParams(config.hidden), grads: 0 }
   }
 }
 
@@ -85,6 +86,12 @@ export function runFileBound(config: RunConfig): number {
   const evalLine = LINE_OVERHEAD + base64(width * 100)
   return HEADER_LIMIT + metrics + counts.paramSnapshots * paramLine + counts.evalSnapshots * evalLine + TRAILER
 }
+
+/**
+ * The longest line any allowed run's file has: its header, a chunk of metrics, or a snapshot of
+ * the largest MNIST network (hidden 512, float32). A reader holds at most one line.
+ */
+export const MAX_LINE_BYTES = Math.max(HEADER_LIMIT, LINE_OVERHEAD + 5 * base64(8 * METRIC_CHUNK), LINE_OVERHEAD + base64(4 * mnistParams(512)))
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
