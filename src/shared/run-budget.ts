@@ -74,26 +74,39 @@ export function runCounts(config: RunConfig): { metrics: number; paramSnapshots:
   }
 }
 
+/** Numbers in a confusion matrix (MNIST's ten digits). */
+const CONFUSION = 100
+
+/** The longest snapshot line: parameters, gradients, and (MNIST) the confusion matrix of the same step. */
+function snapshotLine(config: RunConfig): number {
+  const size = snapshotSize(config)
+  const width = snapshotBytes(config)
+  return LINE_OVERHEAD + base64(width * size.params) + base64(width * size.grads) + (config.kind === 'mnist' ? base64(width * CONFUSION) : 0)
+}
+
 /** An upper bound, in bytes, of this configuration's run file (as sent in a message, escaped). */
 export function runFileBound(config: RunConfig): number {
   const counts = runCounts(config)
-  const size = snapshotSize(config)
   const width = snapshotBytes(config)
   const metricLines = Math.ceil(counts.metrics / METRIC_CHUNK)
   // five float64 columns: step, loss, lr, trainAcc, testAcc
   const metrics = metricLines * LINE_OVERHEAD + 5 * base64(8 * counts.metrics) + metricLines * 5 * 4
-  const paramLine = LINE_OVERHEAD + base64(width * size.params) + base64(width * size.grads)
-  const evalLine = LINE_OVERHEAD + base64(width * 100)
-  return HEADER_LIMIT + metrics + counts.paramSnapshots * paramLine + counts.evalSnapshots * evalLine + TRAILER
+  const evalLine = LINE_OVERHEAD + base64(width * CONFUSION)
+  return HEADER_LIMIT + metrics + counts.paramSnapshots * snapshotLine(config) + counts.evalSnapshots * evalLine + TRAILER
 }
 
 /**
  * The longest line any allowed run's file has: its header, a chunk of metrics, or a snapshot of
  * the largest MNIST network (hidden 512, float32). A reader holds at most one line.
  */
-export const MAX_LINE_BYTES = Math.max(HEADER_LIMIT, LINE_OVERHEAD + 5 * base64(8 * METRIC_CHUNK), LINE_OVERHEAD + base64(4 * mnistParams(512)))
+export const MAX_LINE_BYTES = Math.max(
+  HEADER_LIMIT,
+  LINE_OVERHEAD + 5 * base64(8 * METRIC_CHUNK),
+  snapshotLine({ kind: 'mnist', seed: 0, hidden: 512, batch: 1, iterations: 1, lr: 1, gradient: 'backprop', formulation: 'standard', h: 1e-4, evalEvery: 0, snapshotEvery: 1 })
+)
 
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const mb = (bytes: number): string =>
+  bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`
 
 /** The smallest value of `key` from its current one up to `max` whose run fits, or null. */
 function smallestFitting<C extends RunConfig>(config: C, key: keyof C & string, max: number): number | null {

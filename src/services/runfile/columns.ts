@@ -18,9 +18,11 @@ export function decodeColumn(text: unknown, width: Width, field: string): Float6
   if (typeof text !== 'string' || text.length % 4 !== 0 || !BASE64.test(text)) refuse(`${field} is not base64 text`)
   const bytes = Buffer.from(text as string, 'base64')
   if (bytes.length % width !== 0) refuse(`${field} holds ${bytes.length} bytes, not a whole number of ${width * 8}-bit floats`)
-  // a copy, aligned for the typed array
-  const copy = new Uint8Array(bytes)
-  return Float64Array.from(width === 4 ? new Float32Array(copy.buffer) : new Float64Array(copy.buffer))
+  // a view where the bytes are aligned for it (large buffers are), else an aligned copy
+  const aligned = bytes.byteOffset % width === 0 ? bytes : new Uint8Array(bytes)
+  const n = bytes.length / width
+  const floats = width === 4 ? new Float32Array(aligned.buffer, aligned.byteOffset, n) : new Float64Array(aligned.buffer, aligned.byteOffset, n)
+  return Float64Array.from(floats)
 }
 
 type Shapes = [string, number, number][]

@@ -15,8 +15,12 @@ import { storedContentHash } from './write'
 
 export { exportRunFile, writeRunFile } from './write'
 
-/** Snapshot bytes per write transaction: a few of the largest MNIST snapshots. */
-const SNAPSHOT_BYTES_PER_TRANSACTION = 8 * 1024 * 1024
+/** Snapshot bytes per write transaction: about one of the largest MNIST snapshots (float32). */
+const SNAPSHOT_BYTES_PER_TRANSACTION = 2 * 1024 * 1024
+/** Metric rows per write transaction. */
+const METRIC_ROWS_PER_TRANSACTION = 2_000
+/** How long an import keeps retrying a write while others hold the database, before it gives up. */
+const BUSY_PATIENCE_MS = 120_000
 
 export interface Imported {
   runId: number
@@ -25,12 +29,26 @@ export interface Imported {
 }
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+const isBusy = (e: unknown): boolean => /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))
 
-/** Runs `write` as one transaction, then yields the lock for as long as it was held. */
+/**
+ * Runs `write` as one transaction, then yields the lock for as long as it was held. A training
+ * run writing to the same file goes first: when the database is busy past its timeout, the
+ * import waits and tries again, rather than the training run waiting on it.
+ */
 async function shortTransaction(store: RunStore, write: () => void): Promise<void> {
-  const t0 = performance.now()
-  store.db.transaction(write)()
-  await pause(Math.max(1, performance.now() - t0))
+  const started = Date.now()
+  for (let wait = 50; ; wait = Math.min(2 * wait, 1000)) {
+    const t0 = performance.now()
+    try {
+      store.db.transaction(write)()
+      await pause(Math.max(1, performance.now() - t0))
+      return
+    } catch (e) {
+      if (!isBusy(e) || Date.now() - started > BUSY_PATIENCE_MS) throw e
+      await pause(wait)
+    }
+  }
 }
 
 /** The run already in the library with this content, if any. */
@@ -70,12 +88,18 @@ function writer(store: RunStore): Writer {
   }
   return {
     runId: () => runId,
-    begin(run) {
-      f32 = run.config.kind === 'mnist'
-      runId = store.createRun({ config: run.config, name: run.name, totalSteps: run.totalSteps, status: 'interrupted' })
-      store.db.prepare('UPDATE runs SET reason = ? WHERE id = ?').run('It is being imported; if this stays, the import did not finish.', runId)
+    begin: (run) =>
+      shortTransaction(store, () => {
+        f32 = run.config.kind === 'mnist'
+        runId = store.createRun({ config: run.config, name: run.name, totalSteps: run.totalSteps, status: 'interrupted' })
+        store.db.prepare('UPDATE runs SET reason = ? WHERE id = ?').run('It is being imported; if this stays, the import did not finish.', runId)
+      }),
+    async metrics(records) {
+      for (let i = 0; i < records.length; i += METRIC_ROWS_PER_TRANSACTION) {
+        const part = records.slice(i, i + METRIC_ROWS_PER_TRANSACTION)
+        await shortTransaction(store, () => store.append(runId!, part))
+      }
     },
-    metrics: (records) => shortTransaction(store, () => store.append(runId!, records)),
     async snapshot(s) {
       group.push(s)
       for (const p of [s.params, s.grads]) for (const m of Object.values(p ?? {})) groupBytes += m.data.length * (f32 ? 4 : 8)
@@ -108,7 +132,7 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
       await w.flush()
       const run = written.run
       const { status, reason } = importedStatus(run)
-      store.db.transaction(() => {
+      await shortTransaction(store, () => {
         store.restoreDetails(w.runId()!, {
           note: run.note,
           reason,
@@ -120,7 +144,7 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
         store.db
           .prepare('UPDATE runs SET status = ?, content_sha256 = ?, imported_at = ?, imported_file = ?, imported_id = ? WHERE id = ?')
           .run(status, written.contentHash, new Date().toISOString(), filename, run.id ?? null, w.runId())
-      })()
+      })
       return { runId: w.runId()!, duplicate: false }
     } catch (e) {
       const partial = w.runId()

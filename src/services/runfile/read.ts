@@ -55,7 +55,7 @@ const PREDICTIONS: Record<RunConfig['kind'], number> = { simplenet: 3, gate: 4, 
 
 /** What the second pass does with each checked part; the first pass only checks. */
 export interface RunSink {
-  begin(run: RunHeader): void
+  begin(run: RunHeader): Promise<void>
   metrics(records: StepRecord[]): Promise<void>
   snapshot(s: StoredSnapshot): Promise<void>
 }
@@ -209,7 +209,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
       fileHash.update(text + '\n')
       data = new DataChecker(header.run.config, header.counts)
       content = contentHasher(header.run.config, header.run.createdAt, header.run.totalSteps)
-      sink?.begin(header.run)
+      await sink?.begin(header.run)
       continue
     }
     const line = json(text, n)
