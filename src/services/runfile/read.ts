@@ -71,7 +71,7 @@ const json = (text: string, n: number): Record<string, unknown> => {
   try {
     v = JSON.parse(text)
   } catch (e) {
-    return refuse(`line ${n} is not JSON (${(e as Error).message})`)
+    return refuse(`line ${n} is not JSON (${(e as Error).message}): the file is damaged or truncated`)
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(`line ${n} is not a JSON object`)
   return v as Record<string, unknown>
