@@ -56,7 +56,7 @@ describe('run files', () => {
   it('imports into another database a run that replays identically, marked with where it came from', async () => {
     const a = store()
     const id = sourceRun(a)
-    const file = exportRunFile(a, id)
+    const file = await exportRunFile(a, id)
     expect(file.filename).toBe(`run-${id}.glrun`)
     // one line per part: header, one metrics chunk, three snapshots, the checksum
     expect(file.content.trimEnd().split('\n')).toHaveLength(6)
@@ -73,7 +73,7 @@ describe('run files', () => {
   it('finds the twin of a run already in the library instead of adding it again', async () => {
     const a = store()
     const id = sourceRun(a)
-    const content = exportRunFile(a, id).content
+    const content = (await exportRunFile(a, id)).content
     // in the library it was exported from, renamed since (the name is not the content)
     a.rename(id, 'renamed')
     expect(await importRunText(a, content)).toEqual({ runId: id, duplicate: true })
@@ -85,13 +85,13 @@ describe('run files', () => {
     expect(await importRunText(b, content)).toEqual({ runId: 1, duplicate: false })
     expect(await importRunText(b, content)).toEqual({ runId: 1, duplicate: true })
     // and the re-exported copy is the same content
-    expect(await importRunText(a, exportRunFile(b, 1).content)).toEqual({ runId: id, duplicate: true })
+    expect(await importRunText(a, (await exportRunFile(b, 1)).content)).toEqual({ runId: id, duplicate: true })
     expect(counts(a)).toEqual({ runs: 1, rows: 6 })
   })
 
   it('refuses truncated, damaged and inconsistent files with the reason, and changes nothing', async () => {
     const a = store()
-    const good = exportRunFile(a, sourceRun(a)).content
+    const good = (await exportRunFile(a, sourceRun(a))).content
     const b = store()
     const header = (edit: (run: Record<string, any>, counts: Record<string, number>) => void) =>
       resign(good, (lines) => edit(lines[0].run, lines[0].counts))
@@ -137,7 +137,7 @@ describe('run files', () => {
 
   it('refuses a file larger than its settings allow as soon as its first line is read', async () => {
     const a = store()
-    const good = exportRunFile(a, sourceRun(a)).content
+    const good = (await exportRunFile(a, sourceRun(a))).content
     // 3 epochs of xor2 cannot make 300 kB; the junk after the first line is never decoded
     const padded = good.replace('\n', '\n' + 'junk that is not JSON\n'.repeat(15_000))
     const b = store()
@@ -166,14 +166,14 @@ describe('run files', () => {
     for (const id of [gate, mnist]) {
       const path = join(dir, `run-${id}.glrun`)
       await writeRunFile(a, id, path)
-      expect(readFileSync(path, 'utf8')).toBe(exportRunFile(a, id).content)
+      expect(readFileSync(path, 'utf8')).toBe((await exportRunFile(a, id)).content)
       const { runId } = await importRunPath(b, path)
       expect(replayView(b, runId)).toEqual(replayView(a, id))
       expect(b.getRun(runId)!.imported).toMatchObject({ file: `run-${id}.glrun`, originalId: id })
     }
     // float32 on the way: 0.1 is stored as float32's 0.1, not float64's
     expect(b.snapshot(2, 2)!.params!.b1.data[0]).toBe(Math.fround(0.2))
-    const good = exportRunFile(a, mnist).content
+    const good = (await exportRunFile(a, mnist)).content
     const bad = resign(good, (l) => (l[0].run.config.hidden = 4))
     await expect(importRunText(b, bad)).rejects.toThrow(/snapshot\.params has 2395 numbers; a mnist run's W1 \(784x4\), b1 \(1x4\), W2 \(4x10\), b2 \(1x10\) are 3190/)
     const grads = resign(good, (l) => (l[3].snapshot.grads = f32([1])))

@@ -17,7 +17,7 @@ const open: RunStore[] = []
 afterEach(() => open.splice(0).forEach((s) => s.close()))
 
 /** Trains `config` for real and returns the size of its run file. */
-function fileSize(config: RunConfig): { bytes: number; metrics: number; snapshots: number } {
+async function fileSize(config: RunConfig): Promise<{ bytes: number; metrics: number; snapshots: number }> {
   const s = new RunStore(join(tempDir(), 'lab.db'))
   open.push(s)
   const id = s.createRun({ config, totalSteps: totalSteps(config) })
@@ -34,7 +34,7 @@ function fileSize(config: RunConfig): { bytes: number; metrics: number; snapshot
   s.append(id, records, config.kind === 'mnist')
   s.finish(id, 'done', 'a reason '.repeat(1000))
   s.setNote(id, 'ü'.repeat(10_000))
-  const bytes = Buffer.byteLength(JSON.stringify(exportRunFile(s, id).content))
+  const bytes = Buffer.byteLength(JSON.stringify((await exportRunFile(s, id)).content))
   const snapshots = s.db.prepare('SELECT count(*) FROM snapshots').pluck().get() as number
   return { bytes, metrics: records.length, snapshots }
 }
@@ -49,7 +49,7 @@ function refusal(config: RunConfig): string {
 }
 
 describe('run budget', () => {
-  it('bounds the files of real runs (as sent in a message), counts included', () => {
+  it('bounds the files of real runs (as sent in a message), counts included', async () => {
     const mnist: MnistConfig = { ...mnistQuickStart, hidden: 8, iterations: 7, evalEvery: 3, snapshotEvery: 2 }
     const configs: RunConfig[] = [
       { ...notebook.simplenet, t: [0, 0, 1], x: [0.6, 0.9], steps: 25 },
@@ -59,19 +59,19 @@ describe('run budget', () => {
       mnist
     ] as RunConfig[]
     for (const config of configs) {
-      const actual = fileSize(config)
+      const actual = await fileSize(config)
       const counts = runCounts(config)
       expect(actual.metrics, config.kind).toBeLessThanOrEqual(counts.metrics)
       expect(actual.snapshots, config.kind).toBeLessThanOrEqual(counts.paramSnapshots + counts.evalSnapshots)
       expect(actual.bytes, config.kind).toBeLessThanOrEqual(runFileBound(config))
     }
     // MNIST: iterations 2, 4, 6 and the last (7) carry weights; 3, 6 and the last evaluate
-    expect(fileSize(mnist)).toMatchObject({ metrics: 7, snapshots: 5 })
+    expect(await fileSize(mnist)).toMatchObject({ metrics: 7, snapshots: 5 })
   })
 
-  it('is tight where snapshots dominate: a real file is most of its bound', () => {
+  it('is tight where snapshots dominate: a real file is most of its bound', async () => {
     const config = { ...mnistQuickStart, hidden: 64, iterations: 20, evalEvery: 0, snapshotEvery: 1 }
-    expect(fileSize(config).bytes / runFileBound(config)).toBeGreaterThan(0.9)
+    expect((await fileSize(config)).bytes / runFileBound(config)).toBeGreaterThan(0.9)
   })
 
   it('refuses what could outgrow a run file, naming the smallest setting that fits', () => {

@@ -14,7 +14,7 @@ export async function exportRunFileCommand(argv: string[], out: Output, write: (
     if (!store.getRun(runId)) throw new CliError(`there is no run ${runId} in ${store.file} (see \`lab runs\`)`)
     const file = p.values.get('--out')
     if (file) await writeRunFile(store, runId, file)
-    else write(exportRunFile(store, runId).content)
+    else write((await exportRunFile(store, runId)).content)
   } finally {
     store.close()
   }

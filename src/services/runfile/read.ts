@@ -15,6 +15,7 @@ import { decodeColumn, gradShapes, paramShapes, unpackParams } from './columns'
 import { contentHasher, FORMAT, VERSION } from './format'
 import type { LineSource } from './lines'
 import { refuse } from './refuse'
+import { yielder } from './yielder'
 
 const nullable =
   <T>(p: Parser<T>): Parser<T | null> =>
@@ -195,6 +196,7 @@ class DataChecker {
  * the file's length, checked against its configuration's bound before the data is read.
  */
 export async function readRunFile(source: LineSource, size: number, sink?: RunSink): Promise<ReadResult> {
+  const turn = yielder()
   const fileHash = createHash('sha256')
   let header: { run: RunHeader; counts: { metrics: number; snapshots: number } } | null = null
   let data: DataChecker | null = null
@@ -202,6 +204,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
   let sealed = false
   let n = 0
   for await (const text of source()) {
+    await turn()
     n++
     if (sealed) refuse(`line ${n} comes after its checksum line`)
     if (!header) {

@@ -11,6 +11,7 @@ import { decodeSnapshot } from '../store/codec'
 import type { RunStore } from '../store/run-store'
 import { encodeColumn, gradShapes, packParams, paramShapes } from './columns'
 import { contentHasher, EXTENSION, FORMAT, VERSION } from './format'
+import { yielder } from './yielder'
 
 type MetricRow = [number, number | null, number | null, number | null, number | null]
 
@@ -99,7 +100,8 @@ function remember(store: RunStore, runId: number, hash: string): void {
 }
 
 /** The whole file as text, for IPC and the WebSocket (at most RUN_FILE_LIMIT: run-budget.ts). */
-export function exportRunFile(store: RunStore, runId: number): ExportFile {
+export async function exportRunFile(store: RunStore, runId: number): Promise<ExportFile> {
+  const turn = yielder()
   const parts: string[] = []
   const lines = runFileLines(store, runId)
   for (let r = lines.next(); ; r = lines.next()) {
@@ -108,6 +110,7 @@ export function exportRunFile(store: RunStore, runId: number): ExportFile {
       break
     }
     parts.push(r.value)
+    await turn()
   }
   return { filename: fileName(runId), mime: 'application/x-ndjson', content: parts.join('') }
 }
