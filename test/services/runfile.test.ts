@@ -89,6 +89,16 @@ describe('run files', () => {
     expect(counts(a)).toEqual({ runs: 1, rows: 6 })
   })
 
+  it('imports one file at a time into a library', async () => {
+    const a = store()
+    const content = (await exportRunFile(a, sourceRun(a))).content
+    const b = store()
+    const first = importRunText(b, content)
+    await expect(importRunText(b, content)).rejects.toThrow('Another run file is being imported; try again when it is done.')
+    expect(await first).toEqual({ runId: 1, duplicate: false })
+    expect(await importRunText(b, content)).toEqual({ runId: 1, duplicate: true })
+  })
+
   it('refuses truncated, damaged and inconsistent files with the reason, and changes nothing', async () => {
     const a = store()
     const good = (await exportRunFile(a, sourceRun(a))).content
