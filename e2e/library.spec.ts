@@ -217,6 +217,7 @@ test('a run file exported and imported replays identically; truncated, edited or
   expect(db.snapshotBlobs(copy)).toEqual(db.snapshotBlobs(original))
   await expect(library.row(copy)).toBeVisible()
   await expect(library.row(copy).getByTestId('row-imported')).toHaveText(`imported from “copy.glrun”, run #${original} there`)
+  await shot(page, 'library-imported')
 
   // Same step, same weights on screen for both.
   const steps = db.metrics(original).map((r) => r.step)

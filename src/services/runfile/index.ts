@@ -148,7 +148,11 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
       return { runId: w.runId()!, duplicate: false }
     } catch (e) {
       const partial = w.runId()
-      if (partial !== null) store.db.prepare('DELETE FROM runs WHERE id = ?').run(partial)
+      try {
+        if (partial !== null) store.db.prepare('DELETE FROM runs WHERE id = ?').run(partial)
+      } catch {
+        // the database refused even that: the run stays, its reason saying the import did not finish
+      }
       throw e
     }
   } finally {
