@@ -1,6 +1,7 @@
 // The runs library, driven through the real UI of the browser host, checked against the
 // SQLite file the host wrote (opened read-only here, decoded independently of the app).
 import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
 import { expect, shot, test, type Lab } from './fixtures'
@@ -173,7 +174,7 @@ test('two gate runs: listed, replayed to a middle step, compared, exported as on
   db.close()
 })
 
-test('a run file exported and imported replays identically; truncated or edited files are refused and change nothing', async ({
+test('a run file exported and imported replays identically; truncated, edited or twin files change nothing', async ({
   page,
   lab
 }) => {
@@ -187,11 +188,9 @@ test('a run file exported and imported replays identically; truncated or edited 
 
   const db = openDb(lab)
   const before = db.runIds()
-  const edited = JSON.parse(runFile) as { run: { metrics: { loss: number[] } } }
-  edited.run.metrics.loss[5] += 0.001
   for (const [name, content] of [
-    ['edited.json', JSON.stringify(edited)],
-    ['truncated.json', runFile.slice(0, Math.floor(runFile.length / 2))]
+    ['edited.glrun', runFile.replace('"status":"done"', '"status":"stopped"')],
+    ['truncated.glrun', runFile.slice(0, Math.floor(runFile.length / 2))]
   ]) {
     const message = await library.importFile(name, content)
     await expect(message).toHaveAttribute('role', 'alert')
@@ -200,13 +199,25 @@ test('a run file exported and imported replays identically; truncated or edited 
     await expect(library.count).toContainText(`${before.length} of ${before.length} runs`)
   }
 
-  const message = await library.importFile('run.json', runFile)
-  await expect(message).toContainText(/Imported “run\.json” as run #\d+\./)
+  // the same run again: pointed to, not added
+  const twin = await library.importFile('run.glrun', runFile)
+  await expect(twin).toContainText(`“run.glrun” is already in the library as run #${original}; nothing was added.`)
+  expect(db.runIds()).toEqual(before)
+
+  // the same data under another start date is another run: imported, marked with where it came from
+  const lines = runFile.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as { run?: { createdAt: string } })
+  lines[0].run!.createdAt = '2020-01-02T03:04:05.000Z'
+  const body = lines.map((l) => JSON.stringify(l) + '\n').join('')
+  const copyFile = body + JSON.stringify({ sha256: createHash('sha256').update(body).digest('hex') }) + '\n'
+  const message = await library.importFile('copy.glrun', copyFile)
+  await expect(message).toContainText(/Imported “copy\.glrun” as run #\d+\./)
   const copy = Number(/#(\d+)/.exec((await message.textContent())!)![1])
   expect(db.runIds()).toEqual([...before, copy])
   expect(db.metrics(copy)).toEqual(db.metrics(original))
   expect(db.snapshotBlobs(copy)).toEqual(db.snapshotBlobs(original))
   await expect(library.row(copy)).toBeVisible()
+  await expect(library.row(copy).getByTestId('row-imported')).toHaveText(`imported from “copy.glrun”, run #${original} there`)
+  await shot(page, 'library-imported')
 
   // Same step, same weights on screen for both.
   const steps = db.metrics(original).map((r) => r.step)

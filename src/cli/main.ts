@@ -1,9 +1,10 @@
 // The `lab` command: `npm run --silent lab -- <command> [options]` (contract in DESIGN.md).
-import { ValidationError } from '../shared/schema'
 import { CliError } from './args'
 import type { Output } from './commands/common'
 import { exportRun } from './commands/export'
+import { exportRunFileCommand, importCommand } from './commands/runfile'
 import { runs } from './commands/runs'
+import { describeFailure } from './failure'
 import { simplenet } from './commands/simplenet'
 import { train } from './commands/train'
 
@@ -14,6 +15,9 @@ const USAGE = `usage: lab <command> [options]
   train mnist --seed S --hidden H --batch B --iterations N|--epochs E --lr X --gradient numerical|backprop [--textbook] --eval-every K [--json] [--no-save] [--db FILE]
   runs [--json] [--db FILE]
   export RUN_ID [--out FILE] [--format csv|ipynb] [--language en|ko] [--db FILE]
+  export-run RUN_ID [--out FILE.glrun] [--db FILE]
+  import FILE.glrun [--json] [--db FILE]
+ --debug (with any command) shows the stack of an error.
 The database is --db FILE, else $LAB_DB, else the desktop app's own file.`
 
 const out: Output = {
@@ -32,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
       return runs(rest, out)
     case 'export':
       return exportRun(rest, out, (text) => process.stdout.write(text))
+    case 'export-run':
+      return exportRunFileCommand(rest, out, (text) => process.stdout.write(text))
+    case 'import':
+      return importCommand(rest, out)
     case 'help':
     case '--help':
       out.stdout(USAGE)
@@ -42,17 +50,26 @@ async function main(argv: string[]): Promise<number> {
         out.stderr(USAGE)
         return 2
       }
-      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: simplenet, train, runs, export)`)
+      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: simplenet, train, runs, export, export-run, import)`)
   }
 }
 
-main(process.argv.slice(2)).then(
+// --debug anywhere: a failure's stack too, after its one line
+const debug = process.argv.includes('--debug')
+// `lab runs | head -1` closes the pipe early: that is the reader's choice, not a failure
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
+main(process.argv.slice(2).filter((a) => a !== '--debug')).then(
   (code) => {
     process.exitCode = code
   },
-  (e: Error) => {
-    const known = e instanceof CliError || e instanceof ValidationError
-    process.stderr.write(`lab: ${known ? e.message : e.stack ?? e.message}\n`)
-    process.exitCode = known ? 2 : 1
+  (e: unknown) => {
+    const failure = describeFailure(e)
+    process.stderr.write(`lab: ${failure.line}\n`)
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`)
+    process.exitCode = failure.exitCode
   }
 )

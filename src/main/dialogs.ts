@@ -6,7 +6,7 @@ import type { Request, Responses } from '../shared/api'
 
 const FILTERS: Record<string, Electron.FileFilter> = {
   '.csv': { name: 'CSV', extensions: ['csv'] },
-  '.json': { name: 'Gradient Lab run', extensions: ['json'] },
+  '.glrun': { name: 'Gradient Lab run', extensions: ['glrun'] },
   '.png': { name: 'PNG image', extensions: ['png'] }
 }
 

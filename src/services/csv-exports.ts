@@ -3,9 +3,25 @@
 // format (a row per run and step).
 import type { RunConfig } from '../engine/types'
 import type { ExportFile, RunDetail } from '../shared/api'
-import { toCsv, type Cell } from './csv'
+import { RUN_FILE_LIMIT } from '../shared/run-budget'
+import { CsvTooLarge, toCsv, type Cell } from './csv'
 import { ApiFailure } from './errors'
 import type { RunStore } from './store/run-store'
+
+/** A CSV answered over LabApi is at most as large as the largest run file, which every transport carries. */
+const ANSWER_LIMIT = RUN_FILE_LIMIT
+/** File > Export All Runs is saved by main itself: up to the longest text V8 can hold (2^29 - 24 characters). */
+const ALL_RUNS_LIMIT = 2 ** 29 - 24
+
+/** The CSV, or a refusal naming the limit and what to do (before the text outgrows it). */
+function limited(make: (limit: number) => string, limit: number, what: string): string {
+  try {
+    return make(limit)
+  } catch (e) {
+    if (!(e instanceof CsvTooLarge)) throw e
+    throw new ApiFailure('invalid', `${what} would be larger than ${Math.floor(limit / 2 ** 20)} MB: export fewer runs at a time`)
+  }
+}
 
 const METRIC_COLUMNS = ['step', 'loss', 'lr', 'train_acc', 'test_acc']
 
@@ -62,7 +78,7 @@ export function runCsv(store: RunStore, runId: number): ExportFile {
   return {
     filename: `run-${run.id}-${safeName(run.name)}.csv`,
     mime: 'text/csv',
-    content: toCsv(header(keys), metricRows(store, run, keys))
+    content: limited((limit) => toCsv(header(keys), metricRows(store, run, keys), limit), ANSWER_LIMIT, `The CSV of run ${run.id}`)
   }
 }
 
@@ -70,22 +86,23 @@ export function runCsv(store: RunStore, runId: number): ExportFile {
  * Many runs in long format under ONE header: the union of the runs' configuration fields, in
  * first-seen order, blank where a kind lacks one. Rows are read one run at a time.
  */
-function longCsv(store: RunStore, runs: RunDetail[], filename: string): ExportFile {
+function longCsv(store: RunStore, runs: RunDetail[], filename: string, limit: number): ExportFile {
   const keys = [...new Set(runs.flatMap((r) => configCells(r.config).map(([k]) => k)))]
   const rows = function* (): Generator<Cell[]> {
     for (const run of runs) yield* metricRows(store, run, keys)
   }
-  return { filename, mime: 'text/csv', content: toCsv(header(keys), rows()) }
+  const content = limited((l) => toCsv(header(keys), rows(), l), limit, `The CSV of these ${runs.length} runs`)
+  return { filename, mime: 'text/csv', content }
 }
 
 export function runsCsv(store: RunStore, runIds: number[]): ExportFile {
-  return longCsv(store, runIds.map((id) => needRun(store, id)), `runs-${runIds.join('-').slice(0, 60)}.csv`)
+  return longCsv(store, runIds.map((id) => needRun(store, id)), `runs-${runIds.join('-').slice(0, 60)}.csv`, ANSWER_LIMIT)
 }
 
 /** Every run in the store, oldest first (File > Export All Runs). */
 export function allRunsCsv(store: RunStore): ExportFile {
   const ids = store.listRuns().map((r) => r.id).reverse()
-  return longCsv(store, ids.map((id) => needRun(store, id)), 'gradient-lab-runs.csv')
+  return longCsv(store, ids.map((id) => needRun(store, id)), 'gradient-lab-runs.csv', ALL_RUNS_LIMIT)
 }
 
 export function weightsCsv(store: RunStore, runId: number, step: number): ExportFile {

@@ -16,8 +16,17 @@ function field(v: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function toCsv(header: string[], rows: Iterable<Cell[]>): string {
+/** Thrown as soon as the text would pass its limit: no more rows are read. */
+export class CsvTooLarge extends Error {}
+
+export function toCsv(header: string[], rows: Iterable<Cell[]>, limit = Infinity): string {
   const lines = [header.map(field).join(',')]
-  for (const r of rows) lines.push(r.map(field).join(','))
+  let length = lines[0].length + 2
+  for (const r of rows) {
+    const line = r.map(field).join(',')
+    length += line.length + 2
+    if (length > limit) throw new CsvTooLarge(`the CSV would be larger than ${limit} characters`)
+    lines.push(line)
+  }
   return lines.join('\r\n') + '\r\n'
 }

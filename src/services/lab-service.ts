@@ -24,7 +24,7 @@ import { OwnedRun, storageFailureReason, type EndStatus } from './lifecycle/owne
 import { storageProblem } from './lifecycle/storage-problem'
 import { ProgressTracker } from './progress'
 import { notebookExport } from './notebook'
-import { exportRunFile, importRunFile } from './runfile'
+import { exportRunFile, importRunText } from './runfile'
 import { storeSimpleNetRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import { RunBusyError, type RunStore } from './store/run-store'
@@ -312,7 +312,7 @@ export class LabService {
     'export:weightsCsv': ({ runId, step }) => weightsCsv(this.store, runId, step),
     'export:runsCsv': ({ runIds }) => runsCsv(this.store, runIds),
     'export:runFile': ({ runId }) => exportRunFile(this.store, runId),
-    'import:runFile': ({ content }) => ({ runId: importRunFile(this.store, content) }),
+    'import:runFile': ({ content, filename }) => importRunText(this.store, content, filename ?? null),
     'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
     'mnist:samples': ({ count }) => {
       const test = this.loadedMnist().test

@@ -4,6 +4,7 @@
 // an envelope { ok: true, value } | { ok: false, error }.
 import type { RunConfig, RunKind, StepRecord } from '../engine/types'
 import { parseRunConfig } from './config'
+import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
 
 export type RunStatus = 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'failed'
@@ -24,6 +25,14 @@ export interface RunSummary {
   finalLoss: number | null
   finalTrainAcc: number | null
   finalTestAcc: number | null
+  /** Set on a run that came from a run file: when, from which file, and its id where it was exported. */
+  imported?: ImportOrigin | null
+}
+
+export interface ImportOrigin {
+  at: string
+  file: string | null
+  originalId: number | null
 }
 
 export interface RunDetail extends RunSummary {
@@ -132,7 +141,8 @@ export const requests = {
   'export:weightsCsv': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
   'export:runsCsv': runIds,
   'export:runFile': runId,
-  'import:runFile': object({ content: str({ min: 1, max: 512 * 1024 * 1024 }) }),
+  // a run file of any allowed run fits (run-budget.ts); checked before the file is read
+  'import:runFile': object({ content: str({ min: 1, max: RUN_FILE_LIMIT }), filename: optional(str({ max: 260 })) }),
   /** A notebook rebuilding the run in numpy; MNIST runs with withMnist: a .zip with the four data files beside it. */
   'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language: oneOf('en', 'ko'), withMnist: optional(bool, false) }),
   'mnist:samples': object({ count: int(1, 200) }),
@@ -171,7 +181,8 @@ export interface Responses {
   'export:weightsCsv': ExportFile
   'export:runsCsv': ExportFile
   'export:runFile': ExportFile
-  'import:runFile': { runId: number }
+  /** duplicate: the library already held this run (same content), and runId is that run. */
+  'import:runFile': { runId: number; duplicate: boolean }
   'export:notebook': ExportFile
   'mnist:samples': MnistSamples
   /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */

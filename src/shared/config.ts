@@ -9,7 +9,14 @@ import type {
   TrainConfig,
   Xor2Config
 } from '../engine/types'
+import { checkRunBudget } from './run-budget'
 import { array, byKind, int, literal, num, object, oneOf, optional, ValidationError, type Parser } from './schema'
+
+/** Each field in its range, then the whole run within the size every run must fit (run-budget.ts). */
+const withinBudget =
+  <T extends RunConfig>(parse: Parser<T>): Parser<T> =>
+  (v, field) =>
+    checkRunBudget(parse(v, field), field)
 
 export const fields = {
   seed: int(0, 4294967295),
@@ -85,18 +92,22 @@ export const parseMnist: Parser<MnistConfig> = object({
   snapshotEvery: optional(fields.snapshotEvery, 600)
 })
 
-export const parseTrainConfig: Parser<TrainConfig> = byKind<TrainConfig>({
-  gate: parseGate,
-  xor2: parseXor2,
-  mnist: parseMnist
-})
+export const parseTrainConfig: Parser<TrainConfig> = withinBudget(
+  byKind<TrainConfig>({
+    gate: parseGate,
+    xor2: parseXor2,
+    mnist: parseMnist
+  })
+)
 
-export const parseRunConfig: Parser<RunConfig> = byKind<RunConfig>({
-  simplenet: parseSimpleNet,
-  gate: parseGate,
-  xor2: parseXor2,
-  mnist: parseMnist
-})
+export const parseRunConfig: Parser<RunConfig> = withinBudget(
+  byKind<RunConfig>({
+    simplenet: parseSimpleNet,
+    gate: parseGate,
+    xor2: parseXor2,
+    mnist: parseMnist
+  })
+)
 
 /** The notebook's own settings for each lesson ("notebook settings" restores these). */
 export const notebook = {

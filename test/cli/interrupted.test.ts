@@ -10,7 +10,8 @@ import { lab, labAsync, NODE_ARGS, ROOT } from './lab'
 
 // long enough that no run finishes while the test kills or interrupts it, however fast the machine
 const ITERATIONS = 1_000_000
-const mnist = (db: string) => ['train', 'mnist', '--iterations', String(ITERATIONS), '--eval-every', '0', '--db', db, '--json']
+// a snapshot only at the end: one every 100 of a million iterations would outgrow a run's size limit
+const mnist = (db: string) => ['train', 'mnist', '--iterations', String(ITERATIONS), '--eval-every', '0', '--snapshot-every', String(ITERATIONS), '--db', db, '--json']
 const listRuns = (db: string) => JSON.parse(lab(['runs', '--db', db, '--json']).stdout) as { id: number; status: string; steps: number; reason: string | null }[]
 
 describe('lab process lifetimes', () => {

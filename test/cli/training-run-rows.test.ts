@@ -12,7 +12,8 @@ import { tempDir, until } from '../services/tmp'
 import { labAsync } from './lab'
 
 // long enough that the run is still training whenever the test acts on it
-const mnist = (db: string) => ['train', 'mnist', '--iterations', '1000000', '--eval-every', '0', '--db', db, '--json']
+// a snapshot only at the end: one every 100 of a million iterations would outgrow a run's size limit
+const mnist = (db: string) => ['train', 'mnist', '--iterations', '1000000', '--eval-every', '0', '--snapshot-every', '1000000', '--db', db, '--json']
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f()

@@ -83,7 +83,8 @@ describe('browser host', () => {
     await until(() => events.some((e) => e.payload.runId === 1 && e.payload.status === 'done'), 'the gate run to finish')
     expect((await call('runs:list', undefined)).value).toMatchObject([{ id: 1, kind: 'gate', status: 'done', steps: 1000 }])
 
-    const mnist = await call('runs:start', { config: { ...mnistQuickStart, iterations: 1_000_000, evalEvery: 0 } })
+    // a long run, snapshots only at its end: a snapshot every 100 iterations would outgrow a run's size limit
+    const mnist = await call('runs:start', { config: { ...mnistQuickStart, iterations: 1_000_000, evalEvery: 0, snapshotEvery: 1_000_000 } })
     await until(() => events.some((e) => e.payload.runId === mnist.value.runId && e.payload.status === 'running'), 'MNIST progress', 60_000)
     host.child.kill('SIGKILL')
     await host.exited

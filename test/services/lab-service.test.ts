@@ -32,15 +32,18 @@ describe('LabService channels', () => {
     expect(csv.mime).toBe('text/csv')
     expect(csv.content.split('\r\n')[1]).toMatch(/^\d+,'@renamed,simplenet,done,0,/)
     const file = await ok(service.handle('export:runFile', { runId }))
-    const copy = await ok(service.handle('import:runFile', { content: file.content }))
-    const [a, b] = await Promise.all([ok(service.handle('runs:metrics', { runId })), ok(service.handle('runs:metrics', { runId: copy.runId }))])
-    expect(b).toEqual(a)
+    // the same run again is pointed to, not added
+    expect(await ok(service.handle('import:runFile', { content: file.content }))).toEqual({ runId, duplicate: true })
+    const a = await ok(service.handle('runs:metrics', { runId }))
     expect(a.step).toEqual([0, 1, 2, 3, 4, 5])
-    expect(await ok(service.handle('runs:get', { runId: copy.runId }))).toMatchObject({ name: '@renamed', note: 'why' })
     expect(await service.handle('import:runFile', { content: file.content.slice(0, 100) })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('truncated') } })
     await ok(service.handle('runs:delete', { runId }))
-    expect((await ok(service.handle('runs:list', undefined))).map((r) => r.id)).toEqual([copy.runId])
     expect(await service.handle('runs:get', { runId })).toMatchObject({ ok: false, error: { code: 'not-found', message: `there is no run ${runId}` } })
+    const copy = await ok(service.handle('import:runFile', { content: file.content, filename: 'run.glrun' }))
+    expect(copy.duplicate).toBe(false)
+    expect(await ok(service.handle('runs:metrics', { runId: copy.runId }))).toEqual(a)
+    expect(await ok(service.handle('runs:get', { runId: copy.runId }))).toMatchObject({ name: '@renamed', note: 'why', imported: { file: 'run.glrun', originalId: runId } })
+    expect((await ok(service.handle('runs:list', undefined))).map((r) => r.id)).toEqual([copy.runId])
     expect(await service.handle('files:save', { filename: 'a.csv', mime: 'text/csv', content: 'x' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('not supported here') } })
   })
 
@@ -98,7 +101,8 @@ describe('LabService', () => {
 
   it('SIGKILL of the engine mid-MNIST-run: interrupted with every received step, and a new run works', async () => {
     const { service, store, children, file } = setup()
-    const config = { ...mnistQuickStart, iterations: LONG, evalEvery: 0, snapshotEvery: 10 }
+    // a snapshot only at the end: one every 10 of a million iterations would outgrow a run's size limit
+    const config = { ...mnistQuickStart, iterations: LONG, evalEvery: 0, snapshotEvery: LONG }
     const { runId } = await ok(service.handle('runs:start', { config }))
     await until(() => store.getRun(runId)!.steps >= 15, 'some MNIST steps', 60_000)
     process.kill(children[0].pid, 'SIGKILL')

