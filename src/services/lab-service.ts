@@ -2,7 +2,8 @@
 // WebSocket and the CLI. Payloads are validated whole before anything happens; training runs
 // in engine processes (SimpleNet in-process), and their records land in SQLite as they arrive.
 import type { MnistData } from '../engine/mnist'
-import type { RunConfig, StepRecord, TrainConfig } from '../engine/types'
+import type { StepRecord } from '../engine/types'
+import type { RunConfig, TrainConfig } from '../shared/config'
 import {
   HISTORY_LIMIT,
   isChannel,

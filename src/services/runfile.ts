@@ -2,10 +2,12 @@
 // installation can import. The sha256 covers the run, so a truncated or edited file is
 // refused with the reason, and an import is one transaction: all of it or nothing.
 import { createHash } from 'node:crypto'
-import type { Params, RunConfig } from '../engine/types'
+import type { Params } from '../engine/types'
+import type { RunConfig } from '../shared/config'
 import type { ExportFile, RunStatus, WireParams } from '../shared/api'
 import { parseRunConfig } from '../shared/config'
 import { array, int, num, object, oneOf, optional, str, ValidationError, type Parser } from '../shared/schema'
+import { isLive, RUN_STATUSES } from '../shared/status'
 import { fromWireParams, toWireParams } from '../shared/wire'
 import { ApiFailure } from './errors'
 import { totalSteps } from '../shared/total-steps'
@@ -30,7 +32,7 @@ const wireParams: Parser<WireParams> = (v, field) => {
 const parseRun = object({
   name: str({ max: 200 }),
   note: str({ max: 10000 }),
-  status: oneOf('running', 'paused', 'done', 'stopped', 'interrupted', 'failed'),
+  status: oneOf(...RUN_STATUSES),
   reason: optional((v, f) => (v === null ? null : str({ max: 10000 })(v, f))),
   config: parseRunConfig,
   createdAt: str({ min: 1, max: 40 }),
@@ -179,7 +181,7 @@ export function importRunFile(store: RunStore, content: string): number {
   const NaNify = (v: number | null): number => (v === null ? NaN : v)
   const toParams = (p?: WireParams): Params | undefined => (p ? fromWireParams(p) : undefined)
   // a run exported while training is no longer training anywhere
-  const wasLive = run.status === 'running' || run.status === 'paused'
+  const wasLive = isLive(run.status)
   const status: RunStatus = wasLive ? 'interrupted' : run.status
   return store.db.transaction(() => {
     const runId = store.createRun({ config: run.config, name: run.name, totalSteps: run.totalSteps, status })

@@ -2,11 +2,12 @@
 // (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
-import type { RunConfig, RunKind, StepRecord } from '../engine/types'
-import { parseRunConfig } from './config'
+import type { StepRecord } from '../engine/types'
+import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
+import { RUN_STATUSES, type RunStatus } from './status'
 
-export type RunStatus = 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'failed'
+export type { RunStatus } from './status'
 
 export interface RunSummary {
   id: number
@@ -111,8 +112,8 @@ export const requests = {
   'runs:stop': runId,
   'runs:list': optional(
     object({
-      kind: optional(oneOf('simplenet', 'gate', 'xor2', 'mnist')),
-      status: optional(oneOf('running', 'paused', 'done', 'stopped', 'interrupted', 'failed')),
+      kind: optional(oneOf(...RUN_KINDS)),
+      status: optional(oneOf(...RUN_STATUSES)),
       search: optional(str({ max: 200 }))
     })
   ),

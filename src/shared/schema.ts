@@ -23,6 +23,9 @@ function describe(v: unknown): string {
 
 export type Parser<T> = (v: unknown, field: string) => T
 
+/** The type a parser yields: configuration and message types are derived from their parsers. */
+export type Infer<P> = P extends Parser<infer T> ? T : never
+
 const join = (field: string, key: string | number): string =>
   typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key
 
@@ -51,10 +54,10 @@ export function int(min: number, max: number): Parser<number> {
   }
 }
 
-export function oneOf<T extends string>(...values: T[]): Parser<T> {
+export function oneOf<const T extends string>(...values: readonly T[]): Parser<T> {
   const allowed = `one of ${values.join(', ')}`
   return (v, field) => {
-    if (typeof v !== 'string' || !(values as string[]).includes(v)) throw new ValidationError(field, allowed, v)
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw new ValidationError(field, allowed, v)
     return v as T
   }
 }
@@ -91,7 +94,12 @@ export function array<T>(item: Parser<T>, opts: { min?: number; max: number; nou
 }
 
 type Shape = Record<string, Parser<unknown>>
-type Out<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> }
+/** Keys whose parser may yield undefined (an `optional` without fallback) become optional keys. */
+type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends ReturnType<S[K]> ? K : never }[keyof S]
+type Flat<T> = { [K in keyof T]: T[K] }
+type Out<S extends Shape> = Flat<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: ReturnType<S[K]> } & { [K in OptionalKeys<S>]?: ReturnType<S[K]> }
+>
 
 /** An object with exactly these keys (unknown keys are rejected, not ignored). */
 export function object<S extends Shape>(shape: S): Parser<Out<S>> {
@@ -121,13 +129,13 @@ export function optional<T>(p: Parser<T>, fallback?: T): Parser<T | undefined> {
 }
 
 /** A tagged union keyed by `kind`. */
-export function byKind<T>(parsers: Record<string, Parser<T>>): Parser<T> {
+export function byKind<P extends Record<string, Parser<unknown>>>(parsers: P): Parser<Infer<P[keyof P]>> {
   const kinds = Object.keys(parsers)
   return (v, field) => {
     const kind = (v as { kind?: unknown } | null)?.kind
     if (typeof kind !== 'string' || !Object.hasOwn(parsers, kind)) {
       throw new ValidationError(join(field, 'kind'), `one of ${kinds.join(', ')}`, kind)
     }
-    return parsers[kind](v, field)
+    return parsers[kind](v, field) as Infer<P[keyof P]>
   }
 }

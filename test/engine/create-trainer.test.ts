@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
 import { mnistQuickStart, notebook } from '../../src/shared/config'
-import type { GateConfig, Xor2Config } from '../../src/engine/types'
+import type { GateConfig, Xor2Config } from '../../src/shared/config'
 import { expectClose } from './close'
 
 function finish(config: GateConfig | Xor2Config): number[] {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { GateConfig, MnistConfig, Xor2Config } from '../../src/engine/types'
+import type { GateConfig, MnistConfig, Xor2Config } from '../../src/shared/config'
 import { toCsv } from '../../src/services/csv'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from '../../src/services/csv-exports'
 import { RunStore } from '../../src/services/store/run-store'

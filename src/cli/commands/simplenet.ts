@@ -1,6 +1,6 @@
 // `lab simplenet`: section 4.4.2's one-layer net on one example: W, p, argmax, loss and dW.
 import { simpleNet } from '../../engine/simplenet'
-import type { SimpleNetConfig } from '../../engine/types'
+import type { SimpleNetConfig } from '../../shared/config'
 import { notebook, parseSimpleNet, fields } from '../../shared/config'
 import { array, int, num } from '../../shared/schema'
 import { byFlags, CliError, flag, list, parseArgs } from '../args'

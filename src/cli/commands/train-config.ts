@@ -1,6 +1,6 @@
 // `lab train gate|xor2|mnist` options -> a validated TrainConfig. Defaults are the notebook's
 // settings (the MNIST default is the quick standard backprop run unless --textbook).
-import type { GateConfig, MnistConfig, ScheduleSegment, TrainConfig, Xor2Config } from '../../engine/types'
+import type { GateConfig, MnistConfig, ScheduleSegment, TrainConfig, Xor2Config } from '../../shared/config'
 import { fields, mnistQuickStart, notebook, parseTrainConfig, segment } from '../../shared/config'
 import { array } from '../../shared/schema'
 import { byFlags, CliError, flag, numeric, type Parsed, type Spec } from '../args'

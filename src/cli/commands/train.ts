@@ -2,7 +2,8 @@
 // runner, prints each logged step, and stores the run (this process is its owner: pid +
 // heartbeat, so a killed `lab` leaves an `interrupted` run). Ctrl-C saves it as `stopped`.
 import { createTrainer } from '../../engine'
-import type { StepRecord, TrainConfig } from '../../engine/types'
+import type { StepRecord } from '../../engine/types'
+import type { TrainConfig } from '../../shared/config'
 import { SlicedRunner } from '../../services/engine-process/runner'
 import { loadMnist } from '../../services/mnist'
 import { HEARTBEAT_MS } from '../../services/store/liveness'

@@ -1,5 +1,6 @@
 // How long an MNIST run will take, shown before a (possibly slow) numerical-gradient run starts.
-import type { MnistConfig } from '../types'
+import type { MnistTraining } from '../types'
+import { lossAfterUpdate } from './convention'
 
 // Calibrated from timings on the 2-core development machine (shared, so rounded up):
 // one nudged batch row of the numerical gradient (a sigmoid difference and ten output
@@ -11,11 +12,11 @@ const SECONDS_PER_MAC = 6e-10
 const EVAL_IMAGES = 70000
 
 /** Estimated wall-clock seconds for the whole run, evaluations included. */
-export function estimateNumericalSeconds(config: MnistConfig): number {
+export function estimateNumericalSeconds(config: MnistTraining): number {
   const firstLayer = config.batch * NONZERO_PIXELS_PER_IMAGE * config.hidden
   const pass = (firstLayer + config.batch * 10 * config.hidden) * SECONDS_PER_MAC
-  // textbook runs take one more forward pass per iteration: the notebook's loss after the update
-  const extraPass = config.formulation === 'textbook' ? pass : 0
+  // reporting the loss after the update takes one more forward pass per iteration
+  const extraPass = lossAfterUpdate(config.formulation) ? pass : 0
   const gradient = config.gradient === 'numerical'
     ? 2 * firstLayer * SECONDS_PER_NUDGED_ROW + pass
     : 2 * pass

@@ -1,7 +1,8 @@
 // EngineHost: one engine process per run, spawned through an injected function (Node's fork
 // here, Electron's utilityProcess in src/main). A process that dies before saying `finished`
 // leaves its run `interrupted`; the host itself carries on.
-import type { StepRecord, TrainConfig } from '../../engine/types'
+import type { StepRecord } from '../../engine/types'
+import type { TrainConfig } from '../../shared/config'
 import type { EngineMessage, FinishStatus, HostMessage } from '../engine-process/messages'
 
 export interface ExitInfo {

@@ -2,7 +2,8 @@
 // One writer per run (the process that owns it, recorded with pid + heartbeat); appends go
 // in transactions, and the run row caches the summary the library lists.
 import type { Database, Statement } from 'better-sqlite3'
-import type { Params, RunConfig, RunKind, StepRecord } from '../../engine/types'
+import type { Params, StepRecord } from '../../engine/types'
+import type { RunConfig, RunKind } from '../../shared/config'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
 import { ApiFailure } from '../errors'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 // Replay's data side: the lesson's views, metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
 import type { Component } from 'svelte'
-import type { RunKind } from '../../../engine/types'
+import type { RunKind } from '../../../shared/config'
 import type { LabApi, Metrics, Snapshot } from '../../../shared/api'
 
 // Each lesson's pure display component (lessons/<kind>/Views.svelte): the same views the live lesson shows.

@@ -2,7 +2,7 @@
 // messages, whether it is valid, the session that trains it, the config of the run on screen,
 // and "restore" (notebook settings, quick start). Created during a lesson component's setup.
 import { onDestroy } from 'svelte'
-import type { TrainConfig } from '../../../../engine/types'
+import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
 import { RunSession } from './session.svelte'

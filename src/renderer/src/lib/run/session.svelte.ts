@@ -1,7 +1,7 @@
 // One lesson's training run as the renderer sees it: start it through the service (which saves it),
 // follow its 'run:progress' events, and accumulate the metrics columns and the latest snapshot that
 // the lesson's Views draw. Pause/Resume/Stop go to the service; Reset forgets the run locally.
-import type { TrainConfig } from '../../../../engine/types'
+import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi, Metrics, ProgressEvent, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
 import { totalSteps } from '../../../../shared/total-steps'
 
