@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Channel } from '../shared/api'
 import { packProgress } from '../shared/packed'
+import type { CallMessage } from '../shared/protocol'
 import type { LabService } from '../services/lab-service'
 import { staticHandler } from './static'
 
@@ -22,11 +23,8 @@ export interface RunningHost {
   close(): Promise<void>
 }
 
-interface Call {
-  id?: unknown
-  channel?: unknown
-  payload?: unknown
-}
+/** A call as received: nothing in it is trusted until LabService has validated it. */
+type Call = { [K in keyof CallMessage]?: unknown }
 
 function serveSocket(ws: WebSocket, service: LabService): void {
   const unsubscribe = service.on('run:progress', (payload) => {

@@ -16,6 +16,7 @@ import {
   type Request,
   type Responses
 } from '../shared/api'
+import { Emitters } from '../shared/emitter'
 import { ValidationError } from '../shared/schema'
 import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
@@ -45,7 +46,7 @@ export class LabService {
   private readonly store: RunStore
   private readonly engine: EngineHost
   private readonly active = new Map<number, Active>()
-  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
+  private readonly events = new Emitters<Events>()
   private readonly heartbeat: ReturnType<typeof setInterval>
   private mnist: MnistData | null = null
 
@@ -62,14 +63,11 @@ export class LabService {
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set()
-    this.listeners.set(event, set)
-    set.add(listener as (payload: never) => void)
-    return () => set.delete(listener as (payload: never) => void)
+    return this.events.on(event, listener)
   }
 
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
-    for (const l of this.listeners.get(event) ?? []) (l as (p: Events[E]) => void)(payload)
+    this.events.fire(event, payload)
   }
 
   async handle<C extends Channel>(channel: C, payload: unknown): Promise<Envelope<Responses[C]>> {

@@ -175,10 +175,13 @@ export interface Events {
   'run:progress': ProgressEvent
 }
 export type EventName = keyof Events
+export const EVENT_NAMES = ['run:progress'] as const satisfies readonly EventName[]
+
+/** 'invalid' for a rejected payload, 'not-found', 'busy', 'engine', 'internal' */
+export const ERROR_CODES = ['invalid', 'not-found', 'busy', 'engine', 'internal'] as const
 
 export interface ApiError {
-  /** 'invalid' for a rejected payload, 'not-found', 'busy', 'engine', 'internal' */
-  code: 'invalid' | 'not-found' | 'busy' | 'engine' | 'internal'
+  code: (typeof ERROR_CODES)[number]
   message: string
 }
 
