@@ -49,11 +49,13 @@ const oneHot: Parser<[number, number, number]> = (v, field) => {
 /** One piece of the xor2 schedule: this learning rate for this many epochs. */
 export const segment = object({ lr: fields.lr, epochs: fields.epochs })
 export type ScheduleSegment = Infer<typeof segment>
+/** The xor2 learning-rate schedule: its pieces one after the other, training on. */
+export const schedule = array(segment, { min: 1, max: 10, noun: 'pieces' })
 
 export const parseSimpleNet = object({
   kind: literal('simplenet'),
   seed: fields.seed,
-  x: fields.x as Parser<[number, number]>,
+  x: fields.x,
   t: oneHot,
   h: fields.h,
   /** Six weights overriding `randn(2,3)` from the seed, when the learner edited W. */
@@ -79,7 +81,7 @@ export type GateConfig = Infer<typeof parseGate>
 export const parseXor2 = object({
   kind: literal('xor2'),
   seed: fields.seed,
-  schedule: array(segment, { min: 1, max: 10 }),
+  schedule,
   h: fields.h,
   gradient: fields.gradient,
   logEvery: fields.logEvery

@@ -26,54 +26,59 @@ export type Parser<T> = (v: unknown, field: string) => T
 /** The type a parser yields: configuration and message types are derived from their parsers. */
 export type Infer<P> = P extends Parser<infer T> ? T : never
 
+/** A parser that can say what it allows, in the words of its error message (for help texts). */
+export type Described<T> = Parser<T> & { readonly allowed: string }
+
+const described = <T>(allowed: string, parse: Parser<T>): Described<T> => Object.assign(parse, { allowed })
+
 const join = (field: string, key: string | number): string =>
   typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key
 
-export function num(opts: { min?: number; max?: number; gt?: number; allowed?: string } = {}): Parser<number> {
+export function num(opts: { min?: number; max?: number; gt?: number; allowed?: string } = {}): Described<number> {
   const parts: string[] = []
   if (opts.gt !== undefined) parts.push(`greater than ${opts.gt}`)
   if (opts.min !== undefined) parts.push(`at least ${opts.min}`)
   if (opts.max !== undefined) parts.push(`at most ${opts.max}`)
   const allowed = opts.allowed ?? (parts.length ? `a number ${parts.join(' and ')}` : 'a finite number')
-  return (v, field) => {
+  return described(allowed, (v, field) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(field, allowed, v)
     if (opts.gt !== undefined && !(v > opts.gt)) throw new ValidationError(field, allowed, v)
     if (opts.min !== undefined && v < opts.min) throw new ValidationError(field, allowed, v)
     if (opts.max !== undefined && v > opts.max) throw new ValidationError(field, allowed, v)
     return v
-  }
+  })
 }
 
-export function int(min: number, max: number): Parser<number> {
+export function int(min: number, max: number): Described<number> {
   const allowed = `an integer from ${min} to ${max}`
-  return (v, field) => {
+  return described(allowed, (v, field) => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
       throw new ValidationError(field, allowed, v)
     }
     return v
-  }
+  })
 }
 
-export function oneOf<const T extends string>(...values: readonly T[]): Parser<T> {
+export function oneOf<const T extends string>(...values: readonly T[]): Described<T> {
   const allowed = `one of ${values.join(', ')}`
-  return (v, field) => {
+  return described(allowed, (v, field) => {
     if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw new ValidationError(field, allowed, v)
     return v as T
-  }
+  })
 }
 
 export function literal<T extends string>(value: T): Parser<T> {
   return oneOf(value)
 }
 
-export function str(opts: { max: number; min?: number }): Parser<string> {
+export function str(opts: { max: number; min?: number }): Described<string> {
   const allowed = `text of ${opts.min ?? 0} to ${opts.max} characters`
-  return (v, field) => {
+  return described(allowed, (v, field) => {
     if (typeof v !== 'string' || v.length > opts.max || v.length < (opts.min ?? 0)) {
       throw new ValidationError(field, allowed, v)
     }
     return v
-  }
+  })
 }
 
 export const bool: Parser<boolean> = (v, field) => {
@@ -82,15 +87,15 @@ export const bool: Parser<boolean> = (v, field) => {
 }
 
 /** `noun` names the items in the message: "exactly 2 numbers", "a list of 1 to 10 items". */
-export function array<T>(item: Parser<T>, opts: { min?: number; max: number; noun?: string }): Parser<T[]> {
+export function array<T>(item: Parser<T>, opts: { min?: number; max: number; noun?: string }): Described<T[]> {
   const noun = opts.noun ?? 'items'
   const allowed = opts.min === opts.max ? `exactly ${opts.max} ${noun}` : `a list of ${opts.min ?? 0} to ${opts.max} ${noun}`
-  return (v, field) => {
+  return described(allowed, (v, field) => {
     if (!Array.isArray(v) || v.length < (opts.min ?? 0) || v.length > opts.max) {
       throw new ValidationError(field, allowed, v)
     }
     return v.map((x, i) => item(x, join(field, i)))
-  }
+  })
 }
 
 type Shape = Record<string, Parser<unknown>>

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { runCsv } from '../../services/csv-exports'
 import { int } from '../../shared/schema'
 import { CliError, numeric, parseArgs } from '../args'
+import { command, specOf } from '../options'
 import { openStore, type Output } from './common'
 
 function save(file: string, text: string): void {
@@ -15,7 +16,7 @@ function save(file: string, text: string): void {
 }
 
 export function exportRun(argv: string[], out: Output, write: (text: string) => void): number {
-  const p = parseArgs(argv, { values: ['--db', '--out'], switches: [] }, 'export')
+  const p = parseArgs(argv, specOf(command('export')), 'export')
   if (p.positional.length !== 1) throw new CliError('export needs one RUN_ID, e.g. `lab export 3`')
   const runId = int(1, Number.MAX_SAFE_INTEGER)(numeric(p.positional[0]), 'RUN_ID')
   const store = openStore(p, out)

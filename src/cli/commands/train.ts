@@ -12,7 +12,8 @@ import { totalSteps } from '../../shared/total-steps'
 import { CliError, parseArgs } from '../args'
 import { ProgressLine } from '../progress-line'
 import { openStore, type Output } from './common'
-import { trainConfig, trainSpecs } from './train-config'
+import { command, specOf } from '../options'
+import { trainConfig } from './train-config'
 
 const flat = (r: StepRecord, name: string): number[] => Array.from(r.params?.[name]?.data ?? [])
 
@@ -53,7 +54,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   if (kind !== 'gate' && kind !== 'xor2' && kind !== 'mnist') {
     throw new CliError(`train needs a model: gate, xor2 or mnist (got ${JSON.stringify(kind ?? '')})`)
   }
-  const p = parseArgs(argv.slice(1), trainSpecs[kind], `train ${kind}`)
+  const p = parseArgs(argv.slice(1), specOf(command(`train ${kind}`)), `train ${kind}`)
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const config = trainConfig(kind, p)
   const json = p.switches.has('--json')
