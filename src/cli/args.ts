@@ -67,7 +67,7 @@ function schedule(flag: string) {
   return (text: string): unknown =>
     text.split(',').map((piece) => {
       const m = /^\s*([^x\s]+)\s*x\s*([^x\s]+)\s*$/.exec(piece)
-      if (!m) throw new CliError(`${flag} must be pieces LRxEPOCHS separated by commas, like 0.1x1000,0.3x1000 (got ${JSON.stringify(piece)})`)
+      if (!m) throw new CliError(`${flag} must be segments LRxEPOCHS separated by commas, like 0.1x1000,0.3x1000 (got ${JSON.stringify(piece)})`)
       return { lr: numeric(m[1]), epochs: integer(m[2]) }
     })
 }
@@ -83,6 +83,8 @@ export function reader(form: TextForm, flag: string): (text: string) => unknown 
       return list
     case 'word':
       return String
+    case 'capitals':
+      return (text) => text.toUpperCase()
     case 'schedule':
       return schedule(flag)
   }

@@ -50,7 +50,7 @@ const oneHot: Parser<[number, number, number]> = (v, field) => {
 export const segment = object({ lr: fields.lr, epochs: fields.epochs })
 export type ScheduleSegment = Infer<typeof segment>
 /** The xor2 learning-rate schedule: its pieces one after the other, training on. */
-export const schedule = array(segment, { min: 1, max: 10, noun: 'pieces' })
+export const schedule = array(segment, { min: 1, max: 10, noun: 'segments' })
 
 export const parseSimpleNet = object({
   kind: literal('simplenet'),

@@ -5,8 +5,11 @@
 import { fields, schedule, type RunConfig, type RunKind } from './config'
 import type { Described } from './schema'
 
-/** How a value is written as text: an integer, a number, comma-separated numbers, a word, LRxEPOCHS pieces. */
-export type TextForm = 'integer' | 'number' | 'numbers' | 'word' | 'schedule'
+/**
+ * How a value is written as text: an integer, a number, comma-separated numbers, a word, a word
+ * in any case read in capitals (gate names), LRxEPOCHS pieces.
+ */
+export type TextForm = 'integer' | 'number' | 'numbers' | 'word' | 'capitals' | 'schedule'
 
 export interface FieldSpec<K extends string = string> {
   key: K
@@ -37,7 +40,7 @@ export const runFields = {
     { ...lr, help: 'learning rate of those steps' }
   ],
   gate: [
-    { key: 'gate', parse: fields.gate, text: 'word', meta: 'AND|OR|NAND|XOR', help: 'the truth table the neuron learns' },
+    { key: 'gate', parse: fields.gate, text: 'capitals', meta: 'AND|OR|NAND|XOR', help: 'the truth table the neuron learns' },
     seed,
     lr,
     { key: 'epochs', parse: fields.epochs, text: 'integer', meta: 'N', help: 'epochs over the four rows' },
@@ -47,7 +50,7 @@ export const runFields = {
   ],
   xor2: [
     seed,
-    { key: 'schedule', parse: schedule, text: 'schedule', meta: 'LRxN,...', help: 'learning-rate schedule: LR for N epochs, then the next piece, training on' },
+    { key: 'schedule', parse: schedule, text: 'schedule', meta: 'LRxN,...', help: 'learning-rate schedule: LR for N epochs, then the next segment, training on' },
     h,
     gradient,
     logEvery
