@@ -1,4 +1,4 @@
-// Entry of the engine utility process (out/main/engine.js): H3's serveEngine over Electron's
+// Entry of the engine utility process (out/main/engine.js): serveEngine (src/services/engine-process) over Electron's
 // parentPort. The main process passes the packed MNIST folder as `--mnist-dir=DIR`, because
 // a utility process cannot ask `app` where the resources are.
 import { loadMnist } from '../services/mnist'

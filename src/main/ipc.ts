@@ -8,7 +8,7 @@ import { saveFile } from './dialogs'
 import { EVENT_CHANNEL, invokeChannel, type EventMessage } from '../shared/protocol'
 import { isOurRenderer } from './window'
 
-/** The part of H3's LabService that main uses. */
+/** The part of LabService that main uses. */
 export interface Service {
   handle(channel: string, payload: unknown): Promise<Envelope<unknown>>
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
