@@ -5,7 +5,7 @@ import { app, BrowserWindow, Menu, shell } from 'electron'
 import { join } from 'node:path'
 import { EngineHost } from '../services/engine-host/engine-host'
 import { LabService } from '../services/lab-service'
-import { loadMnist } from '../services/mnist'
+import { readSamples } from '../services/mnist/samples'
 import { defaultDbPath } from '../services/paths'
 import { StoreOpenError } from '../services/store/open'
 import { RunStore } from '../services/store/run-store'
@@ -70,7 +70,7 @@ function openServices(dbPath: string): Services {
   const service = new LabService({
     store,
     engine: new EngineHost(utilitySpawner(mnistDir)),
-    loadMnist: () => loadMnist(mnistDir)
+    mnistSamples: (count) => readSamples(count, mnistDir)
   })
   app.once('will-quit', () => store.close())
   return { service, warning: service.notice, close: () => service.close() }

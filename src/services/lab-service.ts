@@ -1,7 +1,6 @@
 // LabService: every LabApi channel, the same behind Electron's IPC, the browser host's
 // WebSocket and the CLI. Payloads are validated whole before anything happens; training runs
 // in engine processes (SimpleNet in-process), and their records land in SQLite as they arrive.
-import type { MnistData } from '../engine/mnist'
 import type { StepRecord } from '../engine/types'
 import type { RunConfig, TrainConfig } from '../shared/config'
 import {
@@ -13,6 +12,7 @@ import {
   type EventName,
   type Events,
   type ExportFile,
+  type MnistSamples,
   type Request,
   type Responses
 } from '../shared/api'
@@ -32,7 +32,8 @@ import { totalSteps } from '../shared/total-steps'
 export interface LabServiceDeps {
   store: RunStore
   engine: EngineHost
-  loadMnist(): MnistData
+  /** The first `count` MNIST test digits as bytes (src/services/mnist/samples.ts reads them). */
+  mnistSamples(count: number): MnistSamples
 }
 
 interface Active {
@@ -48,7 +49,6 @@ export class LabService {
   private readonly active = new Map<number, Active>()
   private readonly events = new Emitters<Events>()
   private readonly heartbeat: ReturnType<typeof setInterval>
-  private mnist: MnistData | null = null
 
   constructor(private readonly deps: LabServiceDeps) {
     this.store = deps.store
@@ -153,11 +153,6 @@ export class LabService {
     if (status === 'stopped') a.run.stop()
   }
 
-  private loadedMnist(): MnistData {
-    this.mnist ??= this.deps.loadMnist()
-    return this.mnist
-  }
-
   /** Pause or resume a run this service is training; the store and the renderer follow. */
   private hold(runId: number, paused: boolean): null {
     const a = this.training(runId)
@@ -227,13 +222,7 @@ export class LabService {
     'export:runsCsv': ({ runIds }) => runsCsv(this.store, runIds),
     'export:runFile': ({ runId }) => exportRunFile(this.store, runId),
     'import:runFile': ({ content }) => ({ runId: importRunFile(this.store, content) }),
-    'mnist:samples': ({ count }) => {
-      const test = this.loadedMnist().test
-      const n = Math.min(count, test.count)
-      // images are pixel/255 in float32; the renderer wants the bytes back
-      const pixels = Array.from(test.images.subarray(0, n * 784), (v) => Math.round(v * 255))
-      return { pixels, labels: Array.from(test.labels.subarray(0, n)) }
-    },
+    'mnist:samples': ({ count }) => this.deps.mnistSamples(count),
     'files:save': () => {
       throw new ApiFailure('invalid', 'saving files is not supported here: the browser downloads the file instead')
     }
