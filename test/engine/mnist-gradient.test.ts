@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Backprop, backpropGradient } from '../../src/engine/mnist/backprop'
 import { numericalGradient } from '../../src/engine/mnist/numerical'
 import type { MnistParams } from '../../src/engine/mnist/model'
-import { referenceNumericalGradient } from '../../src/engine/mnist/reference'
+import { referenceBackprop, referenceNumericalGradient } from '../../src/engine/mnist/reference'
 import { cases, smallNet } from './mnist-small-net'
 
 const NAMES = ['W1', 'b1', 'W2', 'b2'] as const
@@ -109,5 +109,17 @@ describe.each(['textbook', 'standard'] as const)('%s, outputs that move too much
       expect(scale).toBeGreaterThan(0)
       expect(maxDiff(fast.grads[name].data, naive[name].data)).toBeLessThanOrEqual(1e-9 * scale + naiveNoise(fast.loss, h))
     }
+  })
+})
+
+describe.each(cases)('backprop kernels against the reference loops, seed $seed (weights x$scale)', (c) => {
+  describe.each(['standard', 'twolayernet'] as const)('%s', (formulation) => {
+    it.each(NAMES)('%s equals referenceBackprop to 1e-13 of its scale, and the loss exactly', (name) => {
+      const { p, x, labels } = smallNet(c)
+      const fast = backpropGradient(p, x, labels, formulation)
+      const slow = referenceBackprop(p, x, labels, formulation)
+      expect(fast.loss).toBe(slow.loss)
+      expect(maxDiff(fast.grads[name].data, slow.grads[name].data)).toBeLessThanOrEqual(1e-13 * maxAbs(slow.grads[name].data))
+    })
   })
 })
