@@ -29,7 +29,7 @@ export type Infer<P> = P extends Parser<infer T> ? T : never
 /** A parser that can say what it allows, in the words of its error message (for help texts). */
 export type Described<T> = Parser<T> & { readonly allowed: string }
 
-const described = <T>(allowed: string, parse: Parser<T>): Described<T> => Object.assign(parse, { allowed })
+export const described = <T>(allowed: string, parse: Parser<T>): Described<T> => Object.assign(parse, { allowed })
 
 const join = (field: string, key: string | number): string =>
   typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key
@@ -126,11 +126,15 @@ export function object<S extends Shape>(shape: S): Parser<Out<S>> {
   }
 }
 
+/** A parser that may say what it allows (an optional one says what its parser allows). */
+export type MaybeDescribed<T> = Parser<T> & { readonly allowed?: string }
+
 /** Absent (undefined) becomes the fallback; anything else must parse. */
-export function optional<T>(p: Parser<T>, fallback: T): Parser<T>
-export function optional<T>(p: Parser<T>): Parser<T | undefined>
-export function optional<T>(p: Parser<T>, fallback?: T): Parser<T | undefined> {
-  return (v, field) => (v === undefined ? fallback : p(v, field))
+export function optional<T>(p: MaybeDescribed<T>, fallback: T): MaybeDescribed<T>
+export function optional<T>(p: MaybeDescribed<T>): MaybeDescribed<T | undefined>
+export function optional<T>(p: MaybeDescribed<T>, fallback?: T): MaybeDescribed<T | undefined> {
+  const parse: Parser<T | undefined> = (v, field) => (v === undefined ? fallback : p(v, field))
+  return p.allowed === undefined ? parse : described(p.allowed, parse)
 }
 
 /** A tagged union keyed by `kind`. */
