@@ -44,6 +44,9 @@ function progressProblem(p: unknown): string | null {
   return null
 }
 
+/** The check of each event's payload: an event added to Events without one does not build. */
+const payloadProblem: { [E in EventName]: (payload: unknown) => string | null } = { 'run:progress': progressProblem }
+
 /**
  * A message from the host, checked before anything acts on it: a reply's envelope, or an event
  * the renderer knows with a payload of the right outer shape. Anything else is an Error saying
@@ -59,8 +62,9 @@ export function parseServerMessage(text: string): ServerMessage | Error {
   if (!isRecord(msg)) return new Error('a message from the host is not an object')
   if ('event' in msg) {
     if (!oneOfList(EVENT_NAMES, msg.event)) return new Error(`unknown event ${JSON.stringify(msg.event)} from the host`)
-    const problem = progressProblem(msg.payload)
-    if (problem) return new Error(`a run:progress event from the host is malformed: ${problem}`)
+    const event = msg.event as EventName
+    const problem = payloadProblem[event](msg.payload)
+    if (problem) return new Error(`a ${event} event from the host is malformed: ${problem}`)
     return msg as unknown as EventMessage
   }
   if (!(msg.id === null || isCount(msg.id))) return new Error('a reply from the host has no id')
