@@ -1,7 +1,8 @@
 // Engine benchmarks against the numpy reference scripts in bench/numpy, timed in the same run.
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import type { MnistConfig, Trainer } from '../src/engine/types'
+import type { Trainer } from '../src/engine/types'
+import type { MnistConfig } from '../src/shared/config'
 import { createMnistTrainer, type MnistData } from '../src/engine/mnist'
 import { evaluate } from '../src/engine/mnist/evaluate'
 import { initParams } from '../src/engine/mnist/model'

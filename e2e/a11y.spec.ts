@@ -1,4 +1,4 @@
-// Keyboard and screen-reader reach (issue 4): every visible control in every view has an
+// Keyboard and screen-reader reach: every visible control in every view has an
 // accessible name, and the lessons can be driven with the keyboard alone.
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, shot } from './fixtures'

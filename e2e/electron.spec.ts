@@ -137,10 +137,18 @@ test.describe('the desktop app', () => {
     const before = win.url()
     const opened = await win.evaluate(() => window.open('https://example.com/') === null)
     expect(opened).toBe(true)
+    // main's will-navigate handler refuses it: listen after it (listeners run in order) and
+    // read its verdict from the event, instead of waiting to see whether the page changes
+    const refused = app.evaluate(
+      ({ BrowserWindow }) =>
+        new Promise<boolean>((resolve) => {
+          BrowserWindow.getAllWindows()[0].webContents.once('will-navigate', (event) => resolve(event.defaultPrevented))
+        })
+    )
     await win.evaluate(() => {
       window.location.href = 'https://example.com/'
     })
-    await win.waitForTimeout(500)
+    expect(await refused).toBe(true)
     expect(win.url()).toBe(before)
     expect(app.windows()).toHaveLength(1)
   })

@@ -1,6 +1,8 @@
 // Command-line options: `--name value` pairs and bare switches, checked against what each
-// command allows. Values are validated with the same parsers as the app (src/shared/config),
-// named by their flag, so a message reads "--lr must be a number greater than 0 … (got "abc")".
+// command allows (src/cli/options.ts). Values are validated with the same parsers as the app
+// (src/shared/config), named by their flag, so a message reads "--lr must be a number greater
+// than 0 … (got "abc")".
+import { flagOf, type TextForm } from '../shared/fields'
 import { ValidationError, type Parser } from '../shared/schema'
 
 export class CliError extends Error {}
@@ -55,6 +57,39 @@ export function list(text: string): (number | string)[] {
   return text.split(',').map(numeric)
 }
 
+/** Digits only, as numpy wants a seed or a count: "1.0" and "1e3" stay text and are refused. */
+export function integer(text: string): number | string {
+  return /^[+-]?\d+$/.test(text) ? Number(text) : text
+}
+
+/** "0.1x1000,0.3x1000" -> [{lr, epochs}]; a malformed piece is refused here, saying how it is written. */
+function schedule(flag: string) {
+  return (text: string): unknown =>
+    text.split(',').map((piece) => {
+      const m = /^\s*([^x\s]+)\s*x\s*([^x\s]+)\s*$/.exec(piece)
+      if (!m) throw new CliError(`${flag} must be segments LRxEPOCHS separated by commas, like 0.1x1000,0.3x1000 (got ${JSON.stringify(piece)})`)
+      return { lr: numeric(m[1]), epochs: integer(m[2]) }
+    })
+}
+
+/** The reader of a value written in this form, for the option `flag`. */
+export function reader(form: TextForm, flag: string): (text: string) => unknown {
+  switch (form) {
+    case 'integer':
+      return integer
+    case 'number':
+      return numeric
+    case 'numbers':
+      return list
+    case 'word':
+      return String
+    case 'capitals':
+      return (text) => text.toUpperCase()
+    case 'schedule':
+      return schedule(flag)
+  }
+}
+
 /** The flag's value parsed by `parse`, or `fallback` when the flag is absent. */
 export function flag<T>(p: Parsed, name: string, parse: Parser<T>, fallback: T, convert: (s: string) => unknown = numeric): T {
   const text = p.values.get(name)
@@ -67,7 +102,7 @@ export function byFlags<T>(check: () => T): T {
     return check()
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e
-    const flagName = '--' + e.field.replace(/^config\./, '').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
+    const flagName = flagOf(e.field.replace(/^config\./, ''))
     throw new ValidationError(flagName, e.allowed, e.got, e.message.replace(e.field, flagName))
   }
 }

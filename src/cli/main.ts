@@ -1,5 +1,7 @@
-// The `lab` command: `npm run --silent lab -- <command> [options]` (contract in DESIGN.md).
+// The `lab` command: `npm run --silent lab -- <command> [options]`. Its commands, options, JSON
+// lines and exit codes are a contract that scripts rely on: docs/cli.md.
 import { CliError } from './args'
+import { commandHelp, commands, overview } from './options'
 import type { Output } from './commands/common'
 import { exportRun } from './commands/export'
 import { exportRunFileCommand, importCommand } from './commands/runfile'
@@ -8,24 +10,30 @@ import { describeFailure } from './failure'
 import { simplenet } from './commands/simplenet'
 import { train } from './commands/train'
 
-const USAGE = `usage: lab <command> [options]
-  simplenet --seed S --x a,b --t i,j,k [--h H] [--json] [--no-save] [--db FILE]
-  train gate --gate AND|OR|NAND|XOR --seed S --lr X --epochs N --log-every K [--h H] [--gradient numerical|backprop] [--json] [--no-save] [--db FILE]
-  train xor2 --seed S --schedule 0.1x1000,0.3x1000 --log-every K [--h H] [--gradient numerical|backprop] [--json] [--no-save] [--db FILE]
-  train mnist --seed S --hidden H --batch B --iterations N|--epochs E --lr X --gradient numerical|backprop [--textbook] --eval-every K [--json] [--no-save] [--db FILE]
-  runs [--json] [--db FILE]
-  export RUN_ID [--out FILE] [--format csv|ipynb] [--language en|ko] [--db FILE]
-  export-run RUN_ID [--out FILE.glrun] [--db FILE]
-  import FILE.glrun [--json] [--db FILE]
- --debug (with any command) shows the stack of an error.
-The database is --db FILE, else $LAB_DB, else the desktop app's own file.`
-
 const out: Output = {
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n')
 }
 
+/** The help asked for by `lab [command [model]] --help` (or `lab help`), or null. */
+function help(argv: string[]): string | null {
+  if (argv[0] === 'help') return overview()
+  if (!argv.includes('--help')) return null
+  const words = argv.filter((a) => !a.startsWith('-'))
+  const name = words[0] === 'train' && words[1] ? `train ${words[1]}` : words[0]
+  const found = commands.find((c) => c.name === name)
+  if (found) return commandHelp(found)
+  if (name === 'train') return commands.filter((c) => c.name.startsWith('train ')).map(commandHelp).join('\n\n')
+  if (name === undefined) return overview()
+  throw new CliError(`no help for ${JSON.stringify(words.slice(0, 2).join(' '))}: the commands are ${commands.map((c) => c.name).join(', ')}`)
+}
+
 async function main(argv: string[]): Promise<number> {
+  const text = help(argv)
+  if (text !== null) {
+    out.stdout(text)
+    return 0
+  }
   const [command, ...rest] = argv
   switch (command) {
     case 'simplenet':
@@ -40,17 +48,13 @@ async function main(argv: string[]): Promise<number> {
       return exportRunFileCommand(rest, out, (text) => process.stdout.write(text))
     case 'import':
       return importCommand(rest, out)
-    case 'help':
-    case '--help':
-      out.stdout(USAGE)
-      return 0
     default:
       // no command, or options before it (`lab --db F`): say how it is used, and fail
       if (command === undefined || command.startsWith('-')) {
-        out.stderr(USAGE)
+        out.stderr(overview())
         return 2
       }
-      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: simplenet, train, runs, export, export-run, import)`)
+      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: ${commands.map((c) => c.name.split(' ')[0]).filter((n, i, all) => all.indexOf(n) === i).join(', ')})`)
   }
 }
 

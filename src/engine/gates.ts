@@ -4,14 +4,14 @@ import { crossEntropyErrorForBin, sigmoid } from './functions'
 import { add, dot, map, matrix, reshape, sum, transpose } from './linalg'
 import { RandomState } from './random'
 import { gridInputs, LABELS, tableTrainer, X, type GridSpec, type TableModel } from './truthtable'
-import type { GateConfig, Matrix, Params, Trainer } from './types'
+import type { GateTraining, Matrix, Params, Trainer } from './types'
 
 /** Outputs (n x 1) of the neuron { w: 1x2, b: 1x1 } for inputs X (n x 2). */
 export function gateForward(params: Params, x: Matrix): Matrix {
   return map(add(dot(x, reshape(params.w, 2, 1)), params.b), sigmoid)
 }
 
-export function gateModel(config: GateConfig): TableModel {
+export function gateModel(config: GateTraining): TableModel {
   const rs = new RandomState(config.seed)
   const params = { w: matrix(1, 2, rs.randn(2)), b: matrix(1, 1, rs.rand(1)) }
   const t = LABELS[config.gate]
@@ -29,7 +29,7 @@ export function gateModel(config: GateConfig): TableModel {
   }
 }
 
-export function createGateTrainer(config: GateConfig): Trainer {
+export function createGateTrainer(config: GateTraining): Trainer {
   return tableTrainer(gateModel(config), [{ lr: config.lr, epochs: config.epochs }], config)
 }
 

@@ -1,11 +1,11 @@
 // The engine's public entry: what the CLI, the services and the renderer import.
 import { createGateTrainer } from './gates'
 import { createMnistTrainer, type MnistData } from './mnist'
-import type { TrainConfig, Trainer } from './types'
+import type { Trainer, Training } from './types'
 import { createXor2Trainer } from './xor2'
 
 /** A trainer for any training run; MNIST needs its data set (loaded by the host, not the engine). */
-export function createTrainer(config: TrainConfig, data?: MnistData): Trainer {
+export function createTrainer(config: Training, data?: MnistData): Trainer {
   switch (config.kind) {
     case 'gate':
       return createGateTrainer(config)

@@ -4,7 +4,7 @@ import { crossEntropyError, softmax } from './functions'
 import { numericalGradient } from './gradient'
 import { descend, dot, matrix, toRows, vector } from './linalg'
 import { RandomState } from './random'
-import type { Matrix, SimpleNetConfig } from './types'
+import type { Matrix, SimpleNetInput } from './types'
 
 /** SimpleNet's cross-entropy delta (the gate section uses 1e-7). */
 const DELTA = 1e-4
@@ -27,7 +27,7 @@ export interface SimpleNetResult {
   history?: number[]
 }
 
-export function simpleNet(config: SimpleNetConfig): SimpleNetResult {
+export function simpleNet(config: SimpleNetInput): SimpleNetResult {
   const W = config.W ? matrix(2, 3, config.W) : matrix(2, 3, new RandomState(config.seed).randn(6))
   const x = vector(config.x)
   const t = config.t

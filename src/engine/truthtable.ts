@@ -3,7 +3,7 @@
 // and the input grid their decision surfaces are drawn on.
 import { numericalGradients } from './gradient'
 import { copy, descend, fromRows, matrix } from './linalg'
-import type { GateName, GradientMethod, Matrix, Params, ScheduleSegment, StepRecord, Trainer } from './types'
+import type { GateName, GradientMethod, Matrix, Params, ScheduleStep, StepRecord, Trainer } from './types'
 
 /** The notebook's X: every pair of 0/1 inputs, one per row. */
 export const X: Matrix = fromRows([
@@ -41,7 +41,7 @@ export interface TableOptions {
 }
 
 /** One step() = one epoch over X. Epochs are counted across the schedule's segments. */
-export function tableTrainer(model: TableModel, schedule: ScheduleSegment[], opts: TableOptions): Trainer {
+export function tableTrainer(model: TableModel, schedule: readonly ScheduleStep[], opts: TableOptions): Trainer {
   const lrs = schedule.flatMap((seg) => Array<number>(seg.epochs).fill(seg.lr))
   let done = 0
   return {

@@ -1,5 +1,5 @@
-// The engine's vocabulary: run configurations, the records a trainer emits, and the
-// Trainer interface every lesson's training loop implements.
+// The engine's vocabulary: what its trainers read, the records a trainer emits, and the
+// Trainer interface every lesson's training loop implements. The engine imports nothing.
 
 /** Row-major float64 matrix; a vector of length n is { rows: 1, cols: n }. */
 export interface Matrix {
@@ -13,22 +13,30 @@ export type Params = Record<string, Matrix>
 
 export type GateName = 'AND' | 'OR' | 'NAND' | 'XOR'
 export type GradientMethod = 'numerical' | 'backprop'
-export type Formulation = 'textbook' | 'standard'
+/**
+ * The MNIST model's formulation: `textbook`, the notebook's code with its quirks; `standard`,
+ * row-wise softmax and mean cross-entropy, the loss reported before the update and the exact
+ * gradient of the guarded loss; `twolayernet`, the same model trained as the book's
+ * TwoLayerNet class is (gradient (y - t)/B, loss reported after the update). docs/models.md
+ */
+export type Formulation = 'textbook' | 'standard' | 'twolayernet'
 
-export interface SimpleNetConfig {
-  kind: 'simplenet'
+// What each trainer reads of a run's configuration. The configurations themselves are defined
+// (and validated) in src/shared/config.ts; they satisfy these structurally.
+
+export interface SimpleNetInput {
   seed: number
-  x: [number, number]
-  t: [number, number, number]
+  x: readonly number[]
+  t: readonly number[]
   h: number
-  /** Six weights overriding `randn(2,3)` from the seed, when the learner edited W. */
-  W?: number[]
-  /** Gradient-descent steps `W -= lr*dW` to take on the single example (0: just evaluate). */
+  /** Six weights overriding `randn(2,3)` from the seed. */
+  W?: readonly number[]
+  /** Gradient-descent steps `W -= lr*dW` on the single example. */
   steps: number
   lr: number
 }
 
-export interface GateConfig {
+export interface GateTraining {
   kind: 'gate'
   gate: GateName
   seed: number
@@ -39,21 +47,21 @@ export interface GateConfig {
   logEvery: number
 }
 
-export interface ScheduleSegment {
+export interface ScheduleStep {
   lr: number
   epochs: number
 }
 
-export interface Xor2Config {
+export interface Xor2Training {
   kind: 'xor2'
   seed: number
-  schedule: ScheduleSegment[]
+  schedule: readonly ScheduleStep[]
   h: number
   gradient: GradientMethod
   logEvery: number
 }
 
-export interface MnistConfig {
+export interface MnistTraining {
   kind: 'mnist'
   seed: number
   hidden: number
@@ -63,15 +71,13 @@ export interface MnistConfig {
   gradient: GradientMethod
   formulation: Formulation
   h: number
-  /** Full train+test evaluation every K iterations (0: never). */
+  /** Evaluation every K iterations (0: only after the last). */
   evalEvery: number
   /** Parameter snapshot every K iterations (the last iteration always gets one). */
   snapshotEvery: number
 }
 
-export type TrainConfig = GateConfig | Xor2Config | MnistConfig
-export type RunConfig = SimpleNetConfig | TrainConfig
-export type RunKind = RunConfig['kind']
+export type Training = GateTraining | Xor2Training | MnistTraining
 
 /** One logged step of training: an epoch for gate/xor2, an iteration for mnist (1-based). */
 export interface StepRecord {

@@ -5,7 +5,7 @@ import { crossEntropyErrorForBin, sigmoid } from './functions'
 import { dot, matrix, reshape, sum, transpose } from './linalg'
 import { RandomState } from './random'
 import { gridInputs, LABELS, tableTrainer, X, type GridSpec, type TableModel } from './truthtable'
-import type { Matrix, Params, Trainer, Xor2Config } from './types'
+import type { Matrix, Params, Trainer, Xor2Training } from './types'
 
 export interface Xor2Output {
   /** Z1: the two hidden units' outputs, n x 2 */
@@ -33,7 +33,7 @@ export function xor2Forward(params: Params, x: Matrix): Xor2Output {
   return { hidden, output }
 }
 
-export function xor2Model(config: Xor2Config): TableModel {
+export function xor2Model(config: Xor2Training): TableModel {
   const rs = new RandomState(config.seed)
   // the notebook's draw order: W1 = randn(2), b1 = rand(2), W2 = randn(2), b2 = rand(1)
   const params = {
@@ -65,7 +65,7 @@ export function xor2Model(config: Xor2Config): TableModel {
   }
 }
 
-export function createXor2Trainer(config: Xor2Config): Trainer {
+export function createXor2Trainer(config: Xor2Training): Trainer {
   return tableTrainer(xor2Model(config), config.schedule, config)
 }
 

@@ -5,7 +5,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { channels, requests, type ApiError, type Channel, type Envelope, type EventName, type Events } from '../shared/api'
 import { ValidationError } from '../shared/schema'
 import { saveFile } from './dialogs'
-import { EVENT_CHANNEL, invokeChannel, type EventMessage } from './protocol'
+import { EVENT_CHANNEL, invokeChannel, type EventMessage } from '../shared/protocol'
 import { isOurRenderer } from './window'
 
 /** The part of LabService that main uses. */

@@ -1,5 +1,5 @@
 // The engine process in Electron: a utility process per run (out/main/engine.js), adapted to the
-// EngineChild shape H3's EngineHost drives. Electron reports why a child died only through
+// EngineChild shape the EngineHost (src/services/engine-host) drives. Electron reports why a child died only through
 // app 'child-process-gone', so each child gets its own service name to match that report to it.
 import { app, utilityProcess, type Details } from 'electron'
 import { join } from 'node:path'

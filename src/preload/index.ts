@@ -8,15 +8,17 @@
 //                                        An unknown channel resolves to { ok: false, error: { code: 'invalid' } }.
 //   window.lab.on(event, listener)       returns an unsubscribe function; listener gets the event's payload.
 //
-// Sandboxed preloads cannot require npm packages; electron-vite bundles our own imports below.
+// Sandboxed preloads cannot require npm packages; electron-vite bundles our own imports below,
+// which come from src/shared only.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { isChannel, type ApiError, type Envelope, type EventName } from '../shared/api'
-import { EVENT_CHANNEL, invokeChannel, type EventMessage } from '../main/protocol'
+import { isChannel, type ApiError, type Envelope, type EventName, type Events } from '../shared/api'
+import { Emitters } from '../shared/emitter'
+import { EVENT_CHANNEL, invokeChannel, type EventMessage } from '../shared/protocol'
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>()
+const events = new Emitters<Events>()
 
 ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, message: EventMessage) => {
-  for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
+  events.fire(message.event, message.payload)
 })
 
 function rejected(message: string): Envelope<never> {
@@ -32,11 +34,6 @@ contextBridge.exposeInMainWorld('lab', {
   },
   on(event: EventName, listener: (payload: unknown) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('lab.on: listener must be a function')
-    const set = listeners.get(event) ?? new Set()
-    listeners.set(event, set)
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-    }
+    return events.on(event, listener)
   }
 })

@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { Channel } from '../shared/api'
 import { MAX_MESSAGE_BYTES } from '../shared/run-budget'
 import { packProgress } from '../shared/packed'
+import type { CallMessage } from '../shared/protocol'
 import type { LabService } from '../services/lab-service'
 import { hostLog, type HostLog } from './log'
 import { staticHandler } from './static'
@@ -40,7 +41,10 @@ const MAX_QUEUED_BYTES = 2 * MAX_MESSAGE_BYTES
 const echoId = (id: unknown): number | string | null =>
   typeof id === 'number' || (typeof id === 'string' && id.length <= 100) ? id : null
 
-function parseCall(text: string): { id: number | string | null; channel: unknown; payload: unknown } | null {
+/** A call as received: nothing in it but its id is trusted until LabService has validated it. */
+type Call = { [K in keyof CallMessage]: K extends 'id' ? number | string | null : unknown }
+
+function parseCall(text: string): Call | null {
   let call: unknown
   try {
     call = JSON.parse(text)

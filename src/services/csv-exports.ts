@@ -1,7 +1,7 @@
 // The CSV files the library exports: one run's metrics (standing alone: run id, name,
 // configuration and timestamps on every row), the weights at a step, and many runs in long
 // format (a row per run and step).
-import type { RunConfig } from '../engine/types'
+import type { RunConfig } from '../shared/config'
 import type { ExportFile, RunDetail } from '../shared/api'
 import { RUN_FILE_LIMIT } from '../shared/run-budget'
 import { CsvTooLarge, toCsv, type Cell } from './csv'

@@ -1,8 +1,7 @@
 // LabService: every LabApi channel, the same behind Electron's IPC, the browser host's
 // WebSocket and the CLI. Payloads are validated whole before anything happens; training runs
 // in engine processes (SimpleNet in-process), and their records land in SQLite as they arrive.
-import type { MnistData } from '../engine/mnist'
-import type { RunConfig, TrainConfig } from '../engine/types'
+import type { RunConfig, TrainConfig } from '../shared/config'
 import {
   HISTORY_LIMIT,
   isChannel,
@@ -12,9 +11,11 @@ import {
   type EventName,
   type Events,
   type ExportFile,
+  type MnistSamples,
   type Request,
   type Responses
 } from '../shared/api'
+import { Emitters } from '../shared/emitter'
 import { ValidationError } from '../shared/schema'
 import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
@@ -42,7 +43,8 @@ export const MAX_TRAINING_RUNS = 2
 export interface LabServiceDeps {
   store: RunStore
   engine: EngineHost
-  loadMnist(): MnistData
+  /** The first `count` MNIST test digits as bytes (src/services/mnist/samples.ts reads them). */
+  mnistSamples(count: number): MnistSamples
 }
 
 interface Active {
@@ -60,10 +62,9 @@ export class LabService {
   private readonly store: RunStore
   private readonly engine: EngineHost
   private readonly active = new Map<number, Active>()
-  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
+  private readonly events = new Emitters<Events>()
   /** Runs whose owner is gone (another process killed) are written `interrupted` on this cadence. */
   private readonly reconciler: ReturnType<typeof setInterval>
-  private mnist: MnistData | null = null
 
   constructor(private readonly deps: LabServiceDeps) {
     this.store = deps.store
@@ -84,14 +85,11 @@ export class LabService {
   }
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set()
-    this.listeners.set(event, set)
-    set.add(listener as (payload: never) => void)
-    return () => set.delete(listener as (payload: never) => void)
+    return this.events.on(event, listener)
   }
 
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
-    for (const l of this.listeners.get(event) ?? []) (l as (p: Events[E]) => void)(payload)
+    this.events.fire(event, payload)
   }
 
   async handle<C extends Channel>(channel: C, payload: unknown): Promise<Envelope<Responses[C]>> {
@@ -225,11 +223,6 @@ export class LabService {
     if (status === 'stopped') a.run.stop()
   }
 
-  private loadedMnist(): MnistData {
-    this.mnist ??= this.deps.loadMnist()
-    return this.mnist
-  }
-
   /** Pausing takes effect between two steps: the engine answers with the step it holds at, and the paused event carries it. */
   private pause(runId: number): null {
     const a = this.training(runId)
@@ -314,13 +307,7 @@ export class LabService {
     'export:runFile': ({ runId }) => exportRunFile(this.store, runId),
     'import:runFile': ({ content, filename }) => importRunText(this.store, content, filename ?? null),
     'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
-    'mnist:samples': ({ count }) => {
-      const test = this.loadedMnist().test
-      const n = Math.min(count, test.count)
-      // images are pixel/255 in float32; the renderer wants the bytes back
-      const pixels = Array.from(test.images.subarray(0, n * 784), (v) => Math.round(v * 255))
-      return { pixels, labels: Array.from(test.labels.subarray(0, n)) }
-    },
+    'mnist:samples': ({ count }) => this.deps.mnistSamples(count),
     'files:save': () => {
       throw new ApiFailure('invalid', 'saving files is not supported here: the browser downloads the file instead')
     }

@@ -3,7 +3,8 @@
 // the run is paused (so a pause neither lowers the rate nor counts as training). Gate/XOR runs keep every record (a few thousand at
 // most); MNIST keeps about 2,000 points over the whole run, plus every evaluation step and
 // the newest snapshot of each batch.
-import type { RunKind, StepRecord } from '../engine/types'
+import type { StepRecord } from '../engine/types'
+import type { RunKind } from '../shared/config'
 import type { ProgressEvent, RunStatus } from '../shared/api'
 import { toWireRecord } from '../shared/wire'
 

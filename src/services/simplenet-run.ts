@@ -1,7 +1,8 @@
 // SimpleNet (4.4.2) is instant, so its runs are computed in-process: step 0 is the
 // starting point, then one record per gradient-descent step, the last with W and dW.
 import { simpleNet } from '../engine/simplenet'
-import type { Matrix, SimpleNetConfig, StepRecord } from '../engine/types'
+import type { Matrix, StepRecord } from '../engine/types'
+import type { SimpleNetConfig } from '../shared/config'
 import { totalSteps } from '../shared/total-steps'
 import type { RunStore } from './store/run-store'
 

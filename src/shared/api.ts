@@ -2,12 +2,13 @@
 // (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
-import type { RunConfig, RunKind, StepRecord } from '../engine/types'
-import { parseRunConfig } from './config'
+import type { StepRecord } from '../engine/types'
+import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
+import { RUN_STATUSES, type RunStatus } from './status'
 
-export type RunStatus = 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'failed'
+export type { RunStatus } from './status'
 
 export interface RunSummary {
   id: number
@@ -125,8 +126,8 @@ export const requests = {
   'runs:stop': runId,
   'runs:list': optional(
     object({
-      kind: optional(oneOf('simplenet', 'gate', 'xor2', 'mnist')),
-      status: optional(oneOf('running', 'paused', 'done', 'stopped', 'interrupted', 'failed')),
+      kind: optional(oneOf(...RUN_KINDS)),
+      status: optional(oneOf(...RUN_STATUSES)),
       search: optional(str({ max: 200 }))
     })
   ),
@@ -194,10 +195,13 @@ export interface Events {
   'run:progress': ProgressEvent
 }
 export type EventName = keyof Events
+export const EVENT_NAMES = ['run:progress'] as const satisfies readonly EventName[]
+
+/** 'invalid' for a rejected payload, 'not-found', 'busy', 'engine', 'internal' */
+export const ERROR_CODES = ['invalid', 'not-found', 'busy', 'engine', 'internal'] as const
 
 export interface ApiError {
-  /** 'invalid' for a rejected payload, 'not-found', 'busy', 'engine', 'internal' */
-  code: 'invalid' | 'not-found' | 'busy' | 'engine' | 'internal'
+  code: (typeof ERROR_CODES)[number]
   message: string
 }
 

@@ -1,16 +1,32 @@
-// Run configurations: the allowed range of every parameter, in one place that the CLI,
-// the services and the renderer's parameter editors all use, and the notebook's own settings.
-import type {
-  GateConfig,
-  MnistConfig,
-  RunConfig,
-  ScheduleSegment,
-  SimpleNetConfig,
-  TrainConfig,
-  Xor2Config
-} from '../engine/types'
+// Run configurations: their parsers, built from the field table (fields.ts), the types derived
+// from those parsers, and the notebook's own settings. The CLI, the services and the renderer's
+// parameter editors all use these.
+import type { GateTraining, MnistTraining, SimpleNetInput, Training, Xor2Training } from '../engine/types'
+import { runFields, segment, shapeOf, type Same } from './fields'
 import { checkRunBudget } from './run-budget'
-import { array, byKind, int, literal, num, object, oneOf, optional, ValidationError, type Parser } from './schema'
+import { byKind, literal, object, type Infer, type Parser } from './schema'
+
+export { fields, schedule, segment, GATES, GRADIENTS, FORMULATIONS } from './fields'
+
+export type ScheduleSegment = Infer<typeof segment>
+
+export const parseSimpleNet = object({ kind: literal('simplenet'), ...shapeOf(runFields.simplenet) })
+export type SimpleNetConfig = Infer<typeof parseSimpleNet>
+
+export const parseGate = object({ kind: literal('gate'), ...shapeOf(runFields.gate) })
+export type GateConfig = Infer<typeof parseGate>
+
+export const parseXor2 = object({ kind: literal('xor2'), ...shapeOf(runFields.xor2) })
+export type Xor2Config = Infer<typeof parseXor2>
+
+export const parseMnist = object({ kind: literal('mnist'), ...shapeOf(runFields.mnist) })
+export type MnistConfig = Infer<typeof parseMnist>
+
+const anyTrainConfig = byKind({ gate: parseGate, xor2: parseXor2, mnist: parseMnist })
+export type TrainConfig = Infer<typeof anyTrainConfig>
+
+const anyRunConfig = byKind({ simplenet: parseSimpleNet, gate: parseGate, xor2: parseXor2, mnist: parseMnist })
+export type RunConfig = Infer<typeof anyRunConfig>
 
 /** Each field in its range, then the whole run within the size every run must fit (run-budget.ts). */
 const withinBudget =
@@ -18,96 +34,23 @@ const withinBudget =
   (v, field) =>
     checkRunBudget(parse(v, field), field)
 
-export const fields = {
-  seed: int(0, 4294967295),
-  lr: num({ gt: 0, max: 1000 }),
-  epochs: int(1, 100000),
-  h: num({ gt: 0, max: 0.1 }),
-  logEvery: int(1, 100000),
-  hidden: int(1, 512),
-  batch: int(1, 10000),
-  iterations: int(1, 1000000),
-  evalEvery: int(0, 1000000),
-  snapshotEvery: int(1, 1000000),
-  gate: oneOf('AND', 'OR', 'NAND', 'XOR'),
-  gradient: oneOf('numerical', 'backprop'),
-  formulation: oneOf('textbook', 'standard'),
-  x: array(num({ min: -1000, max: 1000 }), { min: 2, max: 2, noun: 'numbers' }),
-  t: array(int(0, 1), { min: 3, max: 3, noun: 'numbers' })
-} as const
+export const parseTrainConfig: Parser<TrainConfig> = withinBudget(anyTrainConfig)
+export const parseRunConfig: Parser<RunConfig> = withinBudget(anyRunConfig)
+export type RunKind = RunConfig['kind']
+/** Every run kind, in the order the app lists its lessons. */
+export const RUN_KINDS = ['simplenet', 'gate', 'xor2', 'mnist'] as const satisfies readonly RunKind[]
+const kindsComplete: Same<(typeof RUN_KINDS)[number], RunKind> = true
+void kindsComplete
 
-const oneHot: Parser<[number, number, number]> = (v, field) => {
-  const t = fields.t(v, field)
-  if (t.reduce((a, b) => a + b, 0) !== 1) {
-    throw new ValidationError(field, 'one-hot: three 0/1 values with exactly one 1', v, undefined, { kind: 'oneHot' })
-  }
-  return t as [number, number, number]
-}
-
-/** One piece of the xor2 schedule: this learning rate for this many epochs. */
-export const segment: Parser<ScheduleSegment> = object({ lr: fields.lr, epochs: fields.epochs })
-
-export const parseSimpleNet: Parser<SimpleNetConfig> = object({
-  kind: literal('simplenet'),
-  seed: fields.seed,
-  x: fields.x as Parser<[number, number]>,
-  t: oneHot,
-  h: fields.h,
-  W: optional(array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' })),
-  steps: optional(int(0, 10000), 0),
-  lr: optional(fields.lr, 0.1)
-})
-
-export const parseGate: Parser<GateConfig> = object({
-  kind: literal('gate'),
-  gate: fields.gate,
-  seed: fields.seed,
-  lr: fields.lr,
-  epochs: fields.epochs,
-  h: fields.h,
-  gradient: fields.gradient,
-  logEvery: fields.logEvery
-})
-
-export const parseXor2: Parser<Xor2Config> = object({
-  kind: literal('xor2'),
-  seed: fields.seed,
-  schedule: array(segment, { min: 1, max: 10 }),
-  h: fields.h,
-  gradient: fields.gradient,
-  logEvery: fields.logEvery
-})
-
-export const parseMnist: Parser<MnistConfig> = object({
-  kind: literal('mnist'),
-  seed: fields.seed,
-  hidden: fields.hidden,
-  batch: fields.batch,
-  iterations: fields.iterations,
-  lr: fields.lr,
-  gradient: fields.gradient,
-  formulation: fields.formulation,
-  h: fields.h,
-  evalEvery: fields.evalEvery,
-  snapshotEvery: optional(fields.snapshotEvery, 600)
-})
-
-export const parseTrainConfig: Parser<TrainConfig> = withinBudget(
-  byKind<TrainConfig>({
-    gate: parseGate,
-    xor2: parseXor2,
-    mnist: parseMnist
-  })
-)
-
-export const parseRunConfig: Parser<RunConfig> = withinBudget(
-  byKind<RunConfig>({
-    simplenet: parseSimpleNet,
-    gate: parseGate,
-    xor2: parseXor2,
-    mnist: parseMnist
-  })
-)
+// the engine's trainers take these configurations as they are
+const trainable: [
+  GateConfig extends GateTraining ? true : false,
+  Xor2Config extends Xor2Training ? true : false,
+  MnistConfig extends MnistTraining ? true : false,
+  TrainConfig extends Training ? true : false,
+  SimpleNetConfig extends SimpleNetInput ? true : false
+] = [true, true, true, true, true]
+void trainable
 
 /** The notebook's own settings for each lesson ("notebook settings" restores these). */
 export const notebook = {
@@ -137,7 +80,7 @@ export const notebook = {
     evalEvery: 1,
     snapshotEvery: 1
   }
-} as const satisfies { [K in RunConfig['kind']]: Extract<RunConfig, { kind: K }> }
+} as const satisfies { [K in RunKind]: Extract<RunConfig, { kind: K }> }
 
 /** The fast default for the MNIST lesson: standard model, backprop, one epoch. */
 export const mnistQuickStart: MnistConfig = {

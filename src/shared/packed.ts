@@ -1,6 +1,6 @@
 // Large matrices in live progress events cross the browser host's WebSocket as base64 of their
 // float64 bytes. As JSON numbers a 784x64 W1 is ~1 MB that the renderer parses in one 20-40 ms
-// task (issue 4: no main-thread task over 50 ms while MNIST trains); as bytes it decodes in ~2 ms
+// task (the renderer's 50 ms budget, docs/architecture.md); as bytes it decodes in ~2 ms
 // and stays exact. Only that path packs: Electron's IPC clones arrays without text.
 import type { ProgressEvent, WireMatrix, WireParams, WireStepRecord } from './api'
 

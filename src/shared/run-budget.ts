@@ -4,7 +4,7 @@
 // RUN_FILE_LIMIT. That bound also bounds what the run writes to disk (the database keeps the
 // same numbers, without base64's third), so no allowed setting can fill a disk, and the
 // browser host's message limit and the import limit follow from it.
-import type { RunConfig } from '../engine/types'
+import type { RunConfig } from './config'
 import { ValidationError } from './schema'
 import { totalSteps } from './total-steps'
 

@@ -1,7 +1,7 @@
 // The name a run gets when nobody names it. The store saves it in English; the runs library
 // recognises it (the stored name equals the default for the run's config) and shows it in the
 // UI's language instead, while a name the user typed is shown as typed.
-import type { RunConfig } from '../engine/types'
+import type { RunConfig } from '../shared/config'
 
 export function defaultName(config: RunConfig): string {
   switch (config.kind) {

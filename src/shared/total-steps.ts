@@ -1,5 +1,5 @@
 // Steps a run takes in all. Pure: the services, the CLI and the renderer all count the same way.
-import type { RunConfig } from '../engine/types'
+import type { RunConfig } from './config'
 
 /** Steps a run takes in all: epochs (gate, xor2 across its schedule), iterations (mnist), descent steps (simplenet). */
 export function totalSteps(config: RunConfig): number {

@@ -1,4 +1,4 @@
-// The `lab` contract of DESIGN.md, through the real command and a real database file.
+// The `lab` contract (docs/cli.md), through the real command and a real database file.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

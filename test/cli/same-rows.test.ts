@@ -3,11 +3,11 @@
 // the log interval: checked against each other and against the steps worked out by hand.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { TrainConfig } from '../../src/engine/types'
+import type { TrainConfig } from '../../src/shared/config'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
+import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
 import { tempDir, until } from '../services/tmp'
 import { lab } from './lab'
@@ -27,7 +27,7 @@ describe('the CLI and LabService store the same run', () => {
     const cli = lab(['train', ...args, '--db', db, '--json'])
     expect(cli.code).toBe(0)
     const store = new RunStore(db)
-    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), loadMnist: () => loadMnist() })
+    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
     try {
       const fromCli = store.getRun(1)!
       const r = await service.handle('runs:start', { config: fromCli.config as TrainConfig })

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
+import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
 import { tempDir, until } from '../services/tmp'
 import { labAsync } from './lab'
@@ -36,7 +36,7 @@ describe('a run training in another process', () => {
     const run = running(db)
     await until(() => run.lines.length >= 3, 'the run to log steps', 60_000)
     const store = new RunStore(db)
-    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), loadMnist: () => loadMnist() })
+    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
     cleanup.push(() => store.close(), () => service.close())
 
     expect(await service.handle('runs:delete', { runId: 1 })).toEqual({

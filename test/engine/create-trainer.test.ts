@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
 import { mnistQuickStart, notebook } from '../../src/shared/config'
-import type { GateConfig, Xor2Config } from '../../src/engine/types'
+import type { GateConfig, Xor2Config } from '../../src/shared/config'
 import { expectClose } from './close'
 
 function finish(config: GateConfig | Xor2Config): number[] {
@@ -26,7 +26,7 @@ describe('createTrainer', () => {
   })
 
   it('mnist: dispatches to the MNIST trainer with the given data', () => {
-    // a made-up data set of three blank images is enough to see the dispatch; H2's tests cover MNIST itself
+    // a made-up data set of three blank images is enough to see the dispatch; the mnist-*.test.ts files cover MNIST itself
     const split = { count: 3, images: new Float32Array(3 * 784), labels: Uint8Array.from([1, 2, 3]) }
     const trainer = createTrainer({ ...mnistQuickStart, hidden: 4, batch: 2, iterations: 5, evalEvery: 0 }, { train: split, test: split })
     expect(trainer.total).toBe(5)

@@ -1,11 +1,10 @@
 // The fast numerical gradient and backprop against references that do not share their code:
 // the notebook's naive method in numpy (float64 and 80-bit long double) and in TypeScript.
 import { describe, expect, it } from 'vitest'
-import type { Formulation } from '../../src/engine/types'
 import { Backprop, backpropGradient } from '../../src/engine/mnist/backprop'
 import { numericalGradient } from '../../src/engine/mnist/numerical'
 import type { MnistParams } from '../../src/engine/mnist/model'
-import { naiveNumericalGradient } from './mnist-naive'
+import { referenceBackprop, referenceNumericalGradient } from '../../src/engine/mnist/reference'
 import { cases, smallNet } from './mnist-small-net'
 
 const NAMES = ['W1', 'b1', 'W2', 'b2'] as const
@@ -28,7 +27,7 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 const naiveNoise = (loss: number, h: number): number => (16 * EPS * Math.abs(loss)) / (2 * h)
 
 describe.each(cases)('small net seed $seed (weights x$scale), 784-$hidden-10, batch $batch', (c) => {
-  describe.each(['textbook', 'standard'] as Formulation[])('%s', (formulation) => {
+  describe.each(['textbook', 'standard'] as const)('%s', (formulation) => {
     const ref = c.formulations[formulation]
     const { p, x, labels } = smallNet(c)
     const fast = numericalGradient(p, x, labels, formulation, c.h).grads
@@ -43,7 +42,7 @@ describe.each(cases)('small net seed $seed (weights x$scale), 784-$hidden-10, ba
     })
 
     it('fast numerical agrees with the TypeScript naive gradient within its rounding noise', () => {
-      const naive = naiveNumericalGradient(p, x, labels, formulation, c.h)
+      const naive = referenceNumericalGradient(p, x, labels, formulation, c.h)
       for (const name of NAMES) {
         expect(maxDiff(fast[name].data, naive[name].data)).toBeLessThanOrEqual(naiveNoise(ref.loss, c.h))
       }
@@ -87,7 +86,7 @@ describe.each(cases)('small net seed $seed (weights x$scale), 784-$hidden-10, ba
     it('with a large h (no series shortcut) still agrees with the naive gradient to 1e-9 relative', () => {
       const h = 0.5
       const big = numericalGradient(p, x, labels, formulation, h).grads
-      const naive = naiveNumericalGradient(p, x, labels, formulation, h)
+      const naive = referenceNumericalGradient(p, x, labels, formulation, h)
       for (const name of NAMES) {
         const scale = maxAbs(naive[name].data)
         expect(scale).toBeGreaterThan(0)
@@ -97,18 +96,30 @@ describe.each(cases)('small net seed $seed (weights x$scale), 784-$hidden-10, ba
   })
 })
 
-describe.each(['textbook', 'standard'] as Formulation[])('%s, outputs that move too much for the series', (formulation) => {
+describe.each(['textbook', 'standard'] as const)('%s, outputs that move too much for the series', (formulation) => {
   it('falls back to direct sums and still agrees with the naive gradient', () => {
     const { p, x, labels } = smallNet(cases[0])
     // W2 a thousand times the notebook's: a nudged hidden unit moves the outputs by more than 1e-4
     p.W2.data.forEach((w, q) => (p.W2.data[q] = 1000 * w))
     const h = 1e-4
     const fast = numericalGradient(p, x, labels, formulation, h)
-    const naive = naiveNumericalGradient(p, x, labels, formulation, h)
+    const naive = referenceNumericalGradient(p, x, labels, formulation, h)
     for (const name of NAMES) {
       const scale = maxAbs(naive[name].data)
       expect(scale).toBeGreaterThan(0)
       expect(maxDiff(fast.grads[name].data, naive[name].data)).toBeLessThanOrEqual(1e-9 * scale + naiveNoise(fast.loss, h))
     }
+  })
+})
+
+describe.each(cases)('backprop kernels against the reference loops, seed $seed (weights x$scale)', (c) => {
+  describe.each(['standard', 'twolayernet'] as const)('%s', (formulation) => {
+    it.each(NAMES)('%s equals referenceBackprop to 1e-13 of its scale, and the loss exactly', (name) => {
+      const { p, x, labels } = smallNet(c)
+      const fast = backpropGradient(p, x, labels, formulation)
+      const slow = referenceBackprop(p, x, labels, formulation)
+      expect(fast.loss).toBe(slow.loss)
+      expect(maxDiff(fast.grads[name].data, slow.grads[name].data)).toBeLessThanOrEqual(1e-13 * maxAbs(slow.grads[name].data))
+    })
   })
 })

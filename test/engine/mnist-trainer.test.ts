@@ -1,6 +1,7 @@
 // The trainer against the notebook's printout and against numpy's standard backprop run.
 import { describe, expect, it } from 'vitest'
-import type { MnistConfig, StepRecord } from '../../src/engine/types'
+import type { StepRecord } from '../../src/engine/types'
+import type { MnistConfig } from '../../src/shared/config'
 import { createMnistTrainer } from '../../src/engine/mnist'
 import { notebook } from '../../src/shared/config'
 import { loadMnist } from '../../src/services/mnist'

@@ -1,7 +1,7 @@
 // SimpleNet (4.4.2) against the notebook's printed numbers and numpy fixtures; backprop vs numerical.
 import { describe, expect, it } from 'vitest'
 import { simpleNet } from '../../src/engine/simplenet'
-import type { SimpleNetConfig } from '../../src/engine/types'
+import type { SimpleNetConfig } from '../../src/shared/config'
 import fixture from '../fixtures/simplenet.json'
 import { expectClose } from './close'
 

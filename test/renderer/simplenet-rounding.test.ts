@@ -1,7 +1,8 @@
 // When SimpleNet's numerical gradient is ruled by rounding rather than by h², on the notebook's
 // inputs (x = (0.6, 0.9), t = class 2, W from seed 1).
 import { describe, expect, it } from 'vitest'
-import { simpleNet, type SimpleNetConfig } from '../../src/engine'
+import { simpleNet } from '../../src/engine'
+import type { SimpleNetConfig } from '../../src/shared/config'
 import { errorByH, roundingAt, truncationPerH2 } from '../../src/renderer/src/lessons/simplenet/rounding'
 
 const config: SimpleNetConfig = { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4, steps: 0, lr: 0.1 }

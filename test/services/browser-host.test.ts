@@ -11,7 +11,7 @@ import { notebook, mnistQuickStart } from '../../src/shared/config'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
+import { readSamples } from '../../src/services/mnist/samples'
 import { startHost } from '../../src/server/server'
 import { tempDir, until } from './tmp'
 
@@ -105,7 +105,7 @@ describe('browser host', () => {
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(root, '..', 'secret.txt'), 'no')
     const store = new RunStore(join(tempDir(), 'lab.db'))
-    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), loadMnist: () => loadMnist() })
+    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
     const host = await startHost({ service, rendererDir: root, port: 0, token: 'abcdefgh' })
     cleanup.push(() => store.close(), () => service.close(), () => host.close())
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { GateConfig, MnistConfig, Xor2Config } from '../../src/engine/types'
+import type { GateConfig, MnistConfig, Xor2Config } from '../../src/shared/config'
 import { toCsv } from '../../src/services/csv'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from '../../src/services/csv-exports'
 import { RunStore } from '../../src/services/store/run-store'
@@ -122,7 +122,7 @@ describe('CSV', () => {
       expect(col('config.lr')).toEqual(['0.25', '0.25', '', '0.05', '0.05'])
       expect(col('config.epochs')).toEqual(['2', '2', '', '', ''])
       expect(col('config.schedule')).toEqual(['', '', '[{"lr":0.3,"epochs":1}]', '', ''])
-      expect(col('config.h')).toEqual(['0.00001', '0.00001', '0.0001', '0.0001', '0.0001'].map((v) => String(Number(v))))
+      expect(col('config.h')).toEqual(['0.00001', '0.00001', '0.0001', '0.0001', '0.0001'])
       expect(col('config.hidden')).toEqual(['', '', '', '8', '8'])
       expect(col('config.batch')).toEqual(['', '', '', '10', '10'])
       expect(col('config.formulation')).toEqual(['', '', '', 'standard', 'standard'])

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
+import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
 import { HISTORY_LIMIT, type Envelope, type WireParams } from '../../src/shared/api'
 import { mnistQuickStart, notebook } from '../../src/shared/config'
@@ -17,7 +17,7 @@ afterEach(() => cleanup.splice(0).forEach((f) => f()))
 function setup() {
   const file = join(tempDir(), 'lab.db')
   const store = new RunStore(file)
-  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), loadMnist: () => loadMnist() })
+  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
   cleanup.push(() => {
     service.close()
     store.close()

@@ -2,7 +2,7 @@
 // same database file meanwhile, never waits past the busy timeout and finishes intact.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { MnistConfig } from '../../src/engine/types'
+import type { MnistConfig } from '../../src/shared/config'
 import { importRunPath, writeRunFile } from '../../src/services/runfile'
 import { RunStore } from '../../src/services/store/run-store'
 import { jsonLines, labAsync } from '../cli/lab'

@@ -7,7 +7,7 @@ import { EngineHost, type Spawn } from '../../src/services/engine-host/engine-ho
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import type { EngineMessage } from '../../src/services/engine-process/messages'
 import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
+import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
 import type { ProgressEvent } from '../../src/shared/api'
 import { tempDir } from './tmp'
@@ -50,7 +50,7 @@ export function setup() {
   const file = join(tempDir(), 'lab.db')
   const store = new RunStore(file)
   const { spawn, children } = watchedSpawner()
-  const service = new LabService({ store, engine: new EngineHost(spawn), loadMnist: () => loadMnist() })
+  const service = new LabService({ store, engine: new EngineHost(spawn), mnistSamples: (count) => readSamples(count) })
   const events: (ProgressEvent & { at: number })[] = []
   const waiters: { test: (e: ProgressEvent) => boolean; resolve: (e: ProgressEvent) => void }[] = []
   service.on('run:progress', (e) => {

@@ -114,7 +114,6 @@ describe('LabService', () => {
     expect(run.reason).toMatch(/SIGKILL/)
     const received = children[0].received
     expect(received.length).toBeGreaterThanOrEqual(15)
-    expect(received.length).toBeLessThan(LONG)
     const m = store.metrics(runId)
     expect(m.step).toEqual(received.map((r) => r.step))
     expect(m.loss).toEqual(received.map((r) => r.loss))

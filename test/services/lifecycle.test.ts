@@ -2,7 +2,7 @@
 // with real engine processes and a real SQLite file.
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
-import type { GateConfig } from '../../src/engine/types'
+import type { GateConfig } from '../../src/shared/config'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { MAX_TRAINING_RUNS } from '../../src/services/lab-service'
 import type { RunStore } from '../../src/services/store/run-store'

@@ -10,9 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
 import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
-import { loadMnist } from '../../src/services/mnist'
+import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
-import type { SimpleNetConfig } from '../../src/engine/types'
+import type { SimpleNetConfig } from '../../src/shared/config'
 import type { Channel, Responses } from '../../src/shared/api'
 import { jsonLines, lab } from '../cli/lab'
 import { pythonMissing, runNotebookFile, summary } from './notebook-run'
@@ -42,7 +42,7 @@ function train(db: string, args: string[]): number {
 /** Asks the LabService of the database `db` on `channel`, as the app does (the service validates the request). */
 async function ask<C extends Channel>(db: string, channel: C, request: unknown): Promise<Responses[C]> {
   const store = new RunStore(db)
-  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), loadMnist: () => loadMnist() })
+  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
   try {
     const r = await service.handle(channel, request)
     if (!r.ok) throw new Error(r.error.message)

@@ -2,7 +2,8 @@
 // pause/stop land exactly between slices.
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
-import type { GateConfig, StepRecord } from '../../src/engine/types'
+import type { StepRecord } from '../../src/engine/types'
+import type { GateConfig } from '../../src/shared/config'
 import { SlicedRunner } from '../../src/services/engine-process/runner'
 import { notebook } from '../../src/shared/config'
 

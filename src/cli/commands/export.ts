@@ -7,6 +7,7 @@ import { runNotebook, type NotebookLanguage } from '../../services/notebook'
 import type { RunStore } from '../../services/store/run-store'
 import { int, oneOf } from '../../shared/schema'
 import { CliError, flag, numeric, parseArgs } from '../args'
+import { command, specOf } from '../options'
 import { openStore, type Output } from './common'
 
 function save(file: string, text: string): void {
@@ -29,7 +30,7 @@ function notebook(store: RunStore, runId: number, language: NotebookLanguage): s
 }
 
 export function exportRun(argv: string[], out: Output, write: (text: string) => void): number {
-  const p = parseArgs(argv, { values: ['--db', '--out', '--format', '--language'], switches: [] }, 'export')
+  const p = parseArgs(argv, specOf(command('export')), 'export')
   if (p.positional.length !== 1) throw new CliError('export needs one RUN_ID, e.g. `lab export 3`')
   const runId = int(1, Number.MAX_SAFE_INTEGER)(numeric(p.positional[0]), 'RUN_ID')
   const format = flag(p, '--format', oneOf('csv', 'ipynb'), 'csv', String)

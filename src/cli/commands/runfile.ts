@@ -3,10 +3,11 @@
 import { exportRunFile, importRunPath, writeRunFile } from '../../services/runfile'
 import { int } from '../../shared/schema'
 import { CliError, numeric, parseArgs } from '../args'
+import { command, specOf } from '../options'
 import { openStore, type Output } from './common'
 
 export async function exportRunFileCommand(argv: string[], out: Output, write: (text: string) => void): Promise<number> {
-  const p = parseArgs(argv, { values: ['--db', '--out'], switches: [] }, 'export-run')
+  const p = parseArgs(argv, specOf(command('export-run')), 'export-run')
   if (p.positional.length !== 1) throw new CliError('export-run needs one RUN_ID, e.g. `lab export-run 3 --out run-3.glrun`')
   const runId = int(1, Number.MAX_SAFE_INTEGER)(numeric(p.positional[0]), 'RUN_ID')
   const store = openStore(p, out)
@@ -22,7 +23,7 @@ export async function exportRunFileCommand(argv: string[], out: Output, write: (
 }
 
 export async function importCommand(argv: string[], out: Output): Promise<number> {
-  const p = parseArgs(argv, { values: ['--db'], switches: ['--json'] }, 'import')
+  const p = parseArgs(argv, specOf(command('import')), 'import')
   if (p.positional.length !== 1) throw new CliError('import needs one FILE, e.g. `lab import run-3.glrun`')
   const file = p.positional[0]
   const store = openStore(p, out)

@@ -1,9 +1,10 @@
 // `lab runs`: every stored run (runs whose process is gone are marked interrupted first).
 import { CliError, parseArgs } from '../args'
+import { command, specOf } from '../options'
 import { openStore, type Output } from './common'
 
 export function runs(argv: string[], out: Output): number {
-  const p = parseArgs(argv, { values: ['--db'], switches: ['--json'] }, 'runs')
+  const p = parseArgs(argv, specOf(command('runs')), 'runs')
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const store = openStore(p, out)
   const list = store.listRuns()

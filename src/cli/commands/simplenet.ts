@@ -1,28 +1,23 @@
 // `lab simplenet`: section 4.4.2's one-layer net on one example: W, p, argmax, loss and dW.
 // The run is stored as the app stores it (unless --no-save; --db or LAB_DB picks the file).
 import { simpleNet } from '../../engine/simplenet'
-import type { SimpleNetConfig } from '../../engine/types'
-import { notebook, parseSimpleNet, fields } from '../../shared/config'
-import { array, int, num } from '../../shared/schema'
-import { byFlags, CliError, flag, list, parseArgs } from '../args'
+import { parseSimpleNet, type SimpleNetConfig } from '../../shared/config'
+import { flagOf, runFields } from '../../shared/fields'
 import { storageProblem } from '../../services/lifecycle/storage-problem'
 import { storeSimpleNetRun } from '../../services/simplenet-run'
+import { byFlags, CliError, flag, parseArgs, reader } from '../args'
+import { cliDefaults, command, specOf } from '../options'
 import { openStore, type Output } from './common'
 
 export function simplenet(argv: string[], out: Output): number {
-  const p = parseArgs(argv, { values: ['--seed', '--x', '--t', '--h', '--W', '--steps', '--lr', '--db', '--name'], switches: ['--json', '--no-save'] }, 'simplenet')
+  const p = parseArgs(argv, specOf(command('simplenet')), 'simplenet')
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
-  const d = notebook.simplenet
-  const W = p.values.has('--W') ? flag(p, '--W', array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' }), [], list) : undefined
-  const given = {
-    kind: 'simplenet',
-    seed: flag(p, '--seed', fields.seed, d.seed),
-    x: flag(p, '--x', fields.x, [...d.x], list),
-    t: flag(p, '--t', fields.t, [...d.t], list),
-    h: flag(p, '--h', fields.h, d.h),
-    ...(W ? { W } : {}),
-    steps: flag(p, '--steps', int(0, 10000), d.steps),
-    lr: flag(p, '--lr', fields.lr, d.lr)
+  const given: Record<string, unknown> = { kind: 'simplenet' }
+  for (const field of runFields.simplenet) {
+    const name = flagOf(field.key)
+    const fallback = (cliDefaults.simplenet as Record<string, unknown>)[field.key]
+    // W has no default: without --W the weights are randn(2,3) from the seed
+    if (fallback !== undefined || p.values.has(name)) given[field.key] = flag(p, name, field.parse, fallback, reader(field.text, name))
   }
   // the whole-config check adds what one flag cannot say alone (t must be one-hot)
   const config: SimpleNetConfig = byFlags(() => parseSimpleNet(given, ''))

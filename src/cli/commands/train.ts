@@ -3,7 +3,8 @@
 // (this process owns it: pid + heartbeat, so a killed `lab` leaves an `interrupted` run).
 // Ctrl-C saves it as `stopped`; a storage error (full disk, busy database) as `failed`.
 import { createTrainer } from '../../engine'
-import type { StepRecord, TrainConfig } from '../../engine/types'
+import type { StepRecord } from '../../engine/types'
+import type { TrainConfig } from '../../shared/config'
 import { SlicedRunner } from '../../services/engine-process/runner'
 import { OwnedRun, storageFailureReason, type EndStatus } from '../../services/lifecycle/owned-run'
 import { storageProblem } from '../../services/lifecycle/storage-problem'
@@ -13,7 +14,8 @@ import { totalSteps } from '../../shared/total-steps'
 import { CliError, parseArgs } from '../args'
 import { ProgressLine } from '../progress-line'
 import { openStore, type Output } from './common'
-import { trainConfig, trainSpecs } from './train-config'
+import { command, specOf } from '../options'
+import { trainConfig } from './train-config'
 
 const flat = (r: StepRecord, name: string): number[] => Array.from(r.params?.[name]?.data ?? [])
 
@@ -54,7 +56,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   if (kind !== 'gate' && kind !== 'xor2' && kind !== 'mnist') {
     throw new CliError(`train needs a model: gate, xor2 or mnist (got ${JSON.stringify(kind ?? '')})`)
   }
-  const p = parseArgs(argv.slice(1), trainSpecs[kind], `train ${kind}`)
+  const p = parseArgs(argv.slice(1), specOf(command(`train ${kind}`)), `train ${kind}`)
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const config = trainConfig(kind, p)
   const json = p.switches.has('--json')

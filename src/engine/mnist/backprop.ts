@@ -19,7 +19,8 @@ const DELTA = importedDelta
  * S = sum(e), the loss is L = 0.5*[10B*log S - sum_n A2[n,t_n] - sum_{t=0} log(S - e)], so
  * dL/dA2 = 0.5*[10B*e/S - t - e*R1 + (1-t)*e/(S-e)], R1 = sum_{t=0} 1/(S-e).
  * Standard: (y - t)*y_t/(y_t + 1e-7)/B, the exact derivative including the log guard, from the
- * same softmax outputs y the loss is taken of.
+ * same softmax outputs y the loss is taken of. Twolayernet: (y - t)/B, the book's
+ * SoftmaxWithLoss.backward (section 5.6.3), which drops the guard's factor y_t/(y_t + 1e-7).
  */
 function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation: Formulation, dA2: Float64Array): number {
   const B = labels.length
@@ -46,6 +47,10 @@ function outputGradient(A2: Float64Array, labels: ArrayLike<number>, formulation
   const loss = lossFromY(dA2, labels, formulation)
   for (let n = 0; n < B; n++) {
     const off = n * CLASSES
+    if (formulation === 'twolayernet') {
+      for (let k = 0; k < CLASSES; k++) dA2[off + k] = (dA2[off + k] - (labels[n] === k ? 1 : 0)) / B
+      continue
+    }
     const yt = dA2[off + labels[n]]
     const scale = yt / (yt + DELTA) / B
     for (let k = 0; k < CLASSES; k++) dA2[off + k] = (dA2[off + k] - (labels[n] === k ? 1 : 0)) * scale

@@ -1,5 +1,6 @@
 // How long an MNIST run will take, shown before a (possibly slow) numerical-gradient run starts.
-import type { MnistConfig } from '../types'
+import type { MnistTraining } from '../types'
+import { lossAfterUpdate } from './convention'
 
 // Calibrated against `npm run bench` on the 2-core development machine (best-of timings, as a
 // run's steady state): a backprop epoch of 784-64-10 at batch 100 takes 460 ms, a full evaluation
@@ -18,12 +19,12 @@ const SECONDS_PER_NUDGED_ROW = 4.8e-8
 const EVAL_IMAGES = 70000
 
 /** Estimated wall-clock seconds for the whole run, evaluations included. */
-export function estimateNumericalSeconds(config: MnistConfig): number {
+export function estimateNumericalSeconds(config: MnistTraining): number {
   const macsPerImage = (NONZERO_PIXELS_PER_IMAGE + 10) * config.hidden
   const firstLayer = config.batch * NONZERO_PIXELS_PER_IMAGE * config.hidden
   const pass = config.batch * macsPerImage * SECONDS_PER_MAC
-  // textbook runs take one more forward pass per iteration: the notebook's loss after the update
-  const extraPass = config.formulation === 'textbook' ? pass : 0
+  // reporting the loss after the update takes one more forward pass per iteration
+  const extraPass = lossAfterUpdate(config.formulation) ? pass : 0
   const gradient = config.gradient === 'numerical'
     ? 2 * firstLayer * SECONDS_PER_NUDGED_ROW + pass
     : 2 * pass + config.batch * SECONDS_PER_ROW

@@ -11,6 +11,11 @@ export interface IdxImages {
   images: Float32Array
 }
 
+/** The dimensions an IDX header gives (images: count, rows, cols; labels: count), checked against its magic number. */
+export function idxHeader(bytes: Uint8Array, name: string, kind: 'images' | 'labels'): number[] {
+  return kind === 'images' ? header(bytes, name, IMAGES_MAGIC, 3) : header(bytes, name, LABELS_MAGIC, 1)
+}
+
 function header(bytes: Uint8Array, name: string, magic: number, dims: number): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const found = bytes.length >= 4 ? view.getUint32(0) : -1

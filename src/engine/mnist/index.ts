@@ -3,5 +3,5 @@
 export type { MnistData, MnistSplit } from './data'
 export { parseIdxImages, parseIdxLabels } from './idx'
 export { createMnistTrainer } from './trainer'
-export { predict } from './model'
+export { predict } from './predict'
 export { estimateNumericalSeconds } from './estimate'

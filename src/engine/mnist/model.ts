@@ -2,8 +2,7 @@
 // the notebook's softmax over the whole batch matrix (textbook) or a row-wise stable softmax (standard).
 import type { Formulation, Matrix, Params } from '../types'
 import { RandomState } from '../random'
-import { CLASSES as importedClasses, PIXELS as importedPixels, denseToCsr, type Csr } from './data'
-import { scalarTimesW, timesW } from './kernels'
+import { CLASSES as importedClasses, PIXELS as importedPixels, type Csr } from './data'
 
 // Local copies: imported bindings compile to getters under tsx and vitest, too slow in hot loops.
 const CLASSES = importedClasses
@@ -103,10 +102,14 @@ export interface Forward {
   A2: Float64Array
 }
 
-/** A function computing x·W1 for a range of rows of x (the WebAssembly kernel or plain JS). */
-type TimesW = typeof timesW
+/**
+ * A function computing x·W1 for the rows from..to-1 of x: the WebAssembly kernel (kernels/) or
+ * plain JavaScript (kernels/scalar.ts); this file imports neither, so the renderer's predict()
+ * does not pull WebAssembly into its bundle.
+ */
+export type TimesW = (x: Csr, from: number, to: number, W: Float64Array, H: number, out: Float64Array) => void
 
-export function forward(p: MnistParams, x: Csr, product: TimesW = timesW): Forward {
+export function forward(p: MnistParams, x: Csr, product: TimesW): Forward {
   const H = p.b1.cols
   const A1 = new Float64Array(x.rows * H)
   const Z1 = new Float64Array(x.rows * H)
@@ -156,14 +159,4 @@ export function mnistParams(params: Params): MnistParams {
   const ok = W1 && b1 && W2 && b2 && W1.rows === 784 && b1.cols === H && W2.rows === H && W2.cols === CLASSES && b2.cols === CLASSES
   if (!ok) throw new Error('MNIST parameters must be W1 (784xH), b1 (1xH), W2 (Hx10) and b2 (1x10)')
   return { W1, b1, W2, b2 }
-}
-
-/**
- * Class probabilities (count x 10) for `count` dense images (count*784 pixels in [0,1]), in
- * plain JavaScript: the renderer calls this, and its CSP forbids compiling WebAssembly.
- */
-export function predict(params: Params, images: ArrayLike<number>, count: number, formulation: Formulation): Float64Array {
-  const y = forward(mnistParams(params), denseToCsr(images, count), scalarTimesW).A2
-  softmaxInPlace(y, formulation)
-  return y
 }

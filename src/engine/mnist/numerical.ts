@@ -7,6 +7,7 @@
 // below that of subtracting two large losses, as numpy does.
 import type { Formulation } from '../types'
 import { CLASSES as importedClasses, PIXELS as importedPixels, columns, type Csr } from './data'
+import { timesW } from './kernels'
 import { lossFromA2 } from './loss'
 import { forward, zerosLike, type Gradient, type MnistParams } from './model'
 import type { LossChange } from './numerical-loss'
@@ -27,7 +28,7 @@ export function numericalGradient(
   const H = p.b1.cols
   const B = x.rows
   const W2 = p.W2.data
-  const { Z1, A1, A2 } = forward(p, x)
+  const { Z1, A1, A2 } = forward(p, x, timesW)
   const E = A1.map((a) => Math.exp(-a))
   const loss: LossChange = formulation === 'textbook' ? textbookChange(A2, labels, W2, H) : standardChange(A2, labels, W2, H)
   const sig = new Float64Array(B * H * 4)

@@ -1,23 +1,26 @@
 // Mini-batch SGD on MNIST, one iteration per step(), as the notebook's training loop:
 // sample a batch from the same generator that initialised the weights, take the gradient at
-// the current parameters, update, then report the batch loss after the update.
-import type { MnistConfig, Params, StepRecord, Trainer } from '../types'
+// the current parameters, update, then report the batch loss (docs/models.md says when).
+import type { MnistTraining, Params, StepRecord, Trainer } from '../types'
 import { RandomState } from '../random'
 import { csrOf, gatherRows, type Csr, type MnistData } from './data'
 import { Backprop } from './backprop'
 import { evaluate } from './evaluate'
+import { lossAfterUpdate } from './convention'
+import { timesW } from './kernels'
 import { lossFromA2 } from './loss'
 import { cloneParams, forward, initParams, type MnistParams } from './model'
 import { numericalGradient } from './numerical'
 
 /**
- * The loss reported for each iteration: textbook, the notebook's loop, the batch loss after the
- * update; standard, the batch loss at the parameters the gradient was taken at (what training
- * libraries report), which saves a forward pass per iteration.
+ * The loss reported for each iteration: textbook (the notebook's loop) and twolayernet (the
+ * book's train_neuralnet.py), the batch loss after the update; standard, the batch loss at the
+ * parameters the gradient was taken at (what training libraries report), which saves a forward
+ * pass per iteration.
  * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations and
  * always after the last one, so every run, even with evalEvery 0, ends with its accuracy.
  */
-export function createMnistTrainer(config: MnistConfig, data: MnistData): Trainer {
+export function createMnistTrainer(config: MnistTraining, data: MnistData): Trainer {
   const rng = new RandomState(config.seed)
   const train = csrOf(data.train)
   // backprop trains the parameters where its kernels keep them, in its workspace
@@ -53,7 +56,7 @@ export function createMnistTrainer(config: MnistConfig, data: MnistData): Traine
       let x: Csr | undefined
       const batch = (): Csr => (x ??= gatherRows(train, index))
       const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), labels)
-      const loss = config.formulation === 'textbook' ? lossFromA2(forward(params(), batch()).A2, labels, 'textbook') : before
+      const loss = lossAfterUpdate(config.formulation) ? lossFromA2(forward(params(), batch(), timesW).A2, labels, config.formulation) : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
       if (every(config.evalEvery) || isLast()) {

@@ -2,7 +2,8 @@
 // here, Electron's utilityProcess in src/main). A process that dies before saying `finished`
 // leaves its run `interrupted`; the host itself carries on. Each records batch is acknowledged
 // once the handler has kept it, which is what lets the engine take further steps.
-import type { StepRecord, TrainConfig } from '../../engine/types'
+import type { StepRecord } from '../../engine/types'
+import type { TrainConfig } from '../../shared/config'
 import type { EngineMessage, FinishStatus, HostMessage } from '../engine-process/messages'
 
 export interface ExitInfo {

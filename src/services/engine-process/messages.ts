@@ -2,7 +2,8 @@
 // both Node's `fork` (serialization 'advanced') and Electron's utility process clone typed arrays.
 // Every records batch is acknowledged by the host once it is stored ('ack' with the batch's
 // `done`): the engine does not run more than one batch ahead of what the host has kept.
-import type { StepRecord, TrainConfig } from '../../engine/types'
+import type { StepRecord } from '../../engine/types'
+import type { TrainConfig } from '../../shared/config'
 
 export type HostMessage =
   | { type: 'start'; config: TrainConfig; paused?: boolean }

@@ -1,5 +1,5 @@
 // Section 4.5.1: one sigmoid neuron learning a logic gate (numerically, or by backprop).
-import type { GateConfig } from '../../engine/types'
+import type { GateConfig } from '../../shared/config'
 import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
 import type { Sections } from './sections'

@@ -1,5 +1,6 @@
 // Section 4.5.3: the two-layer net on MNIST, textbook or standard, numerical or backprop.
-import type { MnistConfig } from '../../engine/types'
+import { ApiFailure } from '../errors'
+import type { MnistConfig } from '../../shared/config'
 import { code, markdown } from './ipynb'
 import { backprop, functions, loadMnist, model, numerical, spotCheck } from './mnist-python'
 import { pyArray, pyFloat, pyInts } from './python'
@@ -20,6 +21,9 @@ const CHAOS_AFTER = 20
 
 export function mnistSections(s: StoredRun, t: NotebookText): Sections {
   const config = s.run.config as MnistConfig
+  if (config.formulation === 'twolayernet') {
+    throw new ApiFailure('invalid', `run ${s.run.id} uses the chapter-5 TwoLayerNet formulation, which notebooks cannot rebuild yet: only textbook and standard MNIST runs export as notebooks`)
+  }
   const until = trainUntil(s)
   const numericalRun = config.gradient === 'numerical'
   const textbook = config.formulation === 'textbook'

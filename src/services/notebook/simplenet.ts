@@ -1,6 +1,6 @@
 // Section 4.4.2's SimpleNet: the configuration, the net, gradient-descent steps on one example,
 // and the lab's stored losses, W and dW.
-import type { SimpleNetConfig } from '../../engine/types'
+import type { SimpleNetConfig } from '../../shared/config'
 import { simpleNetFunctions } from './chapter'
 import { pyArray, pyFloat } from './python'
 import { type Sections, storedSteps } from './sections'

@@ -1,6 +1,7 @@
 // What the logic-gate and the XOR notebooks share: the truth-table labels, the epoch loop's
 // length (a stopped run ends early), the stored final parameters and predictions.
-import type { GateConfig, GateName, Xor2Config } from '../../engine/types'
+import type { GateName } from '../../engine/types'
+import type { GateConfig, Xor2Config } from '../../shared/config'
 import { pyArray, pyFloat } from './python'
 import { storedSteps, type Sections } from './sections'
 import { trainUntil, type StoredRun } from './stored'

@@ -1,5 +1,6 @@
 // The words of an exported notebook, in the language the app was showing when it was exported.
-import type { Formulation, GradientMethod, RunKind } from '../../engine/types'
+import type { Formulation, GradientMethod } from '../../engine/types'
+import type { RunKind } from '../../shared/config'
 import type { RunStatus } from '../../shared/api'
 import { en } from './text-en'
 import { ko } from './text-ko'

@@ -1,5 +1,5 @@
 // Section 4.5.2: the two-layer XOR network, trained through a schedule of learning rates.
-import type { Xor2Config } from '../../engine/types'
+import type { Xor2Config } from '../../shared/config'
 import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
 import type { Sections } from './sections'

@@ -1,7 +1,8 @@
 // Numbers in a run file travel as base64 of little-endian floats (every platform Electron and
 // Node ship on is little-endian): float64 for metrics and the small models, float32 for MNIST
 // snapshots, exactly the precision the store keeps, so a run round-trips bit for bit.
-import type { Params, RunConfig } from '../../engine/types'
+import type { Params } from '../../engine/types'
+import type { RunConfig } from '../../shared/config'
 import { snapshotSize } from '../../shared/run-budget'
 import { refuse } from './refuse'
 

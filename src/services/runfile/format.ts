@@ -6,7 +6,7 @@
 // The checksum is integrity (a truncated or damaged file), not authenticity: every line is
 // also checked for what a run of its configuration can contain.
 import { createHash, type Hash } from 'node:crypto'
-import type { RunConfig } from '../../engine/types'
+import type { RunConfig } from '../../shared/config'
 
 export const FORMAT = 'gradient-lab-run'
 export const VERSION = 2

@@ -4,7 +4,8 @@
 // refused with the reason. The size is checked against the configuration's bound as soon as
 // the first line is read, before anything else of it is decoded.
 import { createHash } from 'node:crypto'
-import type { Params, RunConfig, StepRecord } from '../../engine/types'
+import type { Params, StepRecord } from '../../engine/types'
+import type { RunConfig } from '../../shared/config'
 import type { RunStatus } from '../../shared/api'
 import { parseRunConfig } from '../../shared/config'
 import { HEADER_LIMIT, METRIC_CHUNK, runCounts, runFileBound, snapshotBytes } from '../../shared/run-budget'

@@ -4,7 +4,8 @@
 // nothing: a run whose owner is gone reads as `interrupted` at once, and is written so by
 // reconcile(), which runs at open and on the owner's cadence (LabService's timer).
 import type { Database, Statement } from 'better-sqlite3'
-import type { Params, RunConfig, RunKind, StepRecord } from '../../engine/types'
+import type { Params, StepRecord } from '../../engine/types'
+import type { RunConfig, RunKind } from '../../shared/config'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
 import { defaultName } from '../../shared/run-name'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'

@@ -34,6 +34,8 @@ interface Kernels {
 }
 
 const wasm = (): WebAssemblyApi => (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
+/** base64 decoding, in Node and browsers alike (typed here for the same reason). */
+const atob = (text: string): string => (globalThis as unknown as { atob(text: string): string }).atob(text)
 
 let module: object | undefined
 

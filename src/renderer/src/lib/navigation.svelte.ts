@@ -1,7 +1,7 @@
 // Which page the app shows. Shared with the runs library: "Train again with these settings"
 // calls openLesson(kind, config, { start: true }); "Open in lesson" calls openRun(run); a lesson's
 // "open in library" calls openReplay(runId).
-import type { RunConfig, RunKind } from '../../../engine/types'
+import type { RunConfig, RunKind } from '../../../shared/config'
 
 export type Page = { view: 'lesson'; kind: RunKind } | { view: 'library'; replayRunId: number | null }
 

@@ -1,7 +1,8 @@
 // What the runs table shows for a run, and how each column sorts and filters.
-import type { RunConfig, RunKind } from '../../../engine/types'
+import type { RunConfig, RunKind } from '../../../shared/config'
 import type { RunStatus, RunSummary } from '../../../shared/api'
 import { defaultName } from '../../../shared/run-name'
+import { RUN_STATUSES } from '../../../shared/status'
 import { duration } from '../lib/format'
 import { i18n, t } from '../lib/i18n/index.svelte'
 import type { StringKey } from '../lib/i18n/strings'
@@ -16,7 +17,7 @@ export const kinds = Object.keys(lessonTitles) as RunKind[]
 export const kindLabel = (kind: RunKind): string => t(lessonTitles[kind])
 export const statusLabel = (status: RunStatus): string => t(`status_${status}`)
 
-export const statuses: RunStatus[] = ['running', 'paused', 'done', 'stopped', 'interrupted', 'failed']
+export const statuses: readonly RunStatus[] = RUN_STATUSES
 
 /** The few settings that tell runs of one lesson apart, in the UI's language. */
 export function keyParams(c: RunConfig): string {

@@ -1,5 +1,5 @@
 // Replay's data side: metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
-import type { RunKind } from '../../../engine/types'
+import type { RunKind } from '../../../shared/config'
 import type { LabApi, Metrics, Snapshot } from '../../../shared/api'
 
 /** Index of the last item whose key is <= target, keys ascending; -1 when every key is larger. */

@@ -1,7 +1,7 @@
 // A run's settings as Compare lists them: labelled in the UI's language, values worded, and only
 // the settings that apply to the run (h means nothing to a backprop run, SimpleNet's lr nothing
 // before a gradient step).
-import type { RunConfig } from '../../../engine/types'
+import type { RunConfig } from '../../../shared/config'
 import type { RunDetail } from '../../../shared/api'
 import { t } from '../lib/i18n/index.svelte'
 import type { StringKey } from '../lib/i18n/strings'

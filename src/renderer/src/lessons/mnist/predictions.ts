@@ -1,6 +1,6 @@
 // The network's predicted digit for each test image, worked out a few images per task: 100
 // images through a 784x64 network take ~30 ms on a loaded machine, and a live snapshot arrives
-// every few seconds, so one batch at a time would block the window (issue 4: no task over 50 ms).
+// every few seconds, so one batch at a time would block the window (the 50 ms budget, docs/architecture.md).
 import { predict } from '../../../../engine'
 import type { Formulation, Params } from '../../../../engine/types'
 

@@ -2,7 +2,7 @@
 // the live lesson and the runs library's replay both render through it (LessonViews.svelte), so a
 // Views component whose props drift from what they pass is a type error, not a blank panel.
 import type { Component } from 'svelte'
-import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../engine/types'
+import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
 import GateViews from '../gate/Views.svelte'
 import MnistViews from '../mnist/Views.svelte'

@@ -3,7 +3,8 @@
 // line over 2h), and by about ε·L/h from rounding (ε ≈ 1e-16: L(w±h) carry ~16 significant digits,
 // and for a tiny h their difference is mostly the digits that were rounded). The error is smallest
 // in between, which is why the book takes h ≈ 1e-4 rather than 1e-50.
-import { simpleNet, type SimpleNetConfig } from '../../../../engine'
+import { simpleNet } from '../../../../engine'
+import type { SimpleNetConfig } from '../../../../shared/config'
 
 /** The h values of the error plot: 1e-1 down to 1e-12. */
 export const H_SWEEP = Array.from({ length: 12 }, (_, k) => Number(`1e-${k + 1}`))

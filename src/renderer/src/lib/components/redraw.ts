@@ -2,7 +2,7 @@
 // sooner than `interval` ms after its previous redraw, so a stream of training updates costs a
 // few redraws a second instead of one per message. The views also take turns, one redraw per
 // animation frame: two charts and the W1 pictures due together would otherwise make one long
-// frame (issue 4: no main-thread task over 50 ms while MNIST trains).
+// frame (the renderer's 50 ms budget, docs/architecture.md).
 export interface Redraw {
   schedule(draw: () => void): void
   cancel(): void

@@ -4,7 +4,7 @@
 // A lesson opens on the run it showed last (see remembered.ts): trained here, opened from the
 // library, or the newest of its kind.
 import { onDestroy } from 'svelte'
-import type { TrainConfig } from '../../../../engine/types'
+import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
 import { lessonRun, setLessonRun } from './remembered'

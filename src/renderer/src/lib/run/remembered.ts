@@ -2,7 +2,7 @@
 // app: by default the newest run of the lesson's kind; a run put there (trained in the lesson, or
 // opened from the runs library); or none after Reset. Only the choice is kept here: the run
 // itself is loaded from the service, which owns every saved number.
-import type { RunKind } from '../../../../engine/types'
+import type { RunKind } from '../../../../shared/config'
 
 export type LessonRun = { runId: number } | 'latest' | 'none'
 

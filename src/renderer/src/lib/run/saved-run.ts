@@ -1,6 +1,6 @@
 // A saved run as a lesson shows it: its detail, every stored metric, its last parameter snapshot
 // (weights, gradients, confusion matrix) and, for the small models, the weights over the run.
-import type { RunKind } from '../../../../engine/types'
+import type { RunKind } from '../../../../shared/config'
 import type { LabApi, Metrics, RunDetail, Snapshot } from '../../../../shared/api'
 import { lessonRun } from './remembered'
 

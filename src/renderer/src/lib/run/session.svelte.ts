@@ -2,7 +2,7 @@
 // or open a saved one, follow its 'run:progress' events, and accumulate the metrics columns and the
 // latest snapshot that the lesson's Views draw. Pause/Resume/Step/Stop go to the service; Reset
 // forgets the run locally.
-import type { TrainConfig } from '../../../../engine/types'
+import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
 import { totalSteps } from '../../../../shared/total-steps'
 import { loadSavedRun } from './saved-run'

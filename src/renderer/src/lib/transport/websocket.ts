@@ -1,8 +1,12 @@
-// LabApi over the browser host's WebSocket: requests { id, channel, payload } are answered by
-// { id, ok, value | error }; pushes arrive as { event, payload }. On a drop every pending call fails
-// (the caller shows it) and we reconnect with backoff while the banner says so.
-import type { Envelope, EventName, Events, LabApi, ProgressEvent } from '../../../../shared/api'
+// LabApi over the browser host's WebSocket (messages in src/shared/protocol.ts): calls
+// { id, channel, payload } are answered by { id, ok, value | error }; pushes arrive as
+// { event, payload }. A message of the wrong shape is dropped with a console error. On a drop
+// every pending call fails (the caller shows it) and we reconnect with backoff while the banner
+// says so.
+import type { EventName, Events, LabApi } from '../../../../shared/api'
+import { Emitters } from '../../../../shared/emitter'
 import { unpackProgress } from '../../../../shared/packed'
+import { parseServerMessage, type CallMessage } from '../../../../shared/protocol'
 import { connection } from './connection.svelte'
 import { LabError, unwrap } from './envelope'
 
@@ -10,9 +14,6 @@ interface Pending {
   resolve: (value: unknown) => void
   reject: (error: Error) => void
 }
-
-type Reply = { id: number } & Envelope<unknown>
-type Push = { event: string; payload: unknown }
 
 function fromBase64(text: string): Uint8Array {
   const binary = atob(text)
@@ -25,7 +26,7 @@ export function websocketApi(url: string): LabApi {
   let socket: WebSocket | null = null
   let nextId = 1
   const pending = new Map<number, Pending>()
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const events = new Emitters<Events>()
   let opened: Promise<WebSocket>
 
   function connect(): Promise<WebSocket> {
@@ -55,12 +56,16 @@ export function websocketApi(url: string): LabApi {
   }
 
   function receive(text: string): void {
-    const msg = JSON.parse(text) as Reply | Push
-    if ('event' in msg) {
-      const payload = msg.event === 'run:progress' ? unpackProgress(msg.payload as ProgressEvent, fromBase64) : msg.payload
-      for (const listener of listeners.get(msg.event) ?? []) listener(payload)
+    const msg = parseServerMessage(text)
+    if (msg instanceof Error) {
+      console.error(`Gradient Lab: ${msg.message}; the message was dropped`)
       return
     }
+    if ('event' in msg) {
+      events.fire(msg.event, unpackProgress(msg.payload, fromBase64))
+      return
+    }
+    if (msg.id === null) return
     const p = pending.get(msg.id)
     if (!p) return
     pending.delete(msg.id)
@@ -80,15 +85,12 @@ export function websocketApi(url: string): LabApi {
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
-        ws.send(JSON.stringify({ id, channel, payload: request }))
+        const call: CallMessage = { id, channel, payload: request }
+        ws.send(JSON.stringify(call))
       })
     },
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      const wrapped = (payload: unknown): void => listener(payload as Events[E])
-      set.add(wrapped)
-      return () => set.delete(wrapped)
+      return events.on(event, listener)
     }
   }
 }

@@ -1,11 +1,11 @@
-// How responsive the window stays while MNIST trains (issue 4's budget: no main-thread task over
-// 50 ms): the browser's own long-task reports during a quick-start backprop run, at the standard
-// 1280x800 window, printed and attached to the report. Durations are measured, not asserted:
-// on 2 shared cores preemption stretches a 20 ms task to 60-200 ms at random, so a bound would
-// only test the machine's load. The test waits with rare polls (once a second), so its own
+// `npm run bench:ui`: how responsive the window stays while MNIST trains (the renderer's 50 ms
+// budget, docs/architecture.md): the browser's own long-task reports during a quick-start
+// backprop run, at the standard 1280x800 window, printed and attached to the report. A benchmark,
+// not a test: on 2 shared cores preemption stretches a 20 ms task to 60-200 ms at random, so a
+// bound would only test the machine's load. The test waits with rare polls (once a second), so its own
 // in-page checks do not add long tasks to what it measures.
-import { test, expect } from './fixtures'
-import { LessonsPage } from './pages/lessons'
+import { test, expect } from '../../e2e/fixtures'
+import { LessonsPage } from '../../e2e/pages/lessons'
 
 interface LongTask {
   start: number
@@ -18,10 +18,8 @@ test.use({ trace: 'off' })
 test('MNIST training: the renderer main thread\'s long tasks are measured and reported', async ({ page }, testInfo) => {
   const lessons = new LessonsPage(page)
   await lessons.open('mnist')
+  // the quick start: one epoch of standard backprop
   await expect(lessons.field('Iterations')).toHaveValue('600')
-  await expect(lessons.field('Gradient method')).toHaveValue('backprop')
-  await expect(lessons.field('Evaluate every (iterations)')).toHaveValue('100')
-  await expect(lessons.field('Snapshot every (iterations)')).toHaveValue('100')
   // the test digits have arrived (loading them is not part of training)
   await expect(page.getByTestId('digit-0')).toHaveCount(1)
 

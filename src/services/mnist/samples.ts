@@ -1,0 +1,46 @@
+// The first test digits the renderer shows (the `mnist:samples` channel): their raw bytes from
+// the t10k IDX files, and only as many as are sent, never the whole data set decoded to floats.
+import { idxHeader } from '../../engine/mnist/idx'
+import type { MnistSamples } from '../../shared/api'
+import { MNIST_FILES } from './files'
+import { mnistDir } from './index'
+import { readMnistFile } from './read'
+
+const PIXELS = 784
+const IMAGES_HEADER = 16
+const LABELS_HEADER = 8
+
+/** Bytes of the images file and of the labels file that hold the first `count` digits. */
+export const samplesBytes = (count: number): { images: number; labels: number } => ({
+  images: IMAGES_HEADER + count * PIXELS,
+  labels: LABELS_HEADER + count
+})
+
+/**
+ * The first `count` digits (or all there are, if fewer) from the start of the two IDX files:
+ * `images` and `labels` need hold only samplesBytes(count) bytes.
+ */
+export function samplesFromIdx(images: Uint8Array, labels: Uint8Array, count: number): MnistSamples {
+  const [imageCount, rows, cols] = idxHeader(images, MNIST_FILES.testImages.name, 'images')
+  const [labelCount] = idxHeader(labels, MNIST_FILES.testLabels.name, 'labels')
+  if (rows * cols !== PIXELS) throw new Error(`${MNIST_FILES.testImages.name}: images of ${rows}x${cols}, not 28x28`)
+  const n = Math.min(count, imageCount, labelCount)
+  const need = samplesBytes(n)
+  if (images.length < need.images || labels.length < need.labels) {
+    throw new Error(`MNIST test files end before digit ${n}: ${images.length} image bytes and ${labels.length} label bytes`)
+  }
+  return {
+    pixels: Array.from(images.subarray(IMAGES_HEADER, need.images)),
+    labels: Array.from(labels.subarray(LABELS_HEADER, need.labels))
+  }
+}
+
+/**
+ * The first `count` test digits from the t10k files in `dir` (or the folder loadMnist would use):
+ * read through readMnistFile, so the shipped gzip copies work and their sha256 is checked, and
+ * only the test files are read, the training set never.
+ */
+export function readSamples(count: number, dir?: string): MnistSamples {
+  const from = mnistDir(dir)
+  return samplesFromIdx(readMnistFile(from, MNIST_FILES.testImages), readMnistFile(from, MNIST_FILES.testLabels), count)
+}
