@@ -39,8 +39,9 @@ describe('import during training', () => {
     s.close()
 
     const db = join(dir, 'lab.db')
-    // long enough to outlast the import; stopped (Ctrl-C) once the import is done
-    const training = labAsync(['train', 'gate', '--gate', 'XOR', '--epochs', '100000', '--log-every', '1', '--gradient', 'numerical', '--db', db, '--json'])
+    // numerical-gradient MNIST iterations take tens of milliseconds each, so a million of them
+    // outlast the import on any machine; stopped (Ctrl-C) once the import is done
+    const training = labAsync(['train', 'mnist', '--gradient', 'numerical', '--hidden', '16', '--iterations', '1000000', '--eval-every', '0', '--snapshot-every', '1000000', '--db', db, '--json'])
     await until(() => training.lines.length > 0, 'the training run to start', 60_000)
     const store = new RunStore(db)
     const before = training.lines.length
@@ -55,10 +56,10 @@ describe('import during training', () => {
     expect(duplicate).toBe(false)
     expect(store.getRun(runId)).toMatchObject({ status: 'done', steps: 50_000 })
     // every step the training run printed is stored, none lost to a busy database
-    const printed = jsonLines(training.lines.join('\n')).filter((l) => 'epoch' in l)
-    const trained = store.listRuns().find((r) => r.kind === 'gate')!
+    const printed = jsonLines(training.lines.join('\n')).filter((l) => 'iteration' in l)
+    const trained = store.listRuns().find((r) => r.id !== runId)!
     expect(trained).toMatchObject({ status: 'stopped', steps: printed.length })
-    expect(store.metrics(trained.id).step).toEqual(printed.map((l) => l.epoch))
+    expect(store.metrics(trained.id).step).toEqual(printed.map((l) => l.iteration))
     store.close()
   })
 })
