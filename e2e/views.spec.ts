@@ -14,7 +14,7 @@ import { LessonsPage } from './pages/lessons'
 const ALLOWED = new Set([
   'Gradient', 'Lab', 'English', 'SimpleNet', 'MNIST', 'XOR', 'AND', 'OR', 'NAND',
   'lr', 'argmax', 'softmax', 'numpy', 'float64', 'dW', 'xW', 'W1', 'b1', 'W2', 'b2', 'dW1', 'db1', 'dW2', 'db2', 'db', 'dw',
-  'CSV', 'PNG', 'Space', 'Enter', 'Shift', 'Delete', 'NaN'
+  'CSV', 'PNG', 'ipynb', 'zip', 'Space', 'Enter', 'Shift', 'Delete', 'NaN'
 ])
 
 /** Visible words of two or more Latin letters on the page, outside formulas (KaTeX) and code. */
