@@ -141,6 +141,8 @@ for (const lang of ['en', 'ko'] as Lang[]) {
     const mnistRow = rows.first()
     await mnistRow.getByRole('button').first().click()
     await expect(page.getByTestId('replay-loss')).toBeVisible()
+    // the replayed step's weights arrive after the metrics: the views are whole once they are in
+    await expect(page.getByText(lang === 'ko' ? '5단계의 가중치' : 'weights from step 5')).toBeVisible()
     await check('the replay of the MNIST run')
     await shot(page, `replay-${lang}`)
     await page.getByRole('button', { name: lang === 'ko' ? '← 실행 목록으로' : '← Back to runs' }).click()
