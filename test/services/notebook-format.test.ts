@@ -103,6 +103,31 @@ describe('exported notebook files', () => {
     expect(text(run(5), 'markdown')).not.toContain('Rounding chaos')
   })
 
+  it('a twolayernet MNIST run exports, its markdown explaining the book\'s conventions in either language', () => {
+    const r = lab(['train', 'mnist', '--formulation', 'twolayernet', '--gradient', 'backprop', '--seed', '1', '--hidden', '8', '--batch', '10',
+      '--iterations', '2', '--lr', '0.1', '--eval-every', '0', '--db', db, '--json'])
+    if (r.code !== 0) throw new Error(r.stderr)
+    const id = jsonLines(r.stdout).at(-1)!.runId as number
+    const store = new RunStore(db)
+    let en: Notebook['cells'], ko: Notebook['cells']
+    try {
+      ;[en, ko] = (['en', 'ko'] as const).map((language) => (JSON.parse(runNotebook(store, id, language).content) as Notebook).cells)
+    } finally {
+      store.close()
+    }
+    expect(text(en, 'markdown')).toContain('**twolayernet** formulation')
+    expect(text(en, 'markdown')).toContain('`dA2 = (y − t) / B`')
+    expect(text(en, 'markdown')).not.toMatch(HANGUL)
+    expect(text(ko, 'markdown')).toContain('**twolayernet** 방식')
+    expect(text(ko, 'markdown')).toMatch(HANGUL)
+    for (const cells of [en, ko]) {
+      const code = text(cells, 'code')
+      expect(code).toContain('dA2 = (y - t) / x.shape[0]')
+      // the loss is logged after the update, as the engine does for this formulation
+      expect(code.indexOf('loss = model.loss(x_batch, t_batch)')).toBeGreaterThan(code.indexOf('model.params[key] -= lr * grads[key]'))
+    }
+  })
+
   it('lab export refuses an unknown format or a language for CSV, naming what is allowed', () => {
     const bad = lab(['export', String(gateId), '--format', 'xml', '--db', db])
     expect(bad.code).not.toBe(0)

@@ -141,6 +141,20 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(difference).toBeLessThanOrEqual(1e-9)
   }, 120_000)
 
+  // twolayernet: the book's gradient (y - t)/B and the loss after the update; the stored losses,
+  // accuracies and float32 weights come from the engine, the rebuild from numpy
+  it.each([
+    { gradient: 'backprop', seed: 3, hidden: 16, batch: 50, iterations: 40, evalEvery: 20 },
+    { gradient: 'numerical', seed: 1, hidden: 8, batch: 20, iterations: 2, evalEvery: 1 }
+  ])('$iterations iterations of twolayernet $gradient, the book\'s TwoLayerNet', ({ gradient, seed, hidden, batch, iterations, evalEvery }) => {
+    const id = train(db, ['train', 'mnist', '--formulation', 'twolayernet', '--gradient', gradient, '--seed', String(seed),
+      '--hidden', String(hidden), '--batch', String(batch), '--iterations', String(iterations), '--lr', '0.1', '--eval-every', String(evalEvery)])
+    const { difference, steps } = reproduce(db, id, { MNIST_DIR: MNIST })
+    expect(steps).toBe(iterations)
+    expect(steps).toBe(storedSteps(db, id))
+    expect(difference).toBeLessThanOrEqual(1e-9)
+  }, 120_000)
+
   it('a run imported from a run file reproduces like the original', async () => {
     const original = train(db, ['train', 'xor2', '--seed', '5', '--schedule', '0.3x200,0.6x100', '--log-every', '30', '--gradient', 'backprop'])
     const runFile = await ask(db, 'export:runFile', { runId: original })

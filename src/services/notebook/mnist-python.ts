@@ -1,5 +1,7 @@
-// The MNIST notebook's Python: reading the IDX files, the two-layer net in either formulation,
-// and its gradient (backprop, or numerical in the vectorised form described in mnistGradient).
+// The MNIST notebook's Python: reading the IDX files, the two-layer net in any formulation,
+// and its gradient (backprop, or numerical in the vectorised form described at numerical()).
+// twolayernet shares standard's softmax and loss (so its numerical gradient too) and differs in
+// the backprop gradient at A2 and in when the loss is logged (mnist.ts).
 import type { Formulation } from '../../engine/types'
 import { numericalGradient1d, sigmoid } from './chapter'
 import type { NotebookText } from './text'
@@ -90,7 +92,10 @@ initial = {key: value.copy() for key, value in model.params.items()}
 `
 }
 
-/** Backpropagation: the exact derivative of this formulation's loss. */
+/**
+ * Backpropagation: the exact derivative of this formulation's loss, except twolayernet's, which is
+ * the book's Softmax-with-Loss backward (y - t)/B, as the lab's engine computes it.
+ */
 export function backprop(formulation: Formulation, t: NotebookText): string {
   const output =
     formulation === 'textbook'
@@ -99,7 +104,11 @@ export function backprop(formulation: Formulation, t: NotebookText): string {
     S = np.sum(e)
     R1 = np.sum((1 - t) / (S - e))
     dA2 = 0.5 * (t.size * e / S - t - e * R1 + (1 - t) * e / (S - e))`
-      : `    # ${t.comment.standardBackprop}
+      : formulation === 'twolayernet'
+        ? `    # ${t.comment.twolayernetBackprop}
+    y = softmax(A2)
+    dA2 = (y - t) / x.shape[0]`
+        : `    # ${t.comment.standardBackprop}
     y = softmax(A2)
     y_t = np.sum(y * t, axis=1, keepdims=True)
     dA2 = (y - t) * (y_t / (y_t + 1e-7) / x.shape[0])`

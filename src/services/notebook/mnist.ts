@@ -1,5 +1,5 @@
-// Section 4.5.3: the two-layer net on MNIST, textbook or standard, numerical or backprop.
-import { ApiFailure } from '../errors'
+// Section 4.5.3: the two-layer net on MNIST, textbook, standard or twolayernet, numerical or backprop.
+import { lossAfterUpdate } from '../../engine/mnist/convention'
 import type { MnistConfig } from '../../shared/config'
 import { code, markdown } from './ipynb'
 import { backprop, functions, loadMnist, model, numerical, spotCheck } from './mnist-python'
@@ -21,12 +21,11 @@ const CHAOS_AFTER = 20
 
 export function mnistSections(s: StoredRun, t: NotebookText): Sections {
   const config = s.run.config as MnistConfig
-  if (config.formulation === 'twolayernet') {
-    throw new ApiFailure('invalid', `run ${s.run.id} uses the chapter-5 TwoLayerNet formulation, which notebooks cannot rebuild yet: only textbook and standard MNIST runs export as notebooks`)
-  }
   const until = trainUntil(s)
   const numericalRun = config.gradient === 'numerical'
   const textbook = config.formulation === 'textbook'
+  // the engine's own rule, so the notebook logs the loss where the lab did
+  const after = lossAfterUpdate(config.formulation)
   const m = s.metrics
   const evalSteps = m.step.filter((_, i) => !Number.isNaN(m.trainAcc[i]) || !Number.isNaN(m.testAcc[i]))
   const pick = (values: number[]): number[] => m.step.flatMap((step, i) => (evalSteps.includes(step) ? [values[i]] : []))
@@ -35,7 +34,7 @@ export function mnistSections(s: StoredRun, t: NotebookText): Sections {
   const scale = (config.hidden / 64) * (config.batch / 100)
   const minutes = (perIteration: number): number => (until * perIteration * scale + evaluations * EVALUATION_SECONDS) / 60
 
-  const lossLine = `    loss = model.loss(x_batch, t_batch)  # ${textbook ? t.comment.lossAfter : t.comment.lossBefore}\n`
+  const lossLine = `    loss = model.loss(x_batch, t_batch)  # ${after ? t.comment.lossAfter : t.comment.lossBefore}\n`
   return {
     imports: ['gzip', 'os', 'time'],
     config: `seed = ${config.seed}
@@ -71,9 +70,9 @@ for i in range(1, run_until + 1):
     x_batch = x_train[batch_idx]
     t_batch = one_hot(y_train[batch_idx])
     grads = gradient(model, x_batch, t_batch)
-${textbook ? '' : lossLine}    for key in ('W1', 'b1', 'W2', 'b2'):
+${after ? '' : lossLine}    for key in ('W1', 'b1', 'W2', 'b2'):
         model.params[key] -= lr * grads[key]
-${textbook ? lossLine : ''}    train_loss_list.append(loss)
+${after ? lossLine : ''}    train_loss_list.append(loss)
     if (eval_every and i % eval_every == 0) or i == iterations:
         accuracies[i] = (model.accuracy(x_train, y_train), model.accuracy(x_test, y_test))
         print(f'iteration {i}, loss {loss}, train accuracy {accuracies[i][0]}, test accuracy {accuracies[i][1]}')

@@ -46,6 +46,7 @@ export const en: NotebookText = {
     rowSoftmax: 'the row-wise softmax keeps the order, so argmax is taken on A2',
     textbookBackprop: 'the exact derivative of 0.5*sum(-t log y - (1-t) log(1-y)) with y = exp(A2) / sum(exp(A2)) over the whole batch',
     standardBackprop: 'the exact derivative of -sum(t log(y + 1e-7)) / B, the 1e-7 included',
+    twolayernetBackprop: "Softmax-with-Loss's backward (y - t) / B: the 1e-7's factor y_t / (y_t + 1e-7) is left out",
     textbookChange: 'loss change for each nudge: exp(A2) moves by de, its sum S by dS, y = e/S by dy',
     standardChange: "loss change for each nudge, row by row: each row's softmax moves by dy",
     hiddenChange: 'sigmoid(a + d) - sigmoid(a), computed without cancellation',
@@ -113,21 +114,36 @@ export const en: NotebookText = {
       `machine (about 3 s per iteration at hidden 64). The lab's engine takes ${time(lab)}. A check below compares the two methods on three weights.`,
     functions: (formulation) =>
       `## 2. The chapter's functions\n\n` +
-      (formulation === 'textbook'
-        ? `The **textbook** formulation, exactly as the chapter's notebook: \`softmax\` over the whole batch matrix (no shift, one sum), and the loss \`cross_entropy_error_for_bin\`.`
-        : `The **standard** formulation: a stable softmax of each row, and the mean cross-entropy \`cross_entropy_error_for_batch\` (delta 1e-7).`),
+      {
+        textbook: `The **textbook** formulation, exactly as the chapter's notebook: \`softmax\` over the whole batch matrix (no shift, one sum), and the loss \`cross_entropy_error_for_bin\`.`,
+        standard: `The **standard** formulation: a stable softmax of each row, and the mean cross-entropy \`cross_entropy_error_for_batch\` (delta 1e-7).`,
+        twolayernet:
+          `The **twolayernet** formulation, the book's \`TwoLayerNet\` of chapter 5: a stable softmax of each row and the mean cross-entropy ` +
+          `\`cross_entropy_error_for_batch\` (delta 1e-7), the same as the standard formulation's. It differs from standard in two ` +
+          `conventions: its backpropagation gradient, and when the loss is logged (both below).`
+      }[formulation],
     model: (formulation, gradient) =>
       `## 3. The two-layer net\n\n784 → hidden (sigmoid) → 10 (softmax, ${formulation}). Weights: \`np.random.seed(seed)\`, then ` +
       `\`0.01 * randn(784, hidden)\` and \`0.01 * randn(hidden, 10)\`; biases zero. ` +
-      (gradient === 'backprop'
-        ? `The gradient is **backpropagation**, the exact derivative of this formulation's loss.`
-        : `The gradient is **numerical** (central differences with h), computed many parameters at a time; the last lines check it against the chapter's \`numerical_gradient\`.`),
+      (gradient === 'numerical'
+        ? `The gradient is **numerical** (central differences with h), computed many parameters at a time; the last lines check it against the chapter's \`numerical_gradient\`.` +
+          (formulation === 'twolayernet' ? ` It is the derivative of the loss itself, so here it is the same gradient as the standard formulation's.` : '')
+        : formulation === 'twolayernet'
+          ? `The gradient is **backpropagation** as \`TwoLayerNet.gradient\` computes it: at the output, the backward pass of Softmax-with-Loss ` +
+            `(section 5.6.3), \`dA2 = (y − t) / B\`. That is not quite the derivative of the loss above: because of the 1e-7 inside the log, ` +
+            `the exact derivative multiplies each row by \`y_t / (y_t + 1e-7)\`, a factor the book leaves out. The two gradients differ by at most 1e-7 / y_t relatively, ` +
+            `but over many iterations the weights of a twolayernet run and of a standard run drift slightly apart.`
+          : `The gradient is **backpropagation**, the exact derivative of this formulation's loss.`),
     training: (formulation) =>
       `## 4. Training\n\nEach iteration draws a batch with \`np.random.choice(train_size, batch_size)\` from the same random state ` +
       `that drew the weights, takes the gradient, and updates every parameter. ` +
-      (formulation === 'textbook'
-        ? `The logged loss is the batch loss after the update, as in the chapter's loop.`
-        : `The logged loss is the batch loss at the parameters the gradient was taken at (what training libraries report).`) +
+      {
+        textbook: `The logged loss is the batch loss after the update, as in the chapter's loop.`,
+        standard: `The logged loss is the batch loss at the parameters the gradient was taken at (what training libraries report).`,
+        twolayernet:
+          `The logged loss is the batch loss after the update, as the book's training loop appends it to \`train_loss_list\`: ` +
+          `one more forward pass per iteration, and a loss one update ahead of the standard formulation's.`
+      }[formulation] +
       ` Train and test accuracy are measured every \`eval_every\` iterations and after the last one.`,
     chaos:
       `**Rounding chaos.** A long textbook run amplifies rounding: two correct programs that add the same numbers in a different ` +

@@ -3,6 +3,7 @@ import type { NotebookText } from './text'
 import { duration } from './text'
 
 const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
+const formulationName = { textbook: '교과서', standard: '표준', twolayernet: '5장 TwoLayerNet' }
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 
 export const ko: NotebookText = {
@@ -45,6 +46,7 @@ export const ko: NotebookText = {
     rowSoftmax: '행별 softmax는 순서를 바꾸지 않으므로 argmax는 A2에서 구합니다',
     textbookBackprop: '배치 전체에 대한 y = exp(A2) / sum(exp(A2))일 때 0.5*sum(-t log y - (1-t) log(1-y))의 정확한 도함수',
     standardBackprop: '-sum(t log(y + 1e-7)) / B의 정확한 도함수 (1e-7 포함)',
+    twolayernetBackprop: 'Softmax-with-Loss의 역전파 (y - t) / B: 1e-7에서 오는 인수 y_t / (y_t + 1e-7)은 빠집니다',
     textbookChange: '각 미세 변화에 대한 손실 변화: exp(A2)가 de, 그 합 S가 dS, y = e/S가 dy만큼 움직입니다',
     standardChange: '각 미세 변화에 대한 손실 변화, 행마다: 각 행의 softmax가 dy만큼 움직입니다',
     hiddenChange: 'sigmoid(a + d) - sigmoid(a)를 상쇄 없이 계산',
@@ -112,21 +114,36 @@ export const ko: NotebookText = {
       `아래의 확인 셀은 가중치 세 개에서 두 방법을 비교합니다.`,
     functions: (formulation) =>
       `## 2. 이 장의 함수\n\n` +
-      (formulation === 'textbook'
-        ? `**교과서** 방식, 이 장의 노트북 그대로: 배치 행렬 전체에 대한 \`softmax\`(빼기 없이, 합 하나)와 손실 \`cross_entropy_error_for_bin\`.`
-        : `**표준** 방식: 행마다 안정적인 softmax와 평균 교차 엔트로피 \`cross_entropy_error_for_batch\` (delta 1e-7).`),
+      {
+        textbook: `**교과서** 방식, 이 장의 노트북 그대로: 배치 행렬 전체에 대한 \`softmax\`(빼기 없이, 합 하나)와 손실 \`cross_entropy_error_for_bin\`.`,
+        standard: `**표준** 방식: 행마다 안정적인 softmax와 평균 교차 엔트로피 \`cross_entropy_error_for_batch\` (delta 1e-7).`,
+        twolayernet:
+          `**twolayernet** 방식, 책 5장의 \`TwoLayerNet\`: 표준 방식과 같은, 행마다 안정적인 softmax와 평균 교차 엔트로피 ` +
+          `\`cross_entropy_error_for_batch\` (delta 1e-7). 표준 방식과 다른 점은 두 가지 규칙입니다: 오차역전파 기울기, 그리고 ` +
+          `손실을 기록하는 시점 (둘 다 아래에서 설명합니다).`
+      }[formulation],
     model: (formulation, gradient) =>
-      `## 3. 2층 신경망\n\n784 → 은닉 (시그모이드) → 10 (softmax, ${formulation === 'textbook' ? '교과서' : '표준'}). 가중치: \`np.random.seed(seed)\` 다음 ` +
+      `## 3. 2층 신경망\n\n784 → 은닉 (시그모이드) → 10 (softmax, ${formulationName[formulation]}). 가중치: \`np.random.seed(seed)\` 다음 ` +
       `\`0.01 * randn(784, hidden)\`, \`0.01 * randn(hidden, 10)\`; 편향은 0. ` +
-      (gradient === 'backprop'
-        ? `기울기는 **오차역전파**, 이 방식의 손실의 정확한 도함수입니다.`
-        : `기울기는 **수치 미분**(h를 쓰는 중앙 차분)이며 여러 매개변수를 한꺼번에 계산합니다. 마지막 줄들에서 이 장의 \`numerical_gradient\`와 비교합니다.`),
+      (gradient === 'numerical'
+        ? `기울기는 **수치 미분**(h를 쓰는 중앙 차분)이며 여러 매개변수를 한꺼번에 계산합니다. 마지막 줄들에서 이 장의 \`numerical_gradient\`와 비교합니다.` +
+          (formulation === 'twolayernet' ? ` 손실 자체의 도함수이므로 여기서는 표준 방식과 같은 기울기입니다.` : '')
+        : formulation === 'twolayernet'
+          ? `기울기는 \`TwoLayerNet.gradient\`가 계산하는 **오차역전파**입니다: 출력에서는 Softmax-with-Loss의 역전파(5.6.3절) ` +
+            `\`dA2 = (y − t) / B\`. 이것은 위 손실의 정확한 도함수와 조금 다릅니다: 로그 안의 1e-7 때문에 정확한 도함수에는 각 행마다 ` +
+            `인수 \`y_t / (y_t + 1e-7)\`가 곱해지는데, 책은 이 인수를 생략합니다. 두 기울기의 상대 차이는 최대 1e-7 / y_t이지만, 반복이 ` +
+            `많아지면 twolayernet 실행과 표준 실행의 가중치는 조금씩 벌어집니다.`
+          : `기울기는 **오차역전파**, 이 방식의 손실의 정확한 도함수입니다.`),
     training: (formulation) =>
       `## 4. 학습\n\n각 반복은 가중치를 뽑은 것과 같은 난수 상태에서 \`np.random.choice(train_size, batch_size)\`로 배치를 뽑고, ` +
       `기울기를 구해 모든 매개변수를 업데이트합니다. ` +
-      (formulation === 'textbook'
-        ? `기록하는 손실은 이 장의 반복문처럼 업데이트 후의 배치 손실입니다.`
-        : `기록하는 손실은 기울기를 구한 매개변수에서의 배치 손실입니다 (학습 라이브러리들이 보고하는 값).`) +
+      {
+        textbook: `기록하는 손실은 이 장의 반복문처럼 업데이트 후의 배치 손실입니다.`,
+        standard: `기록하는 손실은 기울기를 구한 매개변수에서의 배치 손실입니다 (학습 라이브러리들이 보고하는 값).`,
+        twolayernet:
+          `기록하는 손실은 책의 학습 반복문이 \`train_loss_list\`에 넣는 것처럼 업데이트 후의 배치 손실입니다: ` +
+          `반복마다 순전파가 한 번 더 들고, 표준 방식의 손실보다 업데이트 한 번만큼 앞선 값입니다.`
+      }[formulation] +
       ` 훈련·테스트 정확도는 \`eval_every\` 반복마다, 그리고 마지막 반복 후에 측정합니다.`,
     chaos:
       `**반올림의 혼돈.** 긴 교과서 실행은 반올림 오차를 키웁니다. 같은 수를 다른 순서로 더하는 두 올바른 프로그램(numpy의 BLAS와 ` +

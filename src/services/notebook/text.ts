@@ -28,6 +28,7 @@ export interface NotebookText {
     rowSoftmax: string
     textbookBackprop: string
     standardBackprop: string
+    twolayernetBackprop: string
     textbookChange: string
     standardChange: string
     hiddenChange: string
