@@ -7,6 +7,7 @@ import type { StepRecord } from '../engine/types'
 import type { RunKind } from '../shared/config'
 import type { ProgressEvent, RunStatus } from '../shared/api'
 import { toWireRecord } from '../shared/wire'
+import { isLive } from '../shared/status'
 
 const EMIT_MS = 125
 const MNIST_POINTS = 2000
@@ -119,7 +120,7 @@ export class ProgressTracker {
       total: this.total,
       rate,
       // training time left at that rate; a paused run keeps its estimate, a finished one has none
-      etaSeconds: rate > 0 && (this.status === 'running' || this.status === 'paused') ? (this.total - this.done) / rate : null,
+      etaSeconds: rate > 0 && isLive(this.status) ? (this.total - this.done) / rate : null,
       elapsedMs: this.clock.ms,
       records: records.map(toWireRecord),
       ...(reason !== undefined ? { reason } : {}),

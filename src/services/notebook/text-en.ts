@@ -1,6 +1,7 @@
 // The notebook's words in English.
 import type { NotebookText } from './text'
 import { duration } from './text'
+import { isLive } from '../../shared/status'
 
 const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }
 const time = (m: number): string => duration(m, { underOne: 'under a minute', minutes: 'about {n} minutes', hours: 'about {n} hours' })
@@ -16,7 +17,7 @@ export const en: NotebookText = {
   status: (status, last, total) =>
     status === 'done'
       ? ''
-      : status === 'running' || status === 'paused'
+      : isLive(status)
         ? `*This run was still training when it was exported: the notebook stops where its stored steps end (step ${last} of ${total}).*`
         : `*This run ended early (${status}) after step ${last} of ${total}; the notebook stops there too.*`,
   config:

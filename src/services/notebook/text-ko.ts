@@ -1,6 +1,7 @@
 // The notebook's words in Korean.
 import type { NotebookText } from './text'
 import { duration } from './text'
+import { isLive } from '../../shared/status'
 
 const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
 const formulationName = { textbook: '교과서', standard: '표준', twolayernet: '5장 TwoLayerNet' }
@@ -16,7 +17,7 @@ export const ko: NotebookText = {
   status: (status, last, total) =>
     status === 'done'
       ? ''
-      : status === 'running' || status === 'paused'
+      : isLive(status)
         ? `*내보낼 때 이 실행은 아직 학습 중이었습니다. 노트북은 저장된 스텝이 끝나는 곳(${total}개 중 ${last}번째 스텝)에서 멈춥니다.*`
         : `*이 실행은 ${last}번째 스텝(전체 ${total})에서 일찍 끝났습니다 (${status}). 노트북도 그곳에서 멈춥니다.*`,
   config:

@@ -12,6 +12,7 @@ import { fileLines, textLines, type LineSource } from './lines'
 import { importedStatus, readRunFile, type RunHeader, type RunSink } from './read'
 import { refuse } from './refuse'
 import { storedContentHash } from './write'
+import { LIVE_SQL } from '../../shared/status'
 
 export { exportRunFile, writeRunFile } from './write'
 
@@ -57,7 +58,7 @@ function twin(store: RunStore, run: RunHeader, hash: string): number | null {
   if (known !== undefined) return known
   // runs never exported have no hash yet: the same start and kind are the only candidates
   const candidates = store.db
-    .prepare("SELECT id FROM runs WHERE content_sha256 IS NULL AND created_at = ? AND kind = ? AND status NOT IN ('running', 'paused')")
+    .prepare(`SELECT id FROM runs WHERE content_sha256 IS NULL AND created_at = ? AND kind = ? AND NOT ${LIVE_SQL}`)
     .pluck()
     .all(run.createdAt, run.config.kind) as number[]
   for (const id of candidates) {

@@ -17,6 +17,7 @@ import { contentHasher, FORMAT, VERSION } from './format'
 import type { LineSource } from './lines'
 import { refuse } from './refuse'
 import { yielder } from './yielder'
+import { isLive, RUN_STATUSES } from '../../shared/status'
 
 const nullable =
   <T>(p: Parser<T>): Parser<T | null> =>
@@ -35,7 +36,7 @@ const parseRun = object({
   id: optional(int(1, Number.MAX_SAFE_INTEGER)),
   name: str({ max: 200 }),
   note: str({ max: 10000 }),
-  status: oneOf('running', 'paused', 'done', 'stopped', 'interrupted', 'failed'),
+  status: oneOf(...RUN_STATUSES),
   reason: optional(nullable(str({ max: 10000 }))),
   config: parseRunConfig,
   createdAt: isoDate,
@@ -242,6 +243,6 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
 
 /** A run exported while training is no longer training anywhere: it ends where the file ends. */
 export function importedStatus(run: RunHeader): { status: RunStatus; reason: string | null } {
-  if (run.status === 'running' || run.status === 'paused') return { status: 'interrupted', reason: 'It was exported while still training; it ends where the file ends.' }
+  if (isLive(run.status)) return { status: 'interrupted', reason: 'It was exported while still training; it ends where the file ends.' }
   return { status: run.status, reason: run.reason ?? null }
 }

@@ -12,6 +12,7 @@ import type { RunStore } from '../store/run-store'
 import { encodeColumn, gradShapes, packParams, paramShapes } from './columns'
 import { contentHasher, EXTENSION, FORMAT, VERSION } from './format'
 import { yielder } from './yielder'
+import { LIVE_SQL } from '../../shared/status'
 
 type MetricRow = [number, number | null, number | null, number | null, number | null]
 
@@ -96,7 +97,7 @@ const fileName = (runId: number): string => `run-${runId}${EXTENSION}`
 
 /** Remembers a finished run's content hash, so that importing its file here finds it at once. */
 function remember(store: RunStore, runId: number, hash: string): void {
-  store.db.prepare("UPDATE runs SET content_sha256 = ? WHERE id = ? AND status NOT IN ('running', 'paused')").run(hash, runId)
+  store.db.prepare(`UPDATE runs SET content_sha256 = ? WHERE id = ? AND NOT ${LIVE_SQL}`).run(hash, runId)
 }
 
 /** The whole file as text, for IPC and the WebSocket (at most RUN_FILE_LIMIT: run-budget.ts). */

@@ -11,6 +11,7 @@ import { defaultName } from '../../shared/run-name'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
 import { claim, ownerGone, release, thisProcess, type Owner } from './liveness'
 import { openDatabase } from './open'
+import { isLive, LIVE_SQL } from '../../shared/status'
 
 interface RunRow {
   id: number
@@ -55,7 +56,6 @@ export class RunBusyError extends Error {}
 /** MNIST snapshots are 50k+ numbers each: kept as float32, half the size, more than the views and replays can show. */
 const float32Kinds: ReadonlySet<RunKind> = new Set(['mnist'])
 
-const isLive = (status: RunStatus): boolean => status === 'running' || status === 'paused'
 const interruptedReason = (why: string): string => `Training stopped unexpectedly: ${why}.`
 
 const nullToNaN = (v: number | null): number => (v === null ? NaN : v)
@@ -95,7 +95,7 @@ export class RunStore {
   /** Runs left `running`/`paused` by a process that is gone become `interrupted`, with why. */
   reconcile(now = Date.now()): number[] {
     const rows = this.db
-      .prepare("SELECT id, owner_pid, owner_host, heartbeat_at FROM runs WHERE status IN ('running', 'paused')")
+      .prepare(`SELECT id, owner_pid, owner_host, heartbeat_at FROM runs WHERE ${LIVE_SQL}`)
       .all() as Pick<RunRow, 'id' | 'owner_pid' | 'owner_host' | 'heartbeat_at'>[]
     const interrupted: number[] = []
     for (const r of rows) {
@@ -195,7 +195,7 @@ export class RunStore {
            final_loss = (SELECT loss FROM metrics WHERE run_id = @id ORDER BY step DESC LIMIT 1),
            final_train_acc = (SELECT train_acc FROM metrics WHERE run_id = @id AND train_acc IS NOT NULL ORDER BY step DESC LIMIT 1),
            final_test_acc = (SELECT test_acc FROM metrics WHERE run_id = @id AND test_acc IS NOT NULL ORDER BY step DESC LIMIT 1),
-           heartbeat_at = CASE WHEN status IN ('running', 'paused') THEN @now ELSE heartbeat_at END
+           heartbeat_at = CASE WHEN ${LIVE_SQL} THEN @now ELSE heartbeat_at END
          WHERE id = @id`
       )
       .run({ id: runId, now: Date.now() })
@@ -204,12 +204,12 @@ export class RunStore {
   /** The owner says it is still alive, for every run it is training. */
   heartbeat(runIds: number[], now = Date.now()): void {
     if (runIds.length === 0) return
-    const stmt = this.db.prepare("UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status IN ('running', 'paused')")
+    const stmt = this.db.prepare(`UPDATE runs SET heartbeat_at = ? WHERE id = ? AND ${LIVE_SQL}`)
     this.db.transaction(() => runIds.forEach((id) => stmt.run(now, id)))()
   }
 
   setStatus(runId: number, status: 'running' | 'paused'): void {
-    this.db.prepare("UPDATE runs SET status = ? WHERE id = ? AND status IN ('running', 'paused')").run(status, runId)
+    this.db.prepare(`UPDATE runs SET status = ? WHERE id = ? AND ${LIVE_SQL}`).run(status, runId)
   }
 
   finish(runId: number, status: RunStatus, reason?: string | null, predictions?: number[], now = Date.now()): void {

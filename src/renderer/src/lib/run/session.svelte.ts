@@ -6,6 +6,7 @@ import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
 import { totalSteps } from '../../../../shared/total-steps'
 import { loadSavedRun } from './saved-run'
+import { isLive } from '../../../../shared/status'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
@@ -41,7 +42,7 @@ export class RunSession {
   }
 
   get active(): boolean {
-    return this.status === 'starting' || this.status === 'running' || this.status === 'paused'
+    return this.status === 'starting' || isLive(this.status)
   }
 
   /** Starts a run of `config`; `paused`: it waits at step 0 for Step or Resume. Answers its id. */
