@@ -1,5 +1,6 @@
 // The first test digits the renderer shows (the `mnist:samples` channel): their raw bytes from
-// the t10k IDX files, and only as many as are sent, never the whole data set decoded to floats.
+// the t10k IDX files (decompressed and checked once), and only as many digits as are sent, never
+// the whole data set decoded to floats.
 import { idxHeader } from '../../engine/mnist/idx'
 import type { MnistSamples } from '../../shared/api'
 import { MNIST_FILES } from './files'
@@ -35,12 +36,20 @@ export function samplesFromIdx(images: Uint8Array, labels: Uint8Array, count: nu
   }
 }
 
+/** The verified t10k files of each folder, read once: the lesson and every replay ask again. */
+const testFiles = new Map<string, { images: Uint8Array; labels: Uint8Array }>()
+
 /**
  * The first `count` test digits from the t10k files in `dir` (or the folder loadMnist would use):
- * read through readMnistFile, so the shipped gzip copies work and their sha256 is checked, and
- * only the test files are read, the training set never.
+ * read through readMnistFile, so the shipped gzip copies work and their sha256 is checked, once per
+ * folder, and only the test files are read, the training set never.
  */
 export function readSamples(count: number, dir?: string): MnistSamples {
   const from = mnistDir(dir)
-  return samplesFromIdx(readMnistFile(from, MNIST_FILES.testImages), readMnistFile(from, MNIST_FILES.testLabels), count)
+  let files = testFiles.get(from)
+  if (!files) {
+    files = { images: readMnistFile(from, MNIST_FILES.testImages), labels: readMnistFile(from, MNIST_FILES.testLabels) }
+    testFiles.set(from, files)
+  }
+  return samplesFromIdx(files.images, files.labels, count)
 }
