@@ -5,7 +5,15 @@
 import { flagOf, type TextForm } from '../shared/fields'
 import { ValidationError, type Parser } from '../shared/schema'
 
-export class CliError extends Error {}
+/** A failure `lab` reports in one line: exit 2 for a mistake in the command line (the default), 1 for a failure of the machine or its files. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2
+  ) {
+    super(message)
+  }
+}
 
 export interface Spec {
   /** options that take a value */

@@ -26,7 +26,8 @@ const SYSTEM = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EISDIR'
 
 export function describeFailure(e: unknown): Failure {
   const err = e instanceof Error ? e : new Error(String(e))
-  if (err instanceof CliError || err instanceof ValidationError) return { line: err.message, exitCode: 2 }
+  if (err instanceof CliError) return { line: err.message, exitCode: err.exitCode }
+  if (err instanceof ValidationError) return { line: err.message, exitCode: 2 }
   if (err instanceof ApiFailure || err instanceof StoreOpenError || err instanceof MnistUnavailable) {
     return { line: err.message, exitCode: 1 }
   }

@@ -64,7 +64,7 @@ describe('a run training in another process', () => {
     other.pragma('foreign_keys = ON')
     other.prepare('DELETE FROM runs WHERE id = 1').run()
     other.close()
-    expect(await run.exited).toBe(2)
+    expect(await run.exited).toBe(1)
     expect(run.stderr()).toMatch(/^lab: cannot save run 1 to .*lab\.db: FOREIGN KEY constraint failed \(was the run deleted\?\); training was stopped\n$/m)
     expect(run.stderr()).not.toMatch(/\n\s+at /)
   })

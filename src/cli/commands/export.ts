@@ -2,9 +2,7 @@
 // CSV (RFC 4180), or a Jupyter notebook that rebuilds the run in numpy and checks it.
 import { writeFileSync } from 'node:fs'
 import { runCsv } from '../../services/csv-exports'
-import { ApiFailure } from '../../services/errors'
-import { runNotebook, type NotebookLanguage } from '../../services/notebook'
-import type { RunStore } from '../../services/store/run-store'
+import { runNotebook } from '../../services/notebook'
 import { int, oneOf } from '../../shared/schema'
 import { CliError, flag, numeric, parseArgs } from '../args'
 import { command, specOf } from '../options'
@@ -15,17 +13,7 @@ function save(file: string, text: string): void {
     writeFileSync(file, text)
   } catch (e) {
     // "ENOENT: no such file or directory, open '/x/y.csv'" -> "ENOENT: no such file or directory"
-    throw new CliError(`cannot write ${file}: ${(e as Error).message.replace(/, \w+ '.*'$/, '')}`)
-  }
-}
-
-/** The notebook's text; a run it cannot be made from is the user's error, said in one line. */
-function notebook(store: RunStore, runId: number, language: NotebookLanguage): string {
-  try {
-    return runNotebook(store, runId, language).content
-  } catch (e) {
-    if (e instanceof ApiFailure) throw new CliError(e.message)
-    throw e
+    throw new CliError(`cannot write ${file}: ${(e as Error).message.replace(/, \w+ '.*'$/, '')}`, 1)
   }
 }
 
@@ -39,7 +27,7 @@ export function exportRun(argv: string[], out: Output, write: (text: string) => 
   const store = openStore(p, out)
   try {
     if (!store.getRun(runId)) throw new CliError(`there is no run ${runId} in ${store.file} (see \`lab runs\`)`)
-    const text = format === 'ipynb' ? notebook(store, runId, language) : runCsv(store, runId).content
+    const text = format === 'ipynb' ? runNotebook(store, runId, language).content : runCsv(store, runId).content
     const file = p.values.get('--out')
     if (file) save(file, text)
     else write(text)

@@ -28,7 +28,7 @@ export function simplenet(argv: string[], out: Output): number {
     try {
       saved = `(run ${storeSimpleNetRun(store, config, p.values.get('--name')).runId} saved)`
     } catch (e) {
-      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`)
+      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`, 1)
     } finally {
       store.close()
     }

@@ -78,7 +78,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
       })
     } catch (e) {
       store.close()
-      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`)
+      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`, 1)
     }
   }
   const run = store ? own(store) : null
@@ -109,7 +109,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   if (saveError) {
     run!.finish('failed', storageFailureReason(saveError))
     store!.close()
-    throw new CliError(`cannot save run ${run!.id} to ${store!.file}: ${saveError as string}; training was stopped`)
+    throw new CliError(`cannot save run ${run!.id} to ${store!.file}: ${saveError as string}; training was stopped`, 1)
   }
   run?.finish(status.status, status.reason ?? null, status.predictions)
   store?.close()
