@@ -54,8 +54,11 @@ test('an MNIST run offers the data files, and the notebook comes in Korean when 
   const library = new LibraryPage(page)
   await library.open()
   await library.replay(id)
+  // the replay's views arrive in parts (weights, then the test digits) and move the export row
+  // down as they do: check the box once they are in, and again if a late part moved it mid-click
+  await expect(page.getByText('weights from step 2')).toBeVisible()
   const withMnist = page.getByRole('checkbox', { name: 'with the MNIST files' })
-  await withMnist.check()
+  await expect(async () => withMnist.check()).toPass()
   await expect(page.getByRole('button', { name: 'Notebook + MNIST (.zip)' })).toBeVisible()
   await page.getByRole('group', { name: 'Export' }).scrollIntoViewIfNeeded()
   await shot(page, 'replay-notebook-export')
