@@ -12,7 +12,7 @@ const shapesOf = (p: Params | undefined): [string, number, number][] =>
 // a small network and a made-up data set keep the MNIST trainer quick; its shapes follow `hidden`
 const blank = { count: 3, images: new Float32Array(3 * 784), labels: Uint8Array.from([1, 2, 3]) }
 const small = (kind: AnyKind): { kind: string } =>
-  kind.dataset === 'mnist' ? { ...kind.defaults, hidden: 5, batch: 2, iterations: 2, evalEvery: 0, snapshotEvery: 1 } : kind.defaults
+  kind.dataset === 'mnist' ? ({ ...kind.defaults, hidden: 5, batch: 2, iterations: 2, evalEvery: 0, snapshotEvery: 1 } as { kind: string }) : kind.defaults
 
 function expectDeclared(kind: AnyKind, config: { kind: string }, r: StepRecord): void {
   const declared = kind.params(config).map(([n, rows, cols]) => [n, rows, cols])

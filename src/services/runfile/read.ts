@@ -53,9 +53,6 @@ const parseHeader = object({
 })
 export type RunHeader = ReturnType<typeof parseRun>
 
-/** Outputs a run ends with: the four truth-table rows, SimpleNet's three probabilities, none for MNIST. */
-const PREDICTIONS: Record<RunConfig['kind'], number> = { simplenet: 3, gate: 4, xor2: 4, mnist: 0 }
-
 /** What the second pass does with each checked part; the first pass only checks. */
 export interface RunSink {
   begin(run: RunHeader): Promise<void>
@@ -106,7 +103,7 @@ function readHeader(text: string | undefined, size: number): { run: RunHeader; c
   }
   const bound = runFileBound(config)
   if (size > bound) refuse(`it is ${size} bytes, more than a run of its settings can take (${bound} bytes)`)
-  const expected = PREDICTIONS[config.kind]
+  const expected = kindOf(config.kind).predictions
   if (run.predictions && run.predictions.length !== expected) {
     refuse(`run.predictions has ${run.predictions.length} values; a ${config.kind} run ends with ${expected}`)
   }
