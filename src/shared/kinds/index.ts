@@ -58,6 +58,9 @@ export function kindOf(kind: string): AnyKind {
   return d
 }
 
+/** The names of the parameters a run's records carry, in the notebook's order. */
+export const paramNames = (config: { kind: string }): string[] => kindOf(config.kind).params(config).map(([name]) => name)
+
 /** Steps a run takes in all: epochs, iterations, descent steps. */
 export const totalSteps = (config: { kind: string }): number => kindOf(config.kind).totalSteps(config)
 
