@@ -25,11 +25,6 @@ export function simpleNetRecords(config: SimpleNetConfig): { records: StepRecord
  */
 export function storeSimpleNetRun(store: RunStore, config: SimpleNetConfig, name?: string): { runId: number; records: StepRecord[]; predictions: number[] } {
   const { records, predictions } = simpleNetRecords(config)
-  const runId = store.db.transaction(() => {
-    const id = store.createRun({ config, name, totalSteps: totalSteps(config), status: 'done' })
-    store.append(id, records)
-    store.finish(id, 'done', null, predictions)
-    return id
-  })()
+  const runId = store.addFinishedRun({ config, name, totalSteps: totalSteps(config) }, records, predictions)
   return { runId, records, predictions }
 }

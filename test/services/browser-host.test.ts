@@ -13,7 +13,7 @@ import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
 import { readSamples } from '../../src/services/mnist/samples'
 import { startHost } from '../../src/server/server'
-import { tempDir, until } from './tmp'
+import { tempDir, until, storeDb } from './tmp'
 
 const ROOT = join(__dirname, '..', '..')
 const cleanup: (() => unknown)[] = []
@@ -95,7 +95,7 @@ describe('browser host', () => {
     expect(run.status).toBe('interrupted')
     expect(run.steps).toBeGreaterThan(0)
     expect(store.getRun(1)!.status).toBe('done')
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(storeDb(store).pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
   it('serves the renderer with the CSP, and nothing outside it', async () => {

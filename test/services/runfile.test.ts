@@ -7,7 +7,7 @@ import type { StepRecord } from '../../src/engine/types'
 import { notebook } from '../../src/shared/config'
 import { exportRunFile, importRunPath, importRunText, writeRunFile } from '../../src/services/runfile'
 import { RunStore } from '../../src/services/store/run-store'
-import { tempDir } from './tmp'
+import { tempDir, storeDb } from './tmp'
 
 const open: RunStore[] = []
 afterEach(() => open.splice(0).forEach((s) => s.close()))
@@ -39,7 +39,7 @@ function replayView(s: RunStore, id: number) {
   return { run, metrics: s.metrics(id), snapshots: [...s.snapshots(id)] }
 }
 
-const counts = (s: RunStore) => s.db.prepare('SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM metrics) + (SELECT count(*) FROM snapshots) AS rows').get()
+const counts = (s: RunStore) => storeDb(s).prepare('SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM metrics) + (SELECT count(*) FROM snapshots) AS rows').get()
 
 /** Edit a line of a file and re-sign it, as a careful forger would (the checksum is integrity, not authenticity). */
 function resign(text: string, edit: (lines: Record<string, any>[]) => void): string {
@@ -78,7 +78,7 @@ describe('run files', () => {
     a.rename(id, 'renamed')
     expect(await importRunText(a, content)).toEqual({ runId: id, duplicate: true })
     // a run never exported has no hash stored yet: found all the same
-    a.db.prepare('UPDATE runs SET content_sha256 = NULL').run()
+    storeDb(a).prepare('UPDATE runs SET content_sha256 = NULL').run()
     expect(await importRunText(a, content)).toEqual({ runId: id, duplicate: true })
     // in another library: added once, then found
     const b = store()

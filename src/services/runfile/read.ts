@@ -213,7 +213,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
       header = readHeader(text, size)
       fileHash.update(text + '\n')
       data = new DataChecker(header.run.config, header.counts)
-      content = contentHasher(header.run.config, header.run.createdAt, header.run.totalSteps)
+      content = contentHasher(header.run)
       await sink?.begin(header.run)
       continue
     }
