@@ -19,10 +19,10 @@ import { Emitters } from '../shared/emitter'
 import { ValidationError } from '../shared/schema'
 import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
-import { ApiFailure } from './errors'
+import { ApiFailure, noSuchRun } from './errors'
 import type { EngineHost, EngineRun } from './engine-host/engine-host'
 import { OwnedRun, storageFailureReason, type EndStatus } from './lifecycle/owned-run'
-import { storageProblem } from './lifecycle/storage-problem'
+import { knownStorageProblem, storageProblem } from './lifecycle/storage-problem'
 import { ProgressTracker } from './progress'
 import { notebookExport } from './notebook'
 import { exportRunFile, importRunText } from './runfile'
@@ -102,7 +102,8 @@ export class LabService {
       if (e instanceof ValidationError) return { ok: false, error: { code: 'invalid', message: e.message } }
       if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }
       if (e instanceof RunBusyError) return { ok: false, error: { code: 'busy', message: e.message } }
-      return { ok: false, error: { code: 'internal', message: (e as Error).message } }
+      // a full disk or a read-only database reads like every storage failure, not as SQLite's own words
+      return { ok: false, error: { code: 'internal', message: knownStorageProblem(e) ?? (e as Error).message } }
     }
   }
 
@@ -123,7 +124,7 @@ export class LabService {
   }
 
   private exists(runId: number): void {
-    if (!this.store.hasRun(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+    if (!this.store.hasRun(runId)) throw noSuchRun(runId)
   }
 
   private training(runId: number): Active {
@@ -259,20 +260,20 @@ export class LabService {
     'runs:list': (filter) => this.store.listRuns(filter ?? {}),
     'runs:get': ({ runId }) => {
       const run = this.store.getRun(runId)
-      if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!run) throw noSuchRun(runId)
       return run
     },
     'runs:delete': ({ runId }) => {
       // the store refuses a run still training, in this process or another one
-      if (!this.store.delete(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!this.store.delete(runId)) throw noSuchRun(runId)
       return null
     },
     'runs:rename': ({ runId, name }) => {
-      if (!this.store.rename(runId, name)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!this.store.rename(runId, name)) throw noSuchRun(runId)
       return null
     },
     'runs:setNote': ({ runId, note }) => {
-      if (!this.store.setNote(runId, note)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!this.store.setNote(runId, note)) throw noSuchRun(runId)
       return null
     },
     'runs:metrics': ({ runId }) => {
@@ -292,7 +293,7 @@ export class LabService {
     },
     'runs:history': ({ runId, upTo }) => {
       const kind = this.store.runKind(runId)
-      if (!kind) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!kind) throw noSuchRun(runId)
       // 5,000 MNIST snapshots would be ~200M numbers: its views ask for one snapshot at a time
       if (kind === 'mnist') {
         throw new ApiFailure('invalid', `run ${runId} is an MNIST run: weight history is for gate, XOR and SimpleNet runs only`)

@@ -65,7 +65,7 @@ describe('a run training in another process', () => {
     other.prepare('DELETE FROM runs WHERE id = 1').run()
     other.close()
     expect(await run.exited).toBe(1)
-    expect(run.stderr()).toMatch(/^lab: cannot save run 1 to .*lab\.db: FOREIGN KEY constraint failed \(was the run deleted\?\); training was stopped\n$/m)
+    expect(run.stderr()).toMatch(/^lab: cannot save run 1 to .*lab\.db: run 1 is no longer this process's to write: it was deleted; training was stopped\n$/m)
     expect(run.stderr()).not.toMatch(/\n\s+at /)
   })
 })

@@ -1,6 +1,7 @@
 // `lab export RUN_ID [--out FILE] [--format csv|ipynb] [--language en|ko]`: the run's metrics as
 // CSV (RFC 4180), or a Jupyter notebook that rebuilds the run in numpy and checks it.
-import { writeFileSync } from 'node:fs'
+import { writeFileAtomic } from '../../services/atomic-file'
+import { noSuchRun } from '../../services/errors'
 import { runCsv } from '../../services/csv-exports'
 import { runNotebook } from '../../services/notebook'
 import { int, oneOf } from '../../shared/schema'
@@ -8,9 +9,10 @@ import { CliError, flag, numeric, parseArgs } from '../args'
 import { command, specOf } from '../options'
 import { openStore, type Output } from './common'
 
+/** Whole or not at all: a full disk or a missing folder leaves no partial file (atomic-file.ts). */
 function save(file: string, text: string): void {
   try {
-    writeFileSync(file, text)
+    writeFileAtomic(file, text)
   } catch (e) {
     // "ENOENT: no such file or directory, open '/x/y.csv'" -> "ENOENT: no such file or directory"
     throw new CliError(`cannot write ${file}: ${(e as Error).message.replace(/, \w+ '.*'$/, '')}`, 1)
@@ -24,9 +26,10 @@ export function exportRun(argv: string[], out: Output, write: (text: string) => 
   const format = flag(p, '--format', oneOf('csv', 'ipynb'), 'csv', String)
   const language = flag(p, '--language', oneOf('en', 'ko'), 'en', String)
   if (format === 'csv' && p.values.has('--language')) throw new CliError('--language is for --format ipynb (the notebook\'s words)')
-  const store = openStore(p, out)
+  const store = openStore(p, out, false)
   try {
-    if (!store.getRun(runId)) throw new CliError(`there is no run ${runId} in ${store.file} (see \`lab runs\`)`)
+    // exit 2, as docs/cli.md says: the command named a run that is not there
+    if (!store.hasRun(runId)) throw new CliError(noSuchRun(runId, store.file).message)
     const text = format === 'ipynb' ? runNotebook(store, runId, language).content : runCsv(store, runId).content
     const file = p.values.get('--out')
     if (file) save(file, text)

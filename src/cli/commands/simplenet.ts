@@ -24,7 +24,7 @@ export function simplenet(argv: string[], out: Output): number {
   const r = simpleNet(config)
   let saved = ''
   if (!p.switches.has('--no-save')) {
-    const store = openStore(p, out)
+    const store = openStore(p, out, true)
     try {
       saved = `(run ${storeSimpleNetRun(store, config, p.values.get('--name')).runId} saved)`
     } catch (e) {

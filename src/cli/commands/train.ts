@@ -61,7 +61,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const config = trainConfig(kind, p)
   const json = p.switches.has('--json')
   const data = kind === 'mnist' ? loadMnist() : undefined
-  const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out)
+  const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out, true)
   const total = totalSteps(config)
   const progress = json ? null : new ProgressLine(kind === 'mnist' ? 'iteration' : 'epoch', total)
 

@@ -1,13 +1,13 @@
 // A storage error as the learner reads it: what went wrong with the database, in words. The one
 // wording for every front: the app's and the host's run reasons, `lab`'s one-line failures
 // (cli/failure.ts) and the store's open notices. better-sqlite3 reports SQLite's extended result
-// codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE, …); Node's file system its errno codes.
+// codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE, …).
 import { RunNotOwnedError } from '../store/not-owned'
 
 const WORDS: [RegExp, (message: string) => string][] = [
-  [/^SQLITE_FULL$|^ENOSPC$|^EDQUOT$/, () => 'the disk is full'],
+  [/^SQLITE_FULL$/, () => 'the disk is full'],
   [/^SQLITE_BUSY|^SQLITE_LOCKED/, () => 'the database is busy (another program held it longer than the busy timeout)'],
-  [/^SQLITE_READONLY|^EROFS$/, () => 'the database cannot be written to (the file, its folder or its disk is read-only)'],
+  [/^SQLITE_READONLY/, () => 'the database cannot be written to (the file, its folder or its disk is read-only)'],
   [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, () => 'the database is damaged'],
   [/^SQLITE_CANTOPEN|^SQLITE_PERM|^SQLITE_AUTH/, () => 'the database cannot be opened (check the path and its permissions)'],
   [/^SQLITE_IOERR/, (m) => `the disk could not be read or written (${m})`],
