@@ -26,7 +26,7 @@ export function tmpfs(size: string): { dir: string } | { skip: string } {
   return { dir }
 }
 
-/** Makes a mounted tmpfs read-only. */
-export function remountReadOnly(dir: string): string | null {
-  return run(['mount', '-o', 'remount,ro', dir])
+/** Makes a mounted tmpfs read-only (or writable again); the reason when it cannot. */
+export function remount(dir: string, mode: 'ro' | 'rw'): string | null {
+  return run(['mount', '-o', `remount,${mode}`, dir])
 }

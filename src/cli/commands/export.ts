@@ -14,8 +14,8 @@ function save(file: string, text: string): void {
   try {
     writeFileAtomic(file, text)
   } catch (e) {
-    // "ENOENT: no such file or directory, open '/x/y.csv'" -> "ENOENT: no such file or directory"
-    throw new CliError(`cannot write ${file}: ${(e as Error).message.replace(/, \w+ '.*'$/, '')}`, 1)
+    // "ENOENT: no such file or directory, open '/x/y.csv'" (or ", write") -> "ENOENT: no such file or directory"
+    throw new CliError(`cannot write ${file}: ${(e as Error).message.replace(/, \w+( '.*')?$/, '')}`, 1)
   }
 }
 

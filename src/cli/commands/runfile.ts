@@ -17,7 +17,7 @@ export async function exportRunFileCommand(argv: string[], out: Output, write: (
     if (!store.hasRun(runId)) throw new CliError(noSuchRun(runId, store.file).message)
     const file = p.values.get('--out')
     if (file) await writeRunFile(store, runId, file).catch((e: Error) => {
-      throw new CliError(`cannot write ${file}: ${e.message.replace(/, \w+ '.*'$/, '')}; nothing was written`, 1)
+      throw new CliError(`cannot write ${file}: ${e.message.replace(/, \w+( '.*')?$/, '')}; nothing was written`, 1)
     })
     else write((await exportRunFile(store, runId)).content)
   } finally {

@@ -4,10 +4,13 @@
 // codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE, …).
 import { RunNotOwnedError } from '../store/not-owned'
 
+export const DISK_FULL = 'the disk is full'
+export const READ_ONLY = 'the database cannot be written to (the file, its folder or its disk is read-only)'
+
 const WORDS: [RegExp, (message: string) => string][] = [
-  [/^SQLITE_FULL$/, () => 'the disk is full'],
+  [/^SQLITE_FULL$/, () => DISK_FULL],
   [/^SQLITE_BUSY|^SQLITE_LOCKED/, () => 'the database is busy (another program held it longer than the busy timeout)'],
-  [/^SQLITE_READONLY/, () => 'the database cannot be written to (the file, its folder or its disk is read-only)'],
+  [/^SQLITE_READONLY/, () => READ_ONLY],
   [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, () => 'the database is damaged'],
   [/^SQLITE_CANTOPEN|^SQLITE_PERM|^SQLITE_AUTH/, () => 'the database cannot be opened (check the path and its permissions)'],
   [/^SQLITE_IOERR/, (m) => `the disk could not be read or written (${m})`],

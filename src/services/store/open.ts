@@ -7,9 +7,9 @@
 // opening stops with a StoreOpenError. A file that cannot be written (a read-only medium, a full
 // disk) is opened read-only, so that its runs can still be listed, replayed and exported.
 import Database from 'better-sqlite3'
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, statfsSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { storageProblem } from '../lifecycle/storage-problem'
+import { DISK_FULL, READ_ONLY, storageProblem } from '../lifecycle/storage-problem'
 import { APPLICATION_ID, migrate, SCHEMA_VERSION } from './migrations'
 
 /** The database cannot be used and was left untouched; the message names the file and why. */
@@ -144,15 +144,34 @@ function emptyStore(nativeBinding?: string): Database.Database {
   return db
 }
 
+/**
+ * Why a file that exists could not be opened for writing. SQLite says only that it cannot open
+ * it (it cannot create the -shm next to it): the medium says whether it is read-only or full.
+ */
+function whyNotWritable(file: string, cause: unknown): string {
+  try {
+    accessSync(file, constants.W_OK)
+    accessSync(dirname(file), constants.W_OK)
+  } catch {
+    return READ_ONLY
+  }
+  try {
+    if (statfsSync(dirname(file)).bavail === 0) return DISK_FULL
+  } catch {
+    // no answer from the file system: SQLite's own words below
+  }
+  return storageProblem(cause)
+}
+
 function openedReadOnly(file: string, cause: unknown, nativeBinding?: string): Opened {
   let db: Database.Database
   try {
     db = openReadOnly(file, nativeBinding)
   } catch (e) {
     if (e instanceof StoreOpenError) throw e
-    throw new StoreOpenError(file, storageProblem(cause))
+    throw new StoreOpenError(file, whyNotWritable(file, cause))
   }
-  return { db, readOnly: true, notice: `The database ${file} is open read-only: ${storageProblem(cause)}. Runs can be listed, replayed and exported; nothing can be saved.` }
+  return { db, readOnly: true, notice: `The database ${file} is open read-only: ${whyNotWritable(file, cause)}. Runs can be listed, replayed and exported; nothing can be saved.` }
 }
 
 /**
@@ -169,7 +188,11 @@ export function openDatabase(file: string, { nativeBinding, mode = 'recover', re
     first = tryOpen(file, nativeBinding, mode === 'existing')
   } catch (e) {
     if (e instanceof StoreOpenError) throw e
-    if (readOnlyFallback && !memory && existsSync(file) && cannotWrite(e)) return openedReadOnly(file, e, nativeBinding)
+    const exists = !memory && existsSync(file)
+    if (exists && cannotWrite(e)) {
+      if (readOnlyFallback) return openedReadOnly(file, e, nativeBinding)
+      throw new StoreOpenError(file, whyNotWritable(file, e))
+    }
     throw new StoreOpenError(file, storageProblem(e))
   }
   if (first.db) return { db: first.db, notice: null, readOnly: false }
