@@ -2,7 +2,9 @@
 // documentation test all read these lists. A run's parameters come from the shared field
 // table (src/shared/fields.ts); the rest are the command's own.
 import { mnistQuickStart, notebook, type RunKind } from '../shared/config'
-import { flagOf, runFields, type FieldSpec } from '../shared/fields'
+import { language } from '../shared/language'
+import { oneOf } from '../shared/schema'
+import { fields, flagOf, runFields, type FieldSpec } from '../shared/fields'
 import type { Spec } from './args'
 
 export interface CliOption {
@@ -30,6 +32,9 @@ const db: CliOption = { flag: '--db', meta: 'FILE', help: 'the run database', fa
 const noSave: CliOption = { flag: '--no-save', help: 'do not store the run' }
 const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in the runs library", fallback: 'made from the settings' }
 const storing = [json, noSave, db, name]
+
+/** `lab export --format`: the parser the command reads it with, and the words its help shows. */
+export const exportFormat = oneOf('csv', 'ipynb')
 
 /** The notebook prints every 100 epochs; so does `lab` unless told otherwise. */
 export const TABLE_LOG_EVERY = 100
@@ -69,7 +74,7 @@ const mnistOptions = (): CliOption[] => {
     flag: '--epochs',
     meta: 'E',
     help: 'train E epochs instead of --iterations: E * round(60000 / B) iterations',
-    allowed: 'an integer from 1 to 100000'
+    allowed: fields.epochs.allowed
   }
   const textbook: CliOption = {
     flag: '--textbook',
@@ -114,8 +119,8 @@ export const commands: Command[] = [
       "One run's logged steps as CSV (RFC 4180, a header row; columns include step and loss), or as a Jupyter notebook that trains the run again in numpy and compares its numbers with the stored ones.",
     options: [
       { flag: '--out', meta: 'FILE', help: 'write the export to FILE', fallback: 'stdout' },
-      { flag: '--format', meta: 'FORMAT', help: 'csv: the logged steps; ipynb: a notebook (nbformat 4) reproducing the run', allowed: 'one of csv, ipynb', fallback: 'csv' },
-      { flag: '--language', meta: 'LANG', help: "the notebook's explanations (with --format ipynb)", allowed: 'one of en, ko', fallback: 'en' },
+      { flag: '--format', meta: 'FORMAT', help: 'csv: the logged steps; ipynb: a notebook (nbformat 4) reproducing the run', allowed: exportFormat.allowed, fallback: 'csv' },
+      { flag: '--language', meta: 'LANG', help: "the notebook's explanations (with --format ipynb)", allowed: language.allowed, fallback: 'en' },
       db
     ]
   },

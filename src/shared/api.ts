@@ -6,6 +6,7 @@ import type { StepRecord } from '../engine/types'
 import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
+import { language } from './language'
 import { RUN_STATUSES, type RunStatus } from './status'
 
 export type { RunStatus } from './status'
@@ -145,7 +146,7 @@ export const requests = {
   // a run file of any allowed run fits (run-budget.ts); checked before the file is read
   'import:runFile': object({ content: str({ min: 1, max: RUN_FILE_LIMIT }), filename: optional(str({ max: 260 })) }),
   /** A notebook rebuilding the run in numpy; MNIST runs with withMnist: a .zip with the four data files beside it. */
-  'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language: oneOf('en', 'ko'), withMnist: optional(bool, false) }),
+  'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language, withMnist: optional(bool, false) }),
   'mnist:samples': object({ count: int(1, 200) }),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),

@@ -4,9 +4,10 @@ import { writeFileAtomic } from '../../services/atomic-file'
 import { noSuchRun } from '../../services/errors'
 import { runCsv } from '../../services/csv-exports'
 import { runNotebook } from '../../services/notebook'
-import { int, oneOf } from '../../shared/schema'
+import { language as languageParser } from '../../shared/language'
+import { int } from '../../shared/schema'
 import { CliError, flag, numeric, parseArgs } from '../args'
-import { command, specOf } from '../options'
+import { command, exportFormat, specOf } from '../options'
 import { openStore, type Output } from './common'
 
 /** Whole or not at all: a full disk or a missing folder leaves no partial file (atomic-file.ts). */
@@ -23,8 +24,8 @@ export function exportRun(argv: string[], out: Output, write: (text: string) => 
   const p = parseArgs(argv, specOf(command('export')), 'export')
   if (p.positional.length !== 1) throw new CliError('export needs one RUN_ID, e.g. `lab export 3`')
   const runId = int(1, Number.MAX_SAFE_INTEGER)(numeric(p.positional[0]), 'RUN_ID')
-  const format = flag(p, '--format', oneOf('csv', 'ipynb'), 'csv', String)
-  const language = flag(p, '--language', oneOf('en', 'ko'), 'en', String)
+  const format = flag(p, '--format', exportFormat, 'csv', String)
+  const language = flag(p, '--language', languageParser, 'en', String)
   if (format === 'csv' && p.values.has('--language')) throw new CliError('--language is for --format ipynb (the notebook\'s words)')
   const store = openStore(p, out, false)
   try {
