@@ -3,6 +3,7 @@
 // table (src/shared/fields.ts); the rest are the command's own.
 import { mnistQuickStart, notebook, type RunKind } from '../shared/config'
 import { language } from '../shared/language'
+import { runName } from '../shared/limits'
 import { oneOf } from '../shared/schema'
 import { fields, flagOf, runFields, type FieldSpec } from '../shared/fields'
 import type { Spec } from './args'
@@ -30,7 +31,7 @@ export interface Command {
 const json: CliOption = { flag: '--json', help: 'print JSON lines on stdout (one object per line), nothing else' }
 const db: CliOption = { flag: '--db', meta: 'FILE', help: 'the run database', fallback: "$LAB_DB, else the desktop app's own file" }
 const noSave: CliOption = { flag: '--no-save', help: 'do not store the run' }
-const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in the runs library", fallback: 'made from the settings' }
+const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in the runs library", allowed: runName.allowed, fallback: 'made from the settings' }
 const storing = [json, noSave, db, name]
 
 /** `lab export --format`: the parser the command reads it with, and the words its help shows. */

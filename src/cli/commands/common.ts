@@ -2,12 +2,16 @@
 import { existsSync, rmSync } from 'node:fs'
 import { resolveDb } from '../../services/paths'
 import { RunStore } from '../../services/store/run-store'
+import { runName } from '../../shared/limits'
 import type { Parsed } from '../args'
 
 export interface Output {
   stdout(line: string): void
   stderr(line: string): void
 }
+
+/** `--name`, checked as the app checks a name (src/shared/limits.ts); absent: made from the settings. */
+export const nameFlag = (p: Parsed): string | undefined => (p.values.has('--name') ? runName(p.values.get('--name'), '--name') : undefined)
 
 /**
  * `writes`: the command stores something (train, simplenet, import). One that only reads never

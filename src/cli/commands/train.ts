@@ -13,7 +13,7 @@ import type { RunStore } from '../../services/store/run-store'
 import { totalSteps } from '../../shared/total-steps'
 import { CliError, parseArgs } from '../args'
 import { ProgressLine } from '../progress-line'
-import { openStore, type Output } from './common'
+import { nameFlag, openStore, type Output } from './common'
 import { command, specOf } from '../options'
 import { trainConfig } from './train-config'
 
@@ -60,6 +60,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const config = trainConfig(kind, p)
   const json = p.switches.has('--json')
+  const name = nameFlag(p)
   const data = kind === 'mnist' ? loadMnist() : undefined
   const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out, true)
   const total = totalSteps(config)
@@ -72,7 +73,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   let runner: SlicedRunner | null = null
   const own = (store: RunStore): OwnedRun => {
     try {
-      return new OwnedRun(store, { config, name: p.values.get('--name'), totalSteps: total }, (problem) => {
+      return new OwnedRun(store, { config, name, totalSteps: total }, (problem) => {
         saveError = problem
         runner?.stop()
       })
