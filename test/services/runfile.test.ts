@@ -89,6 +89,22 @@ describe('run files', () => {
     expect(counts(a)).toEqual({ runs: 1, rows: 6 })
   })
 
+  it('judges twins on the whole content: files differing only in predictions or finishedAt are two runs', async () => {
+    const a = store()
+    const id = sourceRun(a)
+    const content = (await exportRunFile(a, id)).content
+    const b = store()
+    expect(await importRunText(b, content)).toEqual({ runId: 1, duplicate: false })
+    const otherPredictions = resign(content, ([header]) => (header.run.predictions = [0.02, 0.97, 0.98, 0.01]))
+    expect(await importRunText(b, otherPredictions)).toEqual({ runId: 2, duplicate: false })
+    const laterEnd = resign(content, ([header]) => (header.run.finishedAt = new Date(Date.parse(header.run.finishedAt) + 1000).toISOString()))
+    expect(await importRunText(b, laterEnd)).toEqual({ runId: 3, duplicate: false })
+    // the user's labels are not the content: renamed and annotated, it is still run 1
+    const relabelled = resign(content, ([header]) => Object.assign(header.run, { name: 'another name', note: 'another note', id: 99 }))
+    expect(await importRunText(b, relabelled)).toEqual({ runId: 1, duplicate: true })
+    expect(b.listRuns().map((r) => b.getRun(r.id)!.predictions)).toEqual([[0.01, 0.98, 0.97, 0.02], [0.02, 0.97, 0.98, 0.01], [0.01, 0.98, 0.97, 0.02]])
+  })
+
   it('imports one file at a time into a library', async () => {
     const a = store()
     const content = (await exportRunFile(a, sourceRun(a))).content
