@@ -1,9 +1,9 @@
 // Run files: one run with everything (metrics, snapshots, predictions) that another
 // installation can import (format.ts). An import reads its file twice: once to check all of it
-// (nothing is written for a refused file), then to write it, hidden until its last line is in,
-// in short transactions, pausing
-// between them as long as each took, so that a run training into the same database, from this
-// process or another, never waits long for the write lock (the busy timeout is 5 s).
+// (nothing is written for a refused file), then to write it, hidden until its last line is in
+// (RunStore.stageImport … publishImport), in short transactions, pausing between them as long as
+// each took, so that a run training into the same database, from this process or another,
+// never waits long for the write lock (the busy timeout is 5 s).
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { RUN_FILE_LIMIT } from '../../shared/run-budget'
@@ -60,7 +60,7 @@ interface Writer extends RunSink {
 }
 
 /** The second pass: the run is written hidden (RunStore.stageImport) and appears only when published. */
-function writer(store: RunStore, onStaged: (runId: number) => void): Writer {
+function writer(store: RunStore): Writer {
   let runId: number | null = null
   let f32 = false
   let group: StoredSnapshot[] = []
@@ -76,7 +76,6 @@ function writer(store: RunStore, onStaged: (runId: number) => void): Writer {
     begin: async (run) => {
       f32 = run.config.kind === 'mnist'
       runId = await shortTransaction(() => store.stageImport({ config: run.config, name: run.name, totalSteps: run.totalSteps }))
-      onStaged(runId)
     },
     async metrics(records) {
       for (let i = 0; i < records.length; i += METRIC_ROWS_PER_TRANSACTION) {
@@ -95,11 +94,6 @@ function writer(store: RunStore, onStaged: (runId: number) => void): Writer {
 
 const importing = new WeakSet<RunStore>()
 
-/** Seen by tests that kill an import while it writes: the hidden run exists from here on. */
-export interface ImportHooks {
-  staged?(runId: number): void
-}
-
 /**
  * Checks the whole file, then writes it hidden and publishes it in one last transaction that
  * also holds the twin check (RunStore.publishImport); a file already in the library, from this
@@ -107,13 +101,7 @@ export interface ImportHooks {
  * where the run came from. A failure leaves nothing visible, and is worded like every storage
  * failure.
  */
-export async function importRun(
-  store: RunStore,
-  source: LineSource,
-  size: number,
-  filename: string | null,
-  hooks: ImportHooks = {}
-): Promise<Imported> {
+export async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
   if (size > RUN_FILE_LIMIT) refuse(`it is ${size} bytes; a run file is at most ${RUN_FILE_LIMIT} bytes`)
   // one at a time in this process: each holds a file's worth of work
   if (importing.has(store)) throw new ApiFailure('busy', 'Another run file is being imported; try again when it is done.')
@@ -123,7 +111,7 @@ export async function importRun(
     const checked = await readRunFile(source, size)
     const existing = store.findTwin(checked.contentHash, checked.run.createdAt, checked.run.config.kind, hashOf)
     if (existing !== null) return { runId: existing, duplicate: true }
-    const w = writer(store, (id) => hooks.staged?.(id))
+    const w = writer(store)
     try {
       const written = await readRunFile(source, size, w)
       // the file changed between the passes: what was written is not what was checked
