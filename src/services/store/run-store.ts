@@ -16,7 +16,6 @@ import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
 import { claim, ownerGone, release, thisProcess, type Owner } from './liveness'
 import { openDatabase, type OpenOptions } from './open'
 import { isLive, LIVE_SQL } from '../../shared/status'
-import { noSuchRun } from '../errors'
 import { RunNotOwnedError } from './not-owned'
 
 interface RunRow {
@@ -350,13 +349,6 @@ export class RunStore {
 
   hasRun(runId: number): boolean {
     return this.runKind(runId) !== null
-  }
-
-  /** The run's kind; ApiFailure not-found (noSuchRun) when there is none. */
-  requireRun(runId: number): RunKind {
-    const kind = this.runKind(runId)
-    if (kind === null) throw noSuchRun(runId)
-    return kind
   }
 
   getRun(runId: number): RunDetail | null {
