@@ -1,8 +1,11 @@
 // Every option of every `lab` command, declared once: the parser's Spec, `--help` and the
 // documentation test all read these lists. A run's parameters come from its kind's rows
 // (src/shared/kinds/), `lab train <kind>` from the registry; the rest are the command's own.
-import { flagOf, type FieldSpec } from '../shared/fields'
+import { fields, flagOf, type FieldSpec } from '../shared/fields'
 import { mnist, MNIST_TRAIN_SIZE, scheduleText, simplenet, trainedKinds, type AnyKind } from '../shared/kinds'
+import { language } from '../shared/language'
+import { runName } from '../shared/limits'
+import { oneOf } from '../shared/schema'
 import type { Spec } from './args'
 
 export interface CliOption {
@@ -28,11 +31,14 @@ export interface Command {
 const json: CliOption = { flag: '--json', help: 'print JSON lines on stdout (one object per line), nothing else' }
 const db: CliOption = { flag: '--db', meta: 'FILE', help: 'the run database', fallback: "$LAB_DB, else the desktop app's own file" }
 const noSave: CliOption = { flag: '--no-save', help: 'do not store the run' }
-const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in the runs library", fallback: 'made from the settings' }
+const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in the runs library", allowed: runName.allowed, fallback: 'made from the settings' }
 const storing = [json, noSave, db, name]
 
 /** The defaults of `lab` for a kind: its `lab train` defaults, else what its lesson opens with. */
 export const cliDefaults = (kind: AnyKind): Record<string, unknown> => (kind.cli?.defaults ?? kind.defaults) as Record<string, unknown>
+
+/** `lab export --format`: the parser the command reads it with, and the words its help shows. */
+export const exportFormat = oneOf('csv', 'ipynb')
 
 function words(field: FieldSpec, value: unknown): string {
   if (field.text === 'schedule') return scheduleText(value as Parameters<typeof scheduleText>[0], 'cli')
@@ -59,7 +65,7 @@ const mnistOptions = (table: CliOption[]): CliOption[] => {
     flag: '--epochs',
     meta: 'E',
     help: `train E epochs instead of --iterations: E * round(${MNIST_TRAIN_SIZE} / B) iterations`,
-    allowed: 'an integer from 1 to 100000'
+    allowed: fields.epochs.allowed
   }
   const textbook: CliOption = {
     flag: '--textbook',
@@ -101,8 +107,8 @@ export const commands = (): Command[] => [
       "One run's logged steps as CSV (RFC 4180, a header row; columns include step and loss), or as a Jupyter notebook that trains the run again in numpy and compares its numbers with the stored ones.",
     options: [
       { flag: '--out', meta: 'FILE', help: 'write the export to FILE', fallback: 'stdout' },
-      { flag: '--format', meta: 'FORMAT', help: 'csv: the logged steps; ipynb: a notebook (nbformat 4) reproducing the run', allowed: 'one of csv, ipynb', fallback: 'csv' },
-      { flag: '--language', meta: 'LANG', help: "the notebook's explanations (with --format ipynb)", allowed: 'one of en, ko', fallback: 'en' },
+      { flag: '--format', meta: 'FORMAT', help: 'csv: the logged steps; ipynb: a notebook (nbformat 4) reproducing the run', allowed: exportFormat.allowed, fallback: 'csv' },
+      { flag: '--language', meta: 'LANG', help: "the notebook's explanations (with --format ipynb)", allowed: language.allowed, fallback: 'en' },
       db
     ]
   },

@@ -1,8 +1,8 @@
 // Native dialogs: saving an exported file, About, and notices from the run store.
 import { app, dialog, type BrowserWindow } from 'electron'
-import { writeFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { Request, Responses } from '../shared/api'
+import { writeFileAtomic } from '../services/atomic-file'
 
 const FILTERS: Record<string, Electron.FileFilter> = {
   '.csv': { name: 'CSV', extensions: ['csv'] },
@@ -20,7 +20,8 @@ export async function saveFile(win: BrowserWindow, file: Request<'files:save'>):
     filters: filter ? [filter, { name: 'All files', extensions: ['*'] }] : []
   })
   if (canceled || !filePath) return { saved: false }
-  await writeFile(filePath, file.base64 ? Buffer.from(file.content, 'base64') : file.content)
+  // whole or not at all: a full disk leaves no partial file
+  writeFileAtomic(filePath, file.base64 ? Buffer.from(file.content, 'base64') : file.content)
   return { saved: true, path: filePath }
 }
 

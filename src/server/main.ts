@@ -7,7 +7,7 @@ import { EngineHost } from '../services/engine-host/engine-host'
 import { forkSpawner } from '../services/engine-host/fork-spawner'
 import { LabService } from '../services/lab-service'
 import { readSamples } from '../services/mnist/samples'
-import { resolveDbPath } from '../services/paths'
+import { resolveDb } from '../services/paths'
 import { RunStore } from '../services/store/run-store'
 import { startHost } from './server'
 
@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     process.stderr.write(`serve: warning: ${rendererDir}/index.html is missing; run \`npm run build\` first\n`)
   }
 
-  const store = new RunStore(resolveDbPath(values.db))
+  const db = resolveDb(values.db)
+  // a file the user named is refused, never moved aside, when it is not a run database
+  const store = new RunStore(db.file, { mode: db.userNamed ? 'create' : 'recover' })
   if (store.notice) process.stderr.write(`serve: ${store.notice}\n`)
   const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
   const host = await startHost({ service, rendererDir, port, token })

@@ -5,7 +5,7 @@ import type { RunConfig } from '../shared/config'
 import type { ExportFile, RunDetail } from '../shared/api'
 import { RUN_FILE_LIMIT } from '../shared/run-budget'
 import { CsvTooLarge, toCsv, type Cell } from './csv'
-import { ApiFailure } from './errors'
+import { ApiFailure, noSuchRun } from './errors'
 import type { RunStore } from './store/run-store'
 
 /** A CSV answered over LabApi is at most as large as the largest run file, which every transport carries. */
@@ -34,7 +34,7 @@ function configCells(config: RunConfig): [string, Cell][] {
 
 function needRun(store: RunStore, runId: number): RunDetail {
   const run = store.getRun(runId)
-  if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+  if (!run) throw noSuchRun(runId)
   return run
 }
 

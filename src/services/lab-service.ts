@@ -19,9 +19,9 @@ import { Emitters } from '../shared/emitter'
 import { ValidationError } from '../shared/schema'
 import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
-import { ApiFailure } from './errors'
+import { ApiFailure, noSuchRun } from './errors'
 import type { EngineHost } from './engine-host/engine-host'
-import { storageProblem } from './lifecycle/storage-problem'
+import { knownStorageProblem, storageProblem } from './lifecycle/storage-problem'
 import { RunNotCreated, TrainingRun } from './lifecycle/training-run'
 import { ProgressTracker } from './progress'
 import { notebookExport } from './notebook'
@@ -92,7 +92,8 @@ export class LabService {
       if (e instanceof ValidationError) return { ok: false, error: { code: 'invalid', message: e.message } }
       if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }
       if (e instanceof RunBusyError) return { ok: false, error: { code: 'busy', message: e.message } }
-      return { ok: false, error: { code: 'internal', message: (e as Error).message } }
+      // a full disk or a read-only database reads like every storage failure, not as SQLite's own words
+      return { ok: false, error: { code: 'internal', message: knownStorageProblem(e) ?? (e as Error).message } }
     }
   }
 
@@ -113,7 +114,7 @@ export class LabService {
   }
 
   private exists(runId: number): void {
-    if (!this.store.hasRun(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+    if (!this.store.hasRun(runId)) throw noSuchRun(runId)
   }
 
   private training(runId: number): TrainingRun {
@@ -189,20 +190,20 @@ export class LabService {
     'runs:list': (filter) => this.store.listRuns(filter ?? {}),
     'runs:get': ({ runId }) => {
       const run = this.store.getRun(runId)
-      if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!run) throw noSuchRun(runId)
       return run
     },
     'runs:delete': ({ runId }) => {
       // the store refuses a run still training, in this process or another one
-      if (!this.store.delete(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!this.store.delete(runId)) throw noSuchRun(runId)
       return null
     },
     'runs:rename': ({ runId, name }) => {
-      if (!this.store.rename(runId, name)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!this.store.rename(runId, name)) throw noSuchRun(runId)
       return null
     },
     'runs:setNote': ({ runId, note }) => {
-      if (!this.store.setNote(runId, note)) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!this.store.setNote(runId, note)) throw noSuchRun(runId)
       return null
     },
     'runs:metrics': ({ runId }) => {
@@ -222,7 +223,7 @@ export class LabService {
     },
     'runs:history': ({ runId, upTo }) => {
       const kind = this.store.runKind(runId)
-      if (!kind) throw new ApiFailure('not-found', `there is no run ${runId}`)
+      if (!kind) throw noSuchRun(runId)
       // a large model's snapshots (MNIST: 5,000 of ~50k numbers) are asked for one at a time
       if (!kindOf(kind).history) {
         const small = allKinds().filter((k) => k.history).map((k) => k.kind)

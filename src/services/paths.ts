@@ -2,6 +2,7 @@
 // default to the same file, so a run trained headless shows up in the app.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { ValidationError } from '../shared/schema'
 
 const APP_DIR = 'Gradient Lab'
 const DB_FILE = 'lab.db'
@@ -12,7 +13,16 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env, platform: No
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), APP_DIR, DB_FILE)
 }
 
-/** `--db FILE` wins, then LAB_DB, then the desktop app's file. */
-export function resolveDbPath(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return flag || env.LAB_DB || defaultDbPath(env)
+/** The database to open, and whether the user named it (`--db FILE`, LAB_DB): a named file is never moved aside (store/open.ts). */
+export interface DbChoice {
+  file: string
+  userNamed: boolean
+}
+
+/** `--db FILE` wins, then LAB_DB, then the desktop app's file. An empty `--db` is a mistake, not "the default". */
+export function resolveDb(flag?: string, env: NodeJS.ProcessEnv = process.env): DbChoice {
+  if (flag === '') throw new ValidationError('--db', 'a file name', '', '--db needs a file name (got an empty one)')
+  if (flag) return { file: flag, userNamed: true }
+  if (env.LAB_DB) return { file: env.LAB_DB, userNamed: true }
+  return { file: defaultDbPath(env), userNamed: false }
 }

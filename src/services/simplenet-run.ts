@@ -11,11 +11,6 @@ import type { RunStore } from './store/run-store'
  */
 export function storeComputedRun(store: RunStore, config: RunConfig, name?: string): ComputedRun & { runId: number } {
   const { records, predictions } = computeRun(config)
-  const runId = store.db.transaction(() => {
-    const id = store.createRun({ config, name, totalSteps: totalSteps(config), status: 'done' })
-    store.append(id, records)
-    store.finish(id, 'done', null, predictions)
-    return id
-  })()
+  const runId = store.addFinishedRun({ config, name, totalSteps: totalSteps(config) }, records, predictions)
   return { runId, records, predictions }
 }

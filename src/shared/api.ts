@@ -7,7 +7,9 @@ import { parseRunConfig, type RunConfig, type RunKind } from './config'
 import { parseKind } from './kinds'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
-import { RUN_STATUSES, type RunStatus } from './status'
+import { language } from './language'
+import { FILENAME_MAX, NAME_MAX, runName, runNote } from './limits'
+import type { RunStatus } from './status'
 
 export type { RunStatus } from './status'
 
@@ -104,8 +106,6 @@ export interface MnistSamples {
 
 export interface RunFilter {
   kind?: RunKind
-  status?: RunStatus
-  search?: string
 }
 
 const runId = object({ runId: int(1, Number.MAX_SAFE_INTEGER) })
@@ -119,23 +119,18 @@ const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1,
 /** Request parsers by channel; the keys are the whole API surface. */
 export const requests = {
   /** paused: the run is created and owned but waits at step 0, so that it can be stepped from the start. */
-  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool) }),
+  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: NAME_MAX })), paused: optional(bool) }),
   'runs:pause': runId,
   'runs:resume': runId,
   /** A paused run takes exactly one step (an epoch, or an MNIST iteration), stored and emitted like any other. */
   'runs:step': runId,
   'runs:stop': runId,
-  'runs:list': optional(
-    object({
-      kind: optional(parseKind),
-      status: optional(oneOf(...RUN_STATUSES)),
-      search: optional(str({ max: 200 }))
-    })
-  ),
+  // by kind only: matching names and statuses is the library's, on the list it holds (RunStore.listRuns says why)
+  'runs:list': optional(object({ kind: optional(parseKind) })),
   'runs:get': runId,
   'runs:delete': runId,
-  'runs:rename': object({ runId: int(1, Number.MAX_SAFE_INTEGER), name: str({ min: 1, max: 200 }) }),
-  'runs:setNote': object({ runId: int(1, Number.MAX_SAFE_INTEGER), note: str({ max: 10000 }) }),
+  'runs:rename': object({ runId: int(1, Number.MAX_SAFE_INTEGER), name: runName }),
+  'runs:setNote': object({ runId: int(1, Number.MAX_SAFE_INTEGER), note: runNote }),
   'runs:metrics': runId,
   'runs:snapshot': object({ runId: int(1, Number.MAX_SAFE_INTEGER), step: int(0, Number.MAX_SAFE_INTEGER) }),
   'runs:history': object({ runId: int(1, Number.MAX_SAFE_INTEGER), upTo: optional(int(0, Number.MAX_SAFE_INTEGER)) }),
@@ -144,9 +139,9 @@ export const requests = {
   'export:runsCsv': runIds,
   'export:runFile': runId,
   // a run file of any allowed run fits (run-budget.ts); checked before the file is read
-  'import:runFile': object({ content: str({ min: 1, max: RUN_FILE_LIMIT }), filename: optional(str({ max: 260 })) }),
+  'import:runFile': object({ content: str({ min: 1, max: RUN_FILE_LIMIT }), filename: optional(str({ max: FILENAME_MAX })) }),
   /** A notebook rebuilding the run in numpy; MNIST runs with withMnist: a .zip with the four data files beside it. */
-  'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language: oneOf('en', 'ko'), withMnist: optional(bool, false) }),
+  'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language, withMnist: optional(bool, false) }),
   'mnist:samples': object({ count: int(1, 200) }),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),

@@ -38,7 +38,8 @@ describe('lab failures', () => {
     const r = labAs(['train', 'gate', '--epochs', '5', '--db', db], opts)
     expect(r.code).toBe(1)
     oneLine(r.stderr)
-    expect(r.stderr).toMatch(/readonly|read-only/)
+    // the services' one wording (lifecycle/storage-problem.ts), and nothing else
+    expect(r.stderr).toBe(`lab: cannot open database ${db}: the database cannot be written to (the file, its folder or its disk is read-only)\n`)
     const debug = labAs(['train', 'gate', '--epochs', '5', '--db', db, '--debug'], opts)
     expect(debug.code).toBe(1)
     expect(debug.stderr.split('\n')[0]).toBe(r.stderr.trimEnd())

@@ -8,7 +8,7 @@ import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
 import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
-import { tempDir, until } from '../services/tmp'
+import { tempDir, until, storeDb } from '../services/tmp'
 import { labAsync } from './lab'
 
 // long enough that the run is still training whenever the test acts on it
@@ -44,9 +44,9 @@ describe('a run training in another process', () => {
       error: { code: 'busy', message: 'run 1 (MNIST standard backprop, hidden 64, lr 0.1) is still training: stop it first, then delete it' }
     })
     // paused is still training (a paused run in the app is the same row state)
-    store.db.prepare("UPDATE runs SET status = 'paused' WHERE id = 1").run()
+    storeDb(store).prepare("UPDATE runs SET status = 'paused' WHERE id = 1").run()
     expect(await service.handle('runs:delete', { runId: 1 })).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('is paused, still training: stop it first') } })
-    store.db.prepare("UPDATE runs SET status = 'running' WHERE id = 1").run()
+    storeDb(store).prepare("UPDATE runs SET status = 'running' WHERE id = 1").run()
     expect(store.getRun(1)!.steps).toBeGreaterThan(0)
 
     run.child.kill('SIGINT')
@@ -65,7 +65,7 @@ describe('a run training in another process', () => {
     other.prepare('DELETE FROM runs WHERE id = 1').run()
     other.close()
     expect(await run.exited).toBe(1)
-    expect(run.stderr()).toMatch(/^lab: cannot save run 1 to .*lab\.db: FOREIGN KEY constraint failed \(was the run deleted\?\); training was stopped\n$/m)
+    expect(run.stderr()).toMatch(/^lab: cannot save run 1 to .*lab\.db: run 1 is no longer this process's to write: it was deleted; training was stopped\n$/m)
     expect(run.stderr()).not.toMatch(/\n\s+at /)
   })
 })

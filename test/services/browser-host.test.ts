@@ -1,11 +1,9 @@
 // The browser host as a real process: its one stdout line, the token and Origin checks, the
 // CSP, static files, LabApi over the WebSocket, and a killed host leaving `interrupted` runs.
-import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import { client, connect, hostProcess } from './host-process'
 import { RunStore } from '../../src/services/store/run-store'
 import { notebook, mnistQuickStart } from '../../src/shared/kinds'
 import { EngineHost } from '../../src/services/engine-host/engine-host'
@@ -13,58 +11,19 @@ import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
 import { readSamples } from '../../src/services/mnist/samples'
 import { startHost } from '../../src/server/server'
-import { tempDir, until } from './tmp'
+import { tempDir, until, storeDb } from './tmp'
 
-const ROOT = join(__dirname, '..', '..')
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f()
 })
-
-function hostProcess(db: string, token: string) {
-  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db, '--token', token], { cwd: ROOT })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr.resume()
-  const exited = new Promise((r) => child.on('exit', r))
-  cleanup.push(() => {
-    child.kill('SIGKILL')
-    return exited
-  })
-  return { child, output: () => out, exited }
-}
-
-function connect(url: string, origin: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin })
-    ws.once('open', () => resolve(ws))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-    ws.once('error', reject)
-  })
-}
-
-function client(ws: WebSocket) {
-  let id = 0
-  const pending = new Map<number, (m: unknown) => void>()
-  const events: { event: string; payload: { status: string; runId: number } }[] = []
-  ws.on('message', (d) => {
-    const m = JSON.parse(d.toString())
-    if (m.event) events.push(m)
-    else pending.get(m.id)?.(m)
-  })
-  const call = (channel: string, payload: unknown) =>
-    new Promise<{ id: number; ok: boolean; value?: any; error?: { code: string; message: string } }>((r) => {
-      pending.set(++id, r as (m: unknown) => void)
-      ws.send(JSON.stringify({ id, channel, payload }))
-    })
-  return { call, events }
-}
 
 describe('browser host', () => {
   it('prints its URL, guards the socket, and serves LabApi; a killed host leaves its run interrupted', async () => {
     const db = join(tempDir(), 'lab.db')
     const token = 'test-token-123456'
     const host = hostProcess(db, token)
+    cleanup.push(host.kill)
     const line = await until(() => /^Gradient Lab browser host: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=test-token-123456)\n$/.exec(host.output()), 'the URL line', 30_000)
     const port = Number(line[2])
     expect(port).toBeGreaterThan(0)
@@ -95,7 +54,7 @@ describe('browser host', () => {
     expect(run.status).toBe('interrupted')
     expect(run.steps).toBeGreaterThan(0)
     expect(store.getRun(1)!.status).toBe('done')
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(storeDb(store).pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
   it('serves the renderer with the CSP, and nothing outside it', async () => {

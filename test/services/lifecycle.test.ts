@@ -9,11 +9,11 @@ import type { RunStore } from '../../src/services/store/run-store'
 import { mnistQuickStart, notebook } from '../../src/shared/kinds'
 import type { ProgressEvent } from '../../src/shared/api'
 import { ok, setup, watchedSpawner } from './lab-harness'
-import { until } from './tmp'
+import { until, storeDb } from './tmp'
 
 /** The gates lesson's long run: 100,000 backprop epochs, every one logged. */
 const LONG_GATE: GateConfig = { ...notebook.gate, gradient: 'backprop', epochs: 100_000 }
-const heartbeatAt = (store: RunStore, runId: number) => store.db.prepare('SELECT heartbeat_at FROM runs WHERE id = ?').pluck().get(runId) as number
+const heartbeatAt = (store: RunStore, runId: number) => storeDb(store).prepare('SELECT heartbeat_at FROM runs WHERE id = ?').pluck().get(runId) as number
 const storedSteps = (store: RunStore, runId: number) => store.metrics(runId).step
 const is = (runId: number, status: ProgressEvent['status'], done?: number) => (e: ProgressEvent) =>
   e.runId === runId && e.status === status && (done === undefined || e.done === done)
@@ -141,8 +141,8 @@ describe('storage errors and limits', () => {
   it('a full disk ends the run failed with the reason in words, keeps every stored step, ends the engine; the host answers', async () => {
     const { service, store, children, next } = setup()
     // a real SQLITE_FULL: the database may grow by 1,000 pages (4 MB) only, a few batches' worth
-    const pages = store.db.pragma('page_count', { simple: true }) as number
-    store.db.pragma(`max_page_count = ${pages + 1000}`)
+    const pages = storeDb(store).pragma('page_count', { simple: true }) as number
+    storeDb(store).pragma(`max_page_count = ${pages + 1000}`)
     const failedEvent = next((e) => e.status === 'failed')
     const { runId } = await ok(service.handle('runs:start', { config: { ...LONG_GATE, gradient: 'numerical' } }))
     const failed = await failedEvent
@@ -153,7 +153,7 @@ describe('storage errors and limits', () => {
     expect(failed.done).toBeGreaterThan(0)
     expect(storedSteps(store, runId)).toEqual(Array.from({ length: failed.done }, (_, i) => i + 1))
     expect(await service.handle('runs:list', undefined)).toMatchObject({ ok: true, value: [{ id: runId, status: 'failed' }] })
-    store.db.pragma(`max_page_count = ${pages + 100_000}`)
+    storeDb(store).pragma(`max_page_count = ${pages + 100_000}`)
     const next2 = await ok(service.handle('runs:start', { config: { ...notebook.gate, epochs: 20 } }))
     await until(() => store.getRun(next2.runId)!.status === 'done', 'a new run to finish')
   })

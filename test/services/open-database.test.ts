@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../src/services/store/migrations'
 import { StoreOpenError } from '../../src/services/store/open'
 import { RunStore } from '../../src/services/store/run-store'
-import { tempDir } from './tmp'
+import { tempDir, storeDb } from './tmp'
 
 function expectMovedAside(dir: string, file: string, original: Buffer, why: RegExp): void {
   const store = new RunStore(file)
@@ -49,7 +49,7 @@ describe('opening a database file', () => {
     const s = new RunStore(file)
     const id = s.createRun({ config: { kind: 'gate', gate: 'OR', seed: 1, lr: 0.1, epochs: 1000, h: 1e-5, gradient: 'backprop', logEvery: 1 }, totalSteps: 1000 })
     s.append(id, Array.from({ length: 3000 }, (_, i) => ({ step: i + 1, loss: i })))
-    s.db.pragma('wal_checkpoint(TRUNCATE)')
+    storeDb(s).pragma('wal_checkpoint(TRUNCATE)')
     s.close()
     // scribble over the metrics pages, keeping the header intact
     const bytes = readFileSync(file)
@@ -63,8 +63,8 @@ describe('opening a database file', () => {
     const file = join(dir, 'lab.db')
     const s = new RunStore(file)
     s.createRun({ config: { kind: 'gate', gate: 'OR', seed: 1, lr: 0.1, epochs: 1, h: 1e-5, gradient: 'backprop', logEvery: 1 }, totalSteps: 1, status: 'done' })
-    s.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
-    s.db.pragma('wal_checkpoint(TRUNCATE)')
+    storeDb(s).pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    storeDb(s).pragma('wal_checkpoint(TRUNCATE)')
     s.close()
     const before = readFileSync(file)
     expect(() => new RunStore(file)).toThrow(

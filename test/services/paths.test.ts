@@ -1,6 +1,6 @@
 import { homedir } from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { defaultDbPath, resolveDbPath } from '../../src/services/paths'
+import { defaultDbPath, resolveDb } from '../../src/services/paths'
 
 describe('database path', () => {
   it('is the desktop app’s file on each platform', () => {
@@ -11,8 +11,9 @@ describe('database path', () => {
   })
 
   it('--db wins over LAB_DB, which wins over the default', () => {
-    expect(resolveDbPath('/a.db', { LAB_DB: '/b.db' })).toBe('/a.db')
-    expect(resolveDbPath(undefined, { LAB_DB: '/b.db' })).toBe('/b.db')
-    expect(resolveDbPath(undefined, { XDG_CONFIG_HOME: '/c' })).toBe('/c/Gradient Lab/lab.db')
+    expect(resolveDb('/a.db', { LAB_DB: '/b.db' })).toEqual({ file: '/a.db', userNamed: true })
+    expect(resolveDb(undefined, { LAB_DB: '/b.db' })).toEqual({ file: '/b.db', userNamed: true })
+    expect(resolveDb(undefined, { XDG_CONFIG_HOME: '/c' })).toEqual({ file: '/c/Gradient Lab/lab.db', userNamed: false })
+    expect(() => resolveDb('', { LAB_DB: '/b.db' })).toThrow('--db needs a file name (got an empty one)')
   })
 })

@@ -7,7 +7,7 @@ import type { StepRecord } from '../../src/engine/types'
 import type { GateConfig } from '../../src/shared/config'
 import { HUNG_MS } from '../../src/services/store/liveness'
 import { RunBusyError, RunStore } from '../../src/services/store/run-store'
-import { tempDir } from './tmp'
+import { tempDir, storeDb } from './tmp'
 
 const gate: GateConfig = { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epochs: 3, h: 1e-5, gradient: 'numerical', logEvery: 1 }
 const m = (rows: number, cols: number, values: number[]) => ({ rows, cols, data: Float64Array.from(values) })
@@ -66,8 +66,8 @@ describe('RunStore', () => {
     const exited = spawnSync(process.execPath, ['-e', 'console.log(process.pid)']).stdout.toString().trim()
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
     try {
-      s.db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(Number(exited), dead)
-      s.db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(sleeper.pid, live)
+      storeDb(s).prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(Number(exited), dead)
+      storeDb(s).prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(sleeper.pid, live)
       const other = store(file)
       const byId = new Map(other.listRuns().map((r) => [r.id, r]))
       expect(byId.get(dead)!.status).toBe('interrupted')
@@ -94,14 +94,14 @@ describe('RunStore', () => {
       const secondsAgo = (n: number) => Date.now() - n * 1000
       const quiet = HUNG_MS / 1000 - 5
       const hung = HUNG_MS / 1000 + 5
-      s.db.prepare("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = ? WHERE id = ?").run(secondsAgo(hung), elsewhere)
-      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, secondsAgo(quiet), quietHere)
-      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, secondsAgo(hung), hungHere)
-      s.db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(zombie, Date.now(), zombieOwned)
+      storeDb(s).prepare("UPDATE runs SET owner_host = 'elsewhere', heartbeat_at = ? WHERE id = ?").run(secondsAgo(hung), elsewhere)
+      storeDb(s).prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, secondsAgo(quiet), quietHere)
+      storeDb(s).prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(sleeper.pid, secondsAgo(hung), hungHere)
+      storeDb(s).prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(zombie, Date.now(), zombieOwned)
       // reading writes nothing, and reads what reconcile will write
       const listed = new Map(s.listRuns().map((r) => [r.id, r.status]))
       expect([elsewhere, quietHere, hungHere, zombieOwned].map((id) => listed.get(id))).toEqual(['interrupted', 'running', 'interrupted', 'interrupted'])
-      expect(s.db.prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(4)
+      expect(storeDb(s).prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(4)
       expect(s.reconcile()).toEqual([elsewhere, hungHere, zombieOwned])
       expect(s.getRun(elsewhere)!.reason).toMatch(new RegExp(`on elsewhere\\) last reported ${hung} s ago`))
       expect(s.getRun(hungHere)!.reason).toMatch(/taken to be hung/)
@@ -113,19 +113,40 @@ describe('RunStore', () => {
     }
   })
 
-  it('lists with filters and deletes one run without touching the others', () => {
+  it('lists by kind and deletes one run without touching the others', () => {
     const s = store(join(tempDir(), 'lab.db'))
-    const a = s.createRun({ config: gate, name: 'first 100%_run', totalSteps: 3, status: 'done' })
-    const b = s.createRun({ config: { ...gate, gate: 'OR' }, name: 'second', totalSteps: 3, status: 'done' })
+    const a = s.createRun({ config: gate, name: 'first', totalSteps: 3 })
+    const b = s.createRun({ config: { ...gate, gate: 'OR' }, name: 'second', totalSteps: 3 })
+    const x = s.createRun({ config: { kind: 'xor2', seed: 1, schedule: [{ lr: 0.1, epochs: 1 }], h: 1e-5, gradient: 'backprop', logEvery: 1 }, totalSteps: 1 })
     s.append(a, [{ step: 1, loss: 1 }])
     s.append(b, [{ step: 1, loss: 2 }])
-    expect(s.listRuns({ search: '100%_' }).map((r) => r.id)).toEqual([a])
-    expect(s.listRuns({ search: '0%x' })).toEqual([])
-    expect(s.listRuns({ kind: 'gate', status: 'done' }).map((r) => r.id)).toEqual([b, a])
+    for (const id of [a, b, x]) s.finish(id, 'done')
+    expect(s.listRuns({ kind: 'gate' }).map((r) => r.id)).toEqual([b, a])
+    expect(s.listRuns().map((r) => r.id)).toEqual([x, b, a])
     expect(s.delete(a)).toBe(true)
-    expect(s.listRuns().map((r) => r.id)).toEqual([b])
+    expect(s.listRuns().map((r) => r.id)).toEqual([x, b])
     expect(s.metrics(b).loss).toEqual([2])
-    expect(s.db.prepare('SELECT count(*) AS n FROM metrics').get()).toEqual({ n: 1 })
+    expect(storeDb(s).prepare('SELECT count(*) AS n FROM metrics').get()).toEqual({ n: 1 })
+  })
+
+  it('ends a run once: its former owner is refused after it was declared interrupted, and the status stays', () => {
+    const file = join(tempDir(), 'lab.db')
+    const s = store(file)
+    const id = s.createRun({ config: gate, totalSteps: 3 })
+    s.append(id, [{ step: 1, loss: 1 }])
+    // another process finds the owner silent past HUNG_MS (as after a SIGSTOP) and ends the run
+    storeDb(s).prepare('UPDATE runs SET heartbeat_at = ? WHERE id = ?').run(Date.now() - HUNG_MS - 1000, id)
+    const other = new Database(file)
+    other.prepare("UPDATE runs SET status = 'interrupted', reason = 'Training stopped unexpectedly: hung.', owner_pid = NULL WHERE id = ?").run(id)
+    other.close()
+    const refusal = /^run \d+ is no longer this process's to write: it was declared interrupted \(Training stopped unexpectedly: hung\) while this process was not answering$/
+    expect(() => s.append(id, [{ step: 2, loss: 0.5 }])).toThrow(refusal)
+    expect(() => s.heartbeat([id])).toThrow(refusal)
+    expect(() => s.setStatus(id, 'paused')).toThrow(refusal)
+    expect(() => s.finish(id, 'stopped')).toThrow(refusal)
+    const run = s.getRun(id)!
+    expect([run.status, run.reason, run.steps]).toEqual(['interrupted', 'Training stopped unexpectedly: hung.', 1])
+    expect(s.metrics(id).step).toEqual([1])
   })
 
   it('refuses to delete a run this process is still training, running or paused, and keeps its steps', () => {

@@ -7,7 +7,7 @@ import type { StepRecord } from '../../src/engine/types'
 import { notebook } from '../../src/shared/kinds'
 import { exportRunFile, importRunPath, importRunText, writeRunFile } from '../../src/services/runfile'
 import { RunStore } from '../../src/services/store/run-store'
-import { tempDir } from './tmp'
+import { tempDir, storeDb } from './tmp'
 
 const open: RunStore[] = []
 afterEach(() => open.splice(0).forEach((s) => s.close()))
@@ -39,7 +39,7 @@ function replayView(s: RunStore, id: number) {
   return { run, metrics: s.metrics(id), snapshots: [...s.snapshots(id)] }
 }
 
-const counts = (s: RunStore) => s.db.prepare('SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM metrics) + (SELECT count(*) FROM snapshots) AS rows').get()
+const counts = (s: RunStore) => storeDb(s).prepare('SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM metrics) + (SELECT count(*) FROM snapshots) AS rows').get()
 
 /** Edit a line of a file and re-sign it, as a careful forger would (the checksum is integrity, not authenticity). */
 function resign(text: string, edit: (lines: Record<string, any>[]) => void): string {
@@ -78,7 +78,7 @@ describe('run files', () => {
     a.rename(id, 'renamed')
     expect(await importRunText(a, content)).toEqual({ runId: id, duplicate: true })
     // a run never exported has no hash stored yet: found all the same
-    a.db.prepare('UPDATE runs SET content_sha256 = NULL').run()
+    storeDb(a).prepare('UPDATE runs SET content_sha256 = NULL').run()
     expect(await importRunText(a, content)).toEqual({ runId: id, duplicate: true })
     // in another library: added once, then found
     const b = store()
@@ -87,6 +87,22 @@ describe('run files', () => {
     // and the re-exported copy is the same content
     expect(await importRunText(a, (await exportRunFile(b, 1)).content)).toEqual({ runId: id, duplicate: true })
     expect(counts(a)).toEqual({ runs: 1, rows: 6 })
+  })
+
+  it('judges twins on the whole content: files differing only in predictions or finishedAt are two runs', async () => {
+    const a = store()
+    const id = sourceRun(a)
+    const content = (await exportRunFile(a, id)).content
+    const b = store()
+    expect(await importRunText(b, content)).toEqual({ runId: 1, duplicate: false })
+    const otherPredictions = resign(content, ([header]) => (header.run.predictions = [0.02, 0.97, 0.98, 0.01]))
+    expect(await importRunText(b, otherPredictions)).toEqual({ runId: 2, duplicate: false })
+    const laterEnd = resign(content, ([header]) => (header.run.finishedAt = new Date(Date.parse(header.run.finishedAt) + 1000).toISOString()))
+    expect(await importRunText(b, laterEnd)).toEqual({ runId: 3, duplicate: false })
+    // the user's labels are not the content: renamed and annotated, it is still run 1
+    const relabelled = resign(content, ([header]) => Object.assign(header.run, { name: 'another name', note: 'another note', id: 99 }))
+    expect(await importRunText(b, relabelled)).toEqual({ runId: 1, duplicate: true })
+    expect(b.listRuns().map((r) => b.getRun(r.id)!.predictions)).toEqual([[0.01, 0.98, 0.97, 0.02], [0.02, 0.97, 0.98, 0.01], [0.01, 0.98, 0.97, 0.02]])
   })
 
   it('imports one file at a time into a library', async () => {

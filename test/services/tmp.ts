@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Database } from 'better-sqlite3'
 import { afterEach } from 'vitest'
+import type { RunStore } from '../../src/services/store/run-store'
 
 const made: string[] = []
 afterEach(() => {
@@ -24,3 +26,9 @@ export async function until<T>(f: () => T | undefined | null | false, what: stri
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+/**
+ * The store's own connection, for a test that must set up what no front can (an owner's pid, a
+ * page limit). The product reaches the tables only through RunStore's methods.
+ */
+export const storeDb = (s: RunStore): Database => (s as unknown as { db: Database }).db

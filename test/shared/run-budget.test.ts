@@ -11,7 +11,7 @@ import { RunStore } from '../../src/services/store/run-store'
 import { parseRunConfig } from '../../src/shared/config'
 import { mnistQuickStart, notebook, totalSteps } from '../../src/shared/kinds'
 import { checkRunBudget, RUN_FILE_LIMIT, runCounts, runFileBound } from '../../src/shared/run-budget'
-import { tempDir } from '../services/tmp'
+import { tempDir, storeDb } from '../services/tmp'
 import { loadMnist } from '../../src/services/mnist'
 
 const open: RunStore[] = []
@@ -36,7 +36,7 @@ async function fileSize(config: RunConfig): Promise<{ bytes: number; metrics: nu
   s.finish(id, 'done', 'a reason '.repeat(1000))
   s.setNote(id, 'ü'.repeat(10_000))
   const bytes = Buffer.byteLength(JSON.stringify((await exportRunFile(s, id)).content))
-  const snapshots = s.db.prepare('SELECT count(*) FROM snapshots').pluck().get() as number
+  const snapshots = storeDb(s).prepare('SELECT count(*) FROM snapshots').pluck().get() as number
   return { bytes, metrics: records.length, snapshots }
 }
 

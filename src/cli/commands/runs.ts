@@ -6,7 +6,7 @@ import { openStore, type Output } from './common'
 export function runs(argv: string[], out: Output): number {
   const p = parseArgs(argv, specOf(command('runs')), 'runs')
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
-  const store = openStore(p, out)
+  const store = openStore(p, out, false)
   const list = store.listRuns()
   store.close()
   if (p.switches.has('--json')) {

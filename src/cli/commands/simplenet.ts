@@ -7,7 +7,7 @@ import { storageProblem } from '../../services/lifecycle/storage-problem'
 import { storeComputedRun } from '../../services/simplenet-run'
 import { byFlags, CliError, flag, parseArgs, reader } from '../args'
 import { cliDefaults, command, specOf } from '../options'
-import { openStore, type Output } from './common'
+import { nameFlag, openStore, type Output } from './common'
 
 export function simplenet(argv: string[], out: Output): number {
   const p = parseArgs(argv, specOf(command('simplenet')), 'simplenet')
@@ -21,12 +21,13 @@ export function simplenet(argv: string[], out: Output): number {
   }
   // the whole-config check adds what one flag cannot say alone (t must be one-hot)
   const config: SimpleNetConfig = byFlags(() => kind.parse(given, ''))
+  const name = nameFlag(p)
   const r = simpleNet(config)
   let saved = ''
   if (!p.switches.has('--no-save')) {
-    const store = openStore(p, out)
+    const store = openStore(p, out, true)
     try {
-      saved = `(run ${storeComputedRun(store, config, p.values.get('--name')).runId} saved)`
+      saved = `(run ${storeComputedRun(store, config, name).runId} saved)`
     } catch (e) {
       throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`, 1)
     } finally {

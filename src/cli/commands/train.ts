@@ -12,7 +12,7 @@ import { totalSteps, trainedKinds } from '../../shared/kinds'
 import { numpyList } from '../../shared/kinds/words'
 import { CliError, parseArgs } from '../args'
 import { ProgressLine } from '../progress-line'
-import { openStore, type Output } from './common'
+import { nameFlag, openStore, type Output } from './common'
 import { command, specOf } from '../options'
 import { trainConfig } from './train-config'
 
@@ -28,8 +28,9 @@ export async function train(argv: string[], out: Output): Promise<number> {
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
   const config = trainConfig(kind, p)
   const json = p.switches.has('--json')
+  const name = nameFlag(p)
   const data = kind.dataset === 'mnist' ? loadMnist() : undefined
-  const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out)
+  const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out, true)
   const total = totalSteps(config)
   const progress = json ? null : new ProgressLine(kind.stepNoun, total)
 
@@ -50,7 +51,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   let run: TrainingRun
   const status = await new Promise<RunEnd>((resolve) => {
     try {
-      run = new TrainingRun(store, config, inProcess(createTrainer(config, data)), { name: p.values.get('--name'), kept: show, ended: resolve })
+      run = new TrainingRun(store, config, inProcess(createTrainer(config, data)), { name, kept: show, ended: resolve })
     } catch (e) {
       store?.close()
       if (e instanceof RunNotCreated) throw new CliError(`cannot save the run to ${store!.file}: ${e.message}`, 1)

@@ -8,7 +8,7 @@ import { MNIST_FILES, type MnistFile } from './files'
 import { MnistUnavailable, mnistFilePath, readMnistFile } from './read'
 
 export { MNIST_FILES, type MnistFile } from './files'
-export { MnistUnavailable, readMnistFile } from './read'
+export { MnistUnavailable, mnistFilePath, readMnistFile } from './read'
 
 /** Folders searched in order when no folder is given. */
 export function mnistDirs(): string[] {

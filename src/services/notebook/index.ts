@@ -1,6 +1,7 @@
 // A run as a Jupyter notebook that rebuilds it in numpy and checks itself against the lab's numbers.
 import type { ExportFile } from '../../shared/api'
 import { kindOf } from '../../shared/kinds'
+import type { Language } from '../../shared/language'
 import type { RunStore } from '../store/run-store'
 import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
@@ -9,11 +10,10 @@ import { mnistGzipFiles } from './mnist-files'
 import { cells, type Sections } from './sections'
 import { simpleNetSections } from './simplenet'
 import { readRun, type StoredRun } from './stored'
-import { texts, type NotebookLanguage, type NotebookText } from './text'
+import { texts, type NotebookText } from './text'
 import { xor2Sections } from './xor2'
 import { zip } from './zip'
 
-export type { NotebookLanguage } from './text'
 
 /** Each kind's notebook builder: the code (and explanations) of its model and training. */
 const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
@@ -25,7 +25,7 @@ const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText)
 
 const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
 
-export function runNotebook(store: RunStore, runId: number, language: NotebookLanguage = 'en'): ExportFile {
+export function runNotebook(store: RunStore, runId: number, language: Language = 'en'): ExportFile {
   const stored = readRun(store, runId)
   const t = texts[language]
   const { run } = stored
@@ -41,7 +41,7 @@ export function runNotebook(store: RunStore, runId: number, language: NotebookLa
  * folder with the four gzipped IDX files beside it, where the notebook looks for them.
  */
 export async function notebookExport(
-  store: RunStore, runId: number, language: NotebookLanguage, withMnist: boolean
+  store: RunStore, runId: number, language: Language, withMnist: boolean
 ): Promise<ExportFile> {
   const notebook = runNotebook(store, runId, language)
   const kind = store.runKind(runId)

@@ -1,5 +1,6 @@
 // A Jupyter notebook (nbformat 4.5) from markdown and code cells: the file format, nothing else.
 import { createHash } from 'node:crypto'
+import type { Language } from '../../shared/language'
 
 export interface Cell {
   type: 'markdown' | 'code'
@@ -16,7 +17,7 @@ const lines = (source: string): string[] => source.replace(/\n+$/, '').split(/(?
 const cellId = (cell: Cell, i: number): string =>
   createHash('sha256').update(`${i}\n${cell.source}`).digest('hex').slice(0, 12)
 
-export function notebookJson(cells: Cell[], language: 'en' | 'ko'): string {
+export function notebookJson(cells: Cell[], language: Language): string {
   const nb = {
     nbformat: 4,
     nbformat_minor: 5,

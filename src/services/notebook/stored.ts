@@ -2,7 +2,7 @@
 // their values, the last parameter snapshot).
 import type { Params } from '../../engine/types'
 import type { Metrics, RunDetail } from '../../shared/api'
-import { ApiFailure } from '../errors'
+import { ApiFailure, noSuchRun } from '../errors'
 import type { RunStore } from '../store/run-store'
 
 export interface StoredRun {
@@ -14,7 +14,7 @@ export interface StoredRun {
 
 export function readRun(store: RunStore, runId: number): StoredRun {
   const run = store.getRun(runId)
-  if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
+  if (!run) throw noSuchRun(runId)
   const metrics = store.metrics(runId)
   if (metrics.step.length === 0) {
     throw new ApiFailure('invalid', `run ${runId} has no logged steps: there is nothing for a notebook to reproduce`)

@@ -2,6 +2,7 @@
 import type { Formulation, GradientMethod } from '../../engine/types'
 import type { RunKind } from '../../shared/config'
 import type { RunStatus } from '../../shared/api'
+import type { Language } from '../../shared/language'
 import { en } from './text-en'
 import { ko } from './text-ko'
 
@@ -65,9 +66,7 @@ export interface NotebookText {
   }
 }
 
-export type NotebookLanguage = 'en' | 'ko'
-
-export const texts: Record<NotebookLanguage, NotebookText> = { en, ko }
+export const texts: Record<Language, NotebookText> = { en, ko }
 
 /** Minutes as words: "under a minute", "about 12 minutes", "about 3.5 hours". */
 export function duration(minutes: number, units: { underOne: string; minutes: string; hours: string }): string {

@@ -12,10 +12,26 @@ export const FORMAT = 'gradient-lab-run'
 export const VERSION = 2
 export const EXTENSION = '.glrun'
 
+/** What a run is, besides its data lines: everything in its header but the labels a user edits. */
+export interface RunContent {
+  config: RunConfig
+  createdAt: string
+  totalSteps: number
+  status: string
+  reason?: string | null
+  finishedAt?: string | null
+  durationMs?: number | null
+  predictions?: number[] | null
+}
+
 /**
- * The same run's content, wherever it is stored: its configuration, start and data lines.
- * Name, note and status can be edited and are not part of it. Imports compare it to find twins.
+ * The same run's content, wherever it is stored: its whole header but name, note and id, then
+ * its data lines. Imports compare it to find twins, so two files that differ in anything a run
+ * is (predictions, finishedAt, a step) are two runs; a run renamed or annotated is still the same
+ * run (name and note are the user's labels, and the id is where it was stored).
  */
-export function contentHasher(config: RunConfig, createdAt: string, totalSteps: number): Hash {
-  return createHash('sha256').update(JSON.stringify({ config, createdAt, totalSteps }) + '\n')
+export function contentHasher(run: RunContent): Hash {
+  const { config, createdAt, totalSteps, status } = run
+  const rest = { reason: run.reason ?? null, finishedAt: run.finishedAt ?? null, durationMs: run.durationMs ?? null, predictions: run.predictions ?? null }
+  return createHash('sha256').update(JSON.stringify({ config, createdAt, totalSteps, status, ...rest }) + '\n')
 }

@@ -1,18 +1,19 @@
 // Run files: one run with everything (metrics, snapshots, predictions) that another
 // installation can import (format.ts). An import reads its file twice: once to check all of it
-// (nothing is written for a refused file), then to write it in short transactions, pausing
-// between them as long as each took, so that a run training into the same database, from this
-// process or another, never waits long for the write lock (the busy timeout is 5 s).
+// (nothing is written for a refused file), then to write it, hidden until its last line is in
+// (RunStore.stageImport … publishImport), in short transactions, pausing between them as long as
+// each took, so that a run training into the same database, from this process or another,
+// never waits long for the write lock (the busy timeout is 5 s).
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { RUN_FILE_LIMIT, snapshotBytes } from '../../shared/run-budget'
 import { ApiFailure } from '../errors'
 import type { RunStore, StoredSnapshot } from '../store/run-store'
 import { fileLines, textLines, type LineSource } from './lines'
-import { importedStatus, readRunFile, type RunHeader, type RunSink } from './read'
+import { importedStatus, readRunFile, type RunSink } from './read'
 import { refuse } from './refuse'
 import { storedContentHash } from './write'
-import { LIVE_SQL } from '../../shared/status'
+import { knownStorageProblem } from '../lifecycle/storage-problem'
 
 export { exportRunFile, writeRunFile } from './write'
 
@@ -33,40 +34,23 @@ const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const isBusy = (e: unknown): boolean => /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))
 
 /**
- * Runs `write` as one transaction, then yields the lock for as long as it was held. A training
- * run writing to the same file goes first: when the database is busy past its timeout, the
- * import waits and tries again, rather than the training run waiting on it.
+ * Runs `write` (one store transaction), then yields the lock for as long as it was held. A
+ * training run writing to the same file goes first: when the database is busy past its
+ * timeout, the import waits and tries again, rather than the training run waiting on it.
  */
-async function shortTransaction(store: RunStore, write: () => void): Promise<void> {
+async function shortTransaction<T>(write: () => T): Promise<T> {
   const started = Date.now()
   for (let wait = 50; ; wait = Math.min(2 * wait, 1000)) {
     const t0 = performance.now()
     try {
-      store.db.transaction(write)()
+      const value = write()
       await pause(Math.max(1, performance.now() - t0))
-      return
+      return value
     } catch (e) {
       if (!isBusy(e) || Date.now() - started > BUSY_PATIENCE_MS) throw e
       await pause(wait)
     }
   }
-}
-
-/** The run already in the library with this content, if any. */
-function twin(store: RunStore, run: RunHeader, hash: string): number | null {
-  const known = store.db.prepare('SELECT id FROM runs WHERE content_sha256 = ?').pluck().get(hash) as number | undefined
-  if (known !== undefined) return known
-  // runs never exported have no hash yet: the same start and kind are the only candidates
-  const candidates = store.db
-    .prepare(`SELECT id FROM runs WHERE content_sha256 IS NULL AND created_at = ? AND kind = ? AND NOT ${LIVE_SQL}`)
-    .pluck()
-    .all(run.createdAt, run.config.kind) as number[]
-  for (const id of candidates) {
-    const h = storedContentHash(store, id)
-    store.db.prepare('UPDATE runs SET content_sha256 = ? WHERE id = ?').run(h, id)
-    if (h === hash) return id
-  }
-  return null
 }
 
 interface Writer extends RunSink {
@@ -75,7 +59,7 @@ interface Writer extends RunSink {
   flush(): Promise<void>
 }
 
-/** The second pass: the run appears as `interrupted` ("being imported") until its last line is in. */
+/** The second pass: the run is written hidden (RunStore.stageImport) and appears only when published. */
 function writer(store: RunStore): Writer {
   let runId: number | null = null
   let f32 = false
@@ -85,20 +69,18 @@ function writer(store: RunStore): Writer {
     const snapshots = group
     group = []
     groupBytes = 0
-    if (snapshots.length) await shortTransaction(store, () => store.putSnapshots(runId!, snapshots))
+    if (snapshots.length) await shortTransaction(() => store.stageSnapshots(runId!, snapshots))
   }
   return {
     runId: () => runId,
-    begin: (run) =>
-      shortTransaction(store, () => {
-        f32 = snapshotBytes(run.config) === 4
-        runId = store.createRun({ config: run.config, name: run.name, totalSteps: run.totalSteps, status: 'interrupted' })
-        store.db.prepare('UPDATE runs SET reason = ? WHERE id = ?').run('It is being imported; if this stays, the import did not finish.', runId)
-      }),
+    begin: async (run) => {
+      f32 = snapshotBytes(run.config) === 4
+      runId = await shortTransaction(() => store.stageImport({ config: run.config, name: run.name, totalSteps: run.totalSteps }))
+    },
     async metrics(records) {
       for (let i = 0; i < records.length; i += METRIC_ROWS_PER_TRANSACTION) {
         const part = records.slice(i, i + METRIC_ROWS_PER_TRANSACTION)
-        await shortTransaction(store, () => store.append(runId!, part))
+        await shortTransaction(() => store.stageRecords(runId!, part))
       }
     },
     async snapshot(s) {
@@ -113,17 +95,21 @@ function writer(store: RunStore): Writer {
 const importing = new WeakSet<RunStore>()
 
 /**
- * Checks the whole file, then writes it; a file already in the library is not added twice.
- * `size` is the file's length; `filename` is kept as where the run came from.
+ * Checks the whole file, then writes it hidden and publishes it in one last transaction that
+ * also holds the twin check (RunStore.publishImport); a file already in the library, from this
+ * process or another, is not added twice. `size` is the file's length; `filename` is kept as
+ * where the run came from. A failure leaves nothing visible, and is worded like every storage
+ * failure.
  */
 export async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
   if (size > RUN_FILE_LIMIT) refuse(`it is ${size} bytes; a run file is at most ${RUN_FILE_LIMIT} bytes`)
-  // one at a time: each holds a file's worth of work, and twins of each other would both be added
+  // one at a time in this process: each holds a file's worth of work
   if (importing.has(store)) throw new ApiFailure('busy', 'Another run file is being imported; try again when it is done.')
   importing.add(store)
+  const hashOf = (id: number): string => storedContentHash(store, id)
   try {
     const checked = await readRunFile(source, size)
-    const existing = twin(store, checked.run, checked.contentHash)
+    const existing = store.findTwin(checked.contentHash, checked.run.createdAt, checked.run.config.kind, hashOf)
     if (existing !== null) return { runId: existing, duplicate: true }
     const w = writer(store)
     try {
@@ -133,27 +119,33 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
       await w.flush()
       const run = written.run
       const { status, reason } = importedStatus(run)
-      await shortTransaction(store, () => {
-        store.restoreDetails(w.runId()!, {
-          note: run.note,
-          reason,
-          createdAt: run.createdAt,
-          finishedAt: run.finishedAt ?? null,
-          durationMs: run.durationMs ?? null,
-          predictions: run.predictions ?? null
-        })
-        store.db
-          .prepare('UPDATE runs SET status = ?, content_sha256 = ?, imported_at = ?, imported_file = ?, imported_id = ? WHERE id = ?')
-          .run(status, written.contentHash, new Date().toISOString(), filename, run.id ?? null, w.runId())
-      })
-      return { runId: w.runId()!, duplicate: false }
+      return await shortTransaction(() =>
+        store.publishImport(
+          w.runId()!,
+          {
+            note: run.note,
+            status,
+            reason,
+            createdAt: run.createdAt,
+            finishedAt: run.finishedAt ?? null,
+            durationMs: run.durationMs ?? null,
+            predictions: run.predictions ?? null,
+            contentHash: written.contentHash,
+            file: filename,
+            originalId: run.id ?? null
+          },
+          hashOf
+        )
+      )
     } catch (e) {
-      const partial = w.runId()
+      const staged = w.runId()
       try {
-        if (partial !== null) store.db.prepare('DELETE FROM runs WHERE id = ?').run(partial)
+        if (staged !== null) store.discardImport(staged)
       } catch {
-        // the database refused even that: the run stays, its reason saying the import did not finish
+        // the database refused even that (a full disk): the run stays hidden, and the next open removes it
       }
+      const problem = knownStorageProblem(e)
+      if (problem) throw new ApiFailure('internal', `The run file could not be imported: ${problem}. Nothing was added.`)
       throw e
     }
   } finally {

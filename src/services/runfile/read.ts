@@ -18,6 +18,7 @@ import type { LineSource } from './lines'
 import { refuse } from './refuse'
 import { yielder } from './yielder'
 import { isLive, RUN_STATUSES } from '../../shared/status'
+import { NAME_MAX, NOTE_MAX, runNote } from '../../shared/limits'
 
 const nullable =
   <T>(p: Parser<T>): Parser<T | null> =>
@@ -34,10 +35,10 @@ const isoDate: Parser<string> = (v, field) => {
 
 const parseRun = object({
   id: optional(int(1, Number.MAX_SAFE_INTEGER)),
-  name: str({ max: 200 }),
-  note: str({ max: 10000 }),
+  name: str({ max: NAME_MAX }),
+  note: runNote,
   status: oneOf(...RUN_STATUSES),
-  reason: optional(nullable(str({ max: 10000 }))),
+  reason: optional(nullable(str({ max: NOTE_MAX }))),
   config: parseRunConfig,
   createdAt: isoDate,
   finishedAt: optional(nullable(isoDate)),
@@ -210,7 +211,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
       header = readHeader(text, size)
       fileHash.update(text + '\n')
       data = new DataChecker(header.run.config, header.counts)
-      content = contentHasher(header.run.config, header.run.createdAt, header.run.totalSteps)
+      content = contentHasher(header.run)
       await sink?.begin(header.run)
       continue
     }

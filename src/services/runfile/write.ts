@@ -6,15 +6,12 @@ import { rename, rm } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import type { ExportFile } from '../../shared/api'
 import { METRIC_CHUNK, snapshotBytes } from '../../shared/run-budget'
-import { ApiFailure } from '../errors'
-import { decodeSnapshot } from '../store/codec'
+import { noSuchRun } from '../errors'
 import type { RunStore } from '../store/run-store'
+import { partName } from '../atomic-file'
 import { encodeColumn, gradShapes, packParams, paramShapes } from './columns'
 import { contentHasher, EXTENSION, FORMAT, VERSION } from './format'
 import { yielder } from './yielder'
-import { LIVE_SQL } from '../../shared/status'
-
-type MetricRow = [number, number | null, number | null, number | null, number | null]
 
 const nan = (v: number | null): number => (v === null ? NaN : v)
 
@@ -24,13 +21,10 @@ const nan = (v: number | null): number => (v === null ? NaN : v)
  */
 export function* runFileLines(store: RunStore, runId: number): Generator<string, string> {
   const run = store.getRun(runId)
-  if (!run) throw new ApiFailure('not-found', `there is no run ${runId}`)
-  const db = store.db
-  const upTo = (db.prepare('SELECT max(step) FROM metrics WHERE run_id = ?').pluck().get(runId) as number | null) ?? -1
-  const count = (table: string): number =>
-    db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ? AND step <= ?`).pluck().get(runId, upTo) as number
+  if (!run) throw noSuchRun(runId)
+  const { upTo, metrics, snapshots } = store.extent(runId)
   const file = createHash('sha256')
-  const content = contentHasher(run.config, run.createdAt, run.totalSteps)
+  const content = contentHasher(run)
   const line = (value: object, data = true): string => {
     const text = JSON.stringify(value) + '\n'
     file.update(text)
@@ -55,14 +49,13 @@ export function* runFileLines(store: RunStore, runId: number): Generator<string,
         totalSteps: run.totalSteps,
         predictions: run.predictions
       },
-      counts: { metrics: count('metrics'), snapshots: count('snapshots') }
+      counts: { metrics, snapshots }
     },
     false
   )
 
-  const page = db.prepare('SELECT step, loss, lr, train_acc, test_acc FROM metrics WHERE run_id = ? AND step > ? AND step <= ? ORDER BY step LIMIT ?').raw()
   for (let after = -1; ; ) {
-    const rows = page.all(runId, after, upTo, METRIC_CHUNK) as MetricRow[]
+    const rows = store.metricPage(runId, after, upTo, METRIC_CHUNK)
     if (rows.length === 0) break
     const column = (i: number): string => encodeColumn(rows.map((r) => nan(r[i])), 8)
     yield line({ metrics: { step: column(0), loss: column(1), lr: column(2), trainAcc: column(3), testAcc: column(4) } })
@@ -72,21 +65,19 @@ export function* runFileLines(store: RunStore, runId: number): Generator<string,
   const width = snapshotBytes(run.config)
   const params = paramShapes(run.config)
   const grads = gradShapes(run.config)
-  const next = db.prepare('SELECT step, data FROM snapshots WHERE run_id = ? AND step > ? AND step <= ? ORDER BY step LIMIT 1')
   for (let after = -1; ; ) {
-    const row = next.get(runId, after, upTo) as { step: number; data: Buffer } | undefined
-    if (!row) break
-    const s = decodeSnapshot(row.data)
+    const s = store.snapshotAfter(runId, after, upTo)
+    if (!s) break
     yield line({
       snapshot: {
-        step: row.step,
+        step: s.step,
         // absent parts vanish in JSON
         params: s.params && encodeColumn(packParams(s.params, params), width),
         grads: s.grads && grads.length ? encodeColumn(packParams(s.grads, grads), width) : undefined,
         confusion: s.confusion && encodeColumn(s.confusion, width)
       }
     })
-    after = row.step
+    after = s.step
   }
   // the checksum line covers every byte before it, and is not itself hashed
   yield JSON.stringify({ sha256: file.digest('hex') }) + '\n'
@@ -95,9 +86,12 @@ export function* runFileLines(store: RunStore, runId: number): Generator<string,
 
 const fileName = (runId: number): string => `run-${runId}${EXTENSION}`
 
-/** Remembers a finished run's content hash, so that importing its file here finds it at once. */
+/**
+ * Remembers a finished run's content hash, so that importing its file here finds it at once.
+ * Only a help: a read-only database exports all the same.
+ */
 function remember(store: RunStore, runId: number, hash: string): void {
-  store.db.prepare(`UPDATE runs SET content_sha256 = ? WHERE id = ? AND NOT ${LIVE_SQL}`).run(hash, runId)
+  if (!store.readOnly) store.rememberHash(runId, hash)
 }
 
 /** The whole file as text, for IPC and the WebSocket (at most RUN_FILE_LIMIT: run-budget.ts). */
@@ -118,16 +112,17 @@ export async function exportRunFile(store: RunStore, runId: number): Promise<Exp
 
 /** Straight to a file, one line in memory at a time; the file appears whole or not at all. */
 export async function writeRunFile(store: RunStore, runId: number, path: string): Promise<void> {
-  const part = `${path}.part`
-  const out = createWriteStream(part)
+  const part = partName(path)
+  const out = createWriteStream(part, { flags: 'wx' })
   // a write error between awaits is kept here, and the awaits below reject with it
   let failure: Error | null = null
   out.on('error', (e) => (failure = e))
   try {
     const lines = runFileLines(store, runId)
+    let hash: string
     for (let r = lines.next(); ; r = lines.next()) {
       if (r.done) {
-        remember(store, runId, r.value)
+        hash = r.value
         break
       }
       if (failure) throw failure
@@ -136,6 +131,8 @@ export async function writeRunFile(store: RunStore, runId: number, path: string)
     out.end()
     await once(out, 'finish')
     await rename(part, path)
+    // only once the file is there: a failed export changes nothing in the database
+    remember(store, runId, hash)
   } catch (e) {
     out.destroy()
     await rm(part, { force: true })

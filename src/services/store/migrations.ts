@@ -53,7 +53,14 @@ const steps: string[] = [
    ALTER TABLE runs ADD COLUMN imported_at TEXT;
    ALTER TABLE runs ADD COLUMN imported_file TEXT;
    ALTER TABLE runs ADD COLUMN imported_id INTEGER;
-   CREATE INDEX runs_content ON runs(content_sha256);`
+   CREATE INDEX runs_content ON runs(content_sha256);`,
+  // an import writes its run hidden (staged = 1) and publishes it in its last transaction, so a
+  // killed import leaves nothing visible, and the next open removes what it left. A run's
+  // snapshot steps are listed from an index, without reading the snapshots' BLOB pages. Content
+  // hashes now cover the whole run (runfile/format.ts): the old ones are recomputed when needed.
+  `ALTER TABLE runs ADD COLUMN staged INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX snapshots_steps ON snapshots(run_id, has_params, step);
+   UPDATE runs SET content_sha256 = NULL;`
 ]
 
 export const SCHEMA_VERSION = steps.length

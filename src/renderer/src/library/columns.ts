@@ -6,6 +6,7 @@ import { RUN_STATUSES } from '../../../shared/status'
 import { duration } from '../lib/format'
 import { i18n, t } from '../lib/i18n/index.svelte'
 import { kindLabel } from '../lib/i18n/kinds'
+import { matchRuns, type RunFilterState } from './filter'
 
 export const kinds = (): RunKind[] => allKinds().map((k) => k.kind as RunKind)
 export { kindLabel }
@@ -50,21 +51,8 @@ export function sortRuns(runs: RunSummary[], key: SortKey, ascending: boolean): 
     .map((x) => x.r)
 }
 
-export interface RunFilterState {
-  kind: RunKind | ''
-  status: RunStatus | ''
-  search: string
-}
-
-export function filterRuns(runs: RunSummary[], f: RunFilterState): RunSummary[] {
-  const needle = f.search.trim().toLowerCase()
-  return runs.filter(
-    (r) =>
-      (!f.kind || r.kind === f.kind) &&
-      (!f.status || r.status === f.status) &&
-      (!needle || runName(r).toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle))
-  )
-}
+/** The runs the table's filters let through (filter.ts), names matched as shown here. */
+export const filterRuns = (runs: RunSummary[], f: RunFilterState): RunSummary[] => matchRuns(runs, f, runName)
 
 export const formatNumber = (v: number | null, digits = 6): string =>
   v === null || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString()

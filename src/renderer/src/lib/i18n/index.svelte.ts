@@ -1,23 +1,22 @@
 // The interface language (KO/EN), remembered in localStorage, and `t(key)` for UI strings.
+import { LANGUAGES, type Language } from '../../../../shared/language'
 import { strings, type StringKey } from './strings'
-
-export type Lang = 'en' | 'ko'
 
 const STORAGE_KEY = 'gradient-lab.lang'
 
-function initialLang(): Lang {
+function initialLang(): Language {
   try {
     const saved = localStorage.getItem(STORAGE_KEY)
-    if (saved === 'en' || saved === 'ko') return saved
+    if ((LANGUAGES as readonly (string | null)[]).includes(saved)) return saved as Language
   } catch {
     // storage can be unavailable (privacy settings); the default is fine then
   }
   return navigator.language.startsWith('ko') ? 'ko' : 'en'
 }
 
-export const i18n = $state<{ lang: Lang }>({ lang: initialLang() })
+export const i18n = $state<{ lang: Language }>({ lang: initialLang() })
 
-export function setLang(lang: Lang): void {
+export function setLang(lang: Language): void {
   i18n.lang = lang
   document.documentElement.lang = lang
   try {
@@ -33,6 +32,6 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
 }
 
 /** Pick the current language's variant of a bilingual value (lesson text). */
-export function pick<T>(both: Record<Lang, T>): T {
+export function pick<T>(both: Record<Language, T>): T {
   return both[i18n.lang]
 }

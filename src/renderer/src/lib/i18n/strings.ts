@@ -1,4 +1,5 @@
 // UI strings in both languages. Lesson prose lives with each lesson (lessons/<kind>/text.ts).
+import type { Language } from '../../../../shared/language'
 const en = {
   appTitle: 'Gradient Lab',
   lessons: 'Lessons',
@@ -252,4 +253,4 @@ const ko: Record<StringKey, string> = {
   openRunInLesson: '실행 {id}을(를) 레슨에서 열기'
 }
 
-export const strings: Record<'en' | 'ko', Record<StringKey, string>> = { en, ko }
+export const strings: Record<Language, Record<StringKey, string>> = { en, ko }

@@ -3,11 +3,11 @@
 import type { Rule } from '../../../../shared/schema'
 import { ValidationError } from '../../../../shared/schema'
 import { withParticle } from './particle'
+import type { Language } from '../../../../shared/language'
 
-type Lang = 'en' | 'ko'
 
 /** The rule as a noun phrase ("a number greater than 0 and at most 1000"). */
-function allowed(rule: Rule, lang: Lang, english: string): string {
+function allowed(rule: Rule, lang: Language, english: string): string {
   switch (rule.kind) {
     case 'number': {
       if (lang === 'en') return english
@@ -42,7 +42,7 @@ function allowed(rule: Rule, lang: Lang, english: string): string {
  * `error` (from a field's parser) as the field's message: `name` is the field's label, `typed`
  * what the learner typed (shown as typed; the parser saw it as a number, NaN when it was none).
  */
-export function fieldMessage(error: unknown, name: string, typed: string, lang: Lang): string {
+export function fieldMessage(error: unknown, name: string, typed: string, lang: Language): string {
   if (!(error instanceof ValidationError)) return error instanceof Error ? error.message : String(error)
   const rule = allowed(error.rule, lang, error.allowed)
   if (lang === 'ko') return `${name}: ${withParticle(rule, '이어야', '여야')} 합니다 (${typed === '' ? '입력 없음' : `입력값 "${typed}"`})`

@@ -36,6 +36,6 @@ export async function lessonRunId(api: LabApi, kind: RunKind): Promise<number | 
     )
     if (still) return chosen.runId
   }
-  const [newest] = await api.invoke('runs:list', { kind, status: undefined, search: undefined })
+  const [newest] = await api.invoke('runs:list', { kind })
   return newest?.id ?? null
 }
