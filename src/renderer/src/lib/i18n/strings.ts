@@ -167,7 +167,7 @@ export type StringKey = keyof typeof en
 
 const ko: Record<StringKey, string> = {
   appTitle: 'Gradient Lab',
-  lessons: '레슨',
+  lessons: '단원',
   library: '실행 기록',
   language: '언어',
   connecting: 'Gradient Lab 호스트에 연결하는 중…',
@@ -324,8 +324,8 @@ const ko: Record<StringKey, string> = {
   stepEpoch: '한 에폭만 학습하고 일시정지',
   stepIteration: '한 번 반복만 학습하고 일시정지',
   elapsed: '{time} 경과',
-  openInLesson: '레슨에서 열기',
-  openRunInLesson: '실행 {id}을(를) 레슨에서 열기'
+  openInLesson: '단원에서 열기',
+  openRunInLesson: '실행 {id}을(를) 단원에서 열기'
 }
 
 export const strings: Record<'en' | 'ko', Record<StringKey, string>> = { en, ko }
