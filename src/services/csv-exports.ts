@@ -7,6 +7,7 @@ import { RUN_FILE_LIMIT } from '../shared/run-budget'
 import { CsvTooLarge, toCsv, type Cell } from './csv'
 import { ApiFailure } from './errors'
 import type { RunStore } from './store/run-store'
+import { fileNamePart } from '../shared/file-name'
 
 /** A CSV answered over LabApi is at most as large as the largest run file, which every transport carries. */
 const ANSWER_LIMIT = RUN_FILE_LIMIT
@@ -70,13 +71,11 @@ const header = (configKeys: string[]): string[] => [
   'finished_at'
 ]
 
-const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
-
 export function runCsv(store: RunStore, runId: number): ExportFile {
   const run = needRun(store, runId)
   const keys = configCells(run.config).map(([k]) => k)
   return {
-    filename: `run-${run.id}-${safeName(run.name)}.csv`,
+    filename: `run-${run.id}-${fileNamePart(run.name)}.csv`,
     mime: 'text/csv',
     content: limited((limit) => toCsv(header(keys), metricRows(store, run, keys), limit), ANSWER_LIMIT, `The CSV of run ${run.id}`)
   }

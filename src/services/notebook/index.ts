@@ -11,6 +11,7 @@ import { readRun, type StoredRun } from './stored'
 import { texts, type NotebookLanguage, type NotebookText } from './text'
 import { xor2Sections } from './xor2'
 import { zip } from './zip'
+import { fileNamePart } from '../../shared/file-name'
 
 export type { NotebookLanguage } from './text'
 
@@ -21,14 +22,12 @@ const byKind: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) =
   mnist: mnistSections
 }
 
-const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
-
 export function runNotebook(store: RunStore, runId: number, language: NotebookLanguage = 'en'): ExportFile {
   const stored = readRun(store, runId)
   const t = texts[language]
   const { run } = stored
   return {
-    filename: `run-${run.id}-${safeName(run.name)}.ipynb`,
+    filename: `run-${run.id}-${fileNamePart(run.name)}.ipynb`,
     mime: 'application/x-ipynb+json',
     content: notebookJson(cells(stored, byKind[run.kind](stored, t), t), language)
   }
