@@ -308,6 +308,7 @@ export class LabService {
     'import:runFile': ({ content, filename }) => importRunText(this.store, content, filename ?? null),
     'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
     'mnist:samples': ({ count }) => this.deps.mnistSamples(count),
+    'app:info': () => ({ database: this.store.file }),
     'files:save': () => {
       throw new ApiFailure('invalid', 'saving files is not supported here: the browser downloads the file instead')
     }

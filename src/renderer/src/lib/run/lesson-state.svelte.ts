@@ -7,6 +7,7 @@ import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
+import { clearDraft, readDraft, saveDraft } from './draft'
 import { lessonRun, setLessonRun } from './remembered'
 import { lessonRunId } from './saved-run'
 import { RunSession } from './session.svelte'
@@ -43,13 +44,20 @@ export class LessonState<C extends TrainConfig> {
     keepHistory: boolean
   ) {
     const pending = takePendingConfig(kind)
-    this.config = pending ? (pending.config as C) : fresh()
+    // read before anything saves: the inputs typed before a reload
+    const draft = pending ? null : readDraft(kind, parse)
+    this.config = pending ? (pending.config as C) : (draft ?? fresh())
     this.session = new RunSession(api, keepHistory)
     onDestroy(() => this.session.dispose())
     if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library
     else if (pending?.start && this.valid) this.train()
-    else if (!pending) void this.reopen()
+    else if (!pending) void this.reopen(draft)
+    // what the learner typed survives a reload (only inputs that parse are kept)
+    $effect(() => {
+      const config = $state.snapshot(this.config)
+      if (this.valid) saveDraft(kind, config)
+    })
   }
 
   train(): void {
@@ -77,6 +85,7 @@ export class LessonState<C extends TrainConfig> {
   /** Empties the lesson (the run stays in the library): editor back to its defaults, no views. */
   reset(): void {
     setLessonRun(this.kind, 'none')
+    clearDraft(this.kind)
     this.session.reset()
     this.shown = null
     this.restore()
@@ -97,11 +106,13 @@ export class LessonState<C extends TrainConfig> {
     if (paused) await this.session.step()
   }
 
-  private async reopen(): Promise<void> {
+  private async reopen(draft: C | null): Promise<void> {
     try {
       const runId = await lessonRunId(this.api, this.kind)
       // the learner may have started a run or pressed Reset meanwhile: that stays
       if (runId != null && this.session.status === 'idle' && lessonRun(this.kind) !== 'none') await this.open(runId, false)
+      // the editor returns to the inputs typed before the reload; the run stays on screen
+      if (draft && this.session.status !== 'running') this.restore(draft)
     } catch (e) {
       this.session.error = (e as Error).message
     }
