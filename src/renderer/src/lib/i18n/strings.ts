@@ -141,7 +141,7 @@ const en = {
   errorByH: 'Gradient error against h (log–log)',
   errorAxis: '|numerical − backprop|',
   errorByHNote:
-    'The largest difference over the six entries of dW, for the current W. Right of the dip the error shrinks like h² (truncation); left of it rounding error grows like 1/h. The dip is why h ≈ 1e-4 is a good choice.',
+    'The largest difference over the six cells of dW at the current W. Right of the dip the error falls like h² (truncation error); left of it rounding error grows like 1/h. Here the dip is at h ≈ {best}; the book’s h = 1e-4 lies close to it and is safe for most functions.',
   kpSeed: 'seed {v}',
   kpLr: 'lr {v}',
   kpEpochs: '{v} epochs',
@@ -311,7 +311,7 @@ const ko: Record<StringKey, string> = {
     '반올림 오차가 지배합니다: h = {h}에서는 L(w + h)와 L(w − h)가 float64가 담는 약 16자리 대부분에서 같아서, 그 차이는 거의 반올림 오차입니다. 수치 미분과 역전파가 {error}만큼 달라 h² 오차({expected})로는 설명되지 않습니다. 책이 h = 1e-4를 쓰는 이유입니다.',
   errorByH: 'h에 따른 기울기 오차 (로그–로그)',
   errorAxis: '|수치 미분 − 역전파|',
-  errorByHNote: '지금 W에서 dW 여섯 칸의 가장 큰 차이입니다. 움푹한 곳 오른쪽에서는 오차가 h²처럼 줄고(절단 오차), 왼쪽에서는 반올림 오차가 1/h처럼 커집니다. 그래서 h ≈ 1e-4가 좋은 선택입니다.',
+  errorByHNote: '지금 W에서 dW 여섯 칸의 가장 큰 차이입니다. 움푹한 곳 오른쪽에서는 오차가 h²처럼 줄고(절단 오차), 왼쪽에서는 반올림 오차가 1/h처럼 커집니다. 여기서 움푹한 곳은 h ≈ {best}입니다. 책의 h = 1e-4는 그 가까이에 있어 대부분의 함수에 안전합니다.',
   kpSeed: '시드 {v}',
   kpLr: '학습률 {v}',
   kpEpochs: '{v} 에폭',
