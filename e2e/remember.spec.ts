@@ -163,7 +163,8 @@ test('Reset empties the lesson, the run stays in the library, and Open in lesson
   await expect(library.row(second)).toBeVisible()
 
   // the older run, not the newest, into its lesson
-  await page.getByRole('button', { name: `Open run ${first} in its lesson` }).click()
+  await library.menu(first)
+  await page.getByRole('menuitem', { name: `Open run ${first} in its lesson` }).click()
   await expect(page.getByTestId('nav-gate')).toHaveAttribute('aria-current', 'page')
   await expectNotebookAnd(lessons, first)
   // and it is the one the lesson keeps showing
