@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { test, expect, shot, type Lab } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
+import { forbiddenTerms, readGlossary } from './glossary'
 
 const SIZES = [
   { width: 1024, height: 700 },
@@ -182,4 +183,48 @@ test('with the skip link, Tab reaches the first run of the library in at most 5 
   // the rows are one Tab stop: Tab leaves the table for the pager
   await page.keyboard.press('Tab')
   await expect.poll(inRow).toBe(null)
+})
+
+test('Korean to the last word: a refused import, a Korean run name in the CSV file name, the glossary on every screen', async ({ page, lab }) => {
+  test.setTimeout(240_000)
+  const [gateRun] = seedRuns(lab)
+  const library = new LibraryPage(page)
+  await library.open()
+  await library.rename(gateRun, 'AND 노트북')
+  await library.replay(gateRun)
+  const csv = await library.exportFrom('Metrics CSV')
+  expect(csv.suggestedFilename()).toContain('노트북')
+  expect(csv.suggestedFilename()).toBe(`run-${gateRun}-AND 노트북.csv`)
+  await library.back()
+
+  await page.getByRole('button', { name: '한국어' }).click()
+  const glossary = readGlossary()
+  const screens: string[] = []
+  const readScreen = async (name: string): Promise<void> => {
+    const text = await page.locator('body').innerText()
+    const found = forbiddenTerms(text, glossary)
+    expect(found, `${name} uses a word the glossary forbids`).toEqual([])
+    screens.push(name)
+  }
+  await page.getByTestId('nav-welcome').click()
+  await readScreen('welcome')
+  const lessons = new LessonsPage(page)
+  for (const kind of ['simplenet', 'gate', 'xor2', 'mnist'] as const) {
+    await lessons.open(kind)
+    await readScreen(kind)
+  }
+  await page.getByTestId('nav-library').click()
+  await readScreen('library')
+  await page.locator(`tr[data-run-id="${gateRun}"]`).getByRole('button').first().click()
+  await expect(page.getByRole('slider')).toBeEnabled()
+  await readScreen('replay')
+  await page.getByRole('button', { name: /^←/ }).click()
+
+  await page.locator('input[type=file]').setInputFiles({ name: 'bogus.glrun', mimeType: 'application/json', buffer: Buffer.from('not json') })
+  const message = page.getByTestId('import-message')
+  await expect(message).toContainText('가져오지 않았습니다')
+  const words = ((await message.textContent()) ?? '').replace('bogus.glrun', '')
+  expect(words, 'Latin letters outside the file name').not.toMatch(/[A-Za-z]/)
+  await readScreen('import refused')
+  expect(screens).toHaveLength(8)
 })

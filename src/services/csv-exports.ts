@@ -20,7 +20,7 @@ function limited(make: (limit: number) => string, limit: number, what: string): 
     return make(limit)
   } catch (e) {
     if (!(e instanceof CsvTooLarge)) throw e
-    throw new ApiFailure('invalid', `${what} would be larger than ${Math.floor(limit / 2 ** 20)} MB: export fewer runs at a time`)
+    throw new ApiFailure('invalid', { id: 'export.tooLarge', params: { what, limit: Math.floor(limit / 2 ** 20) } })
   }
 }
 
@@ -107,7 +107,7 @@ export function allRunsCsv(store: RunStore): ExportFile {
 export function weightsCsv(store: RunStore, runId: number, step: number): ExportFile {
   const run = needRun(store, runId)
   const snap = store.snapshot(runId, step)
-  if (!snap?.params) throw new ApiFailure('not-found', `run ${runId} has no parameter snapshot at or before step ${step}`)
+  if (!snap?.params) throw new ApiFailure('not-found', { id: 'export.noSnapshot', params: { id: runId, step } })
   const rows: Cell[][] = []
   for (const [name, m] of Object.entries(snap.params)) {
     for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) rows.push([snap.step, name, r, c, m.data[r * m.cols + c]])

@@ -1,11 +1,17 @@
-// A failure the caller should see as-is (not found, busy, …), as opposed to a bug.
+// A failure the caller should see as-is (not found, busy, …), as opposed to a bug. Given as a
+// problem (a code and its parameters, src/shared/problems.ts) it is worded by each front in its
+// own language; its message is the English wording, for the CLI and the logs.
 import type { ApiError } from '../shared/api'
+import { wordProblem, type Problem } from '../shared/problems'
 
 export class ApiFailure extends Error {
+  readonly problem?: Problem
+
   constructor(
     readonly code: ApiError['code'],
-    message: string
+    what: string | Problem
   ) {
-    super(message)
+    super(typeof what === 'string' ? what : wordProblem(what))
+    if (typeof what !== 'string') this.problem = what
   }
 }

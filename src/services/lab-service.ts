@@ -100,7 +100,7 @@ export class LabService {
       return { ok: true, value }
     } catch (e) {
       if (e instanceof ValidationError) return { ok: false, error: { code: 'invalid', message: e.message } }
-      if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }
+      if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message, ...(e.problem ? { problem: e.problem } : {}) } }
       if (e instanceof RunBusyError) return { ok: false, error: { code: 'busy', message: e.message } }
       return { ok: false, error: { code: 'internal', message: (e as Error).message } }
     }

@@ -2,6 +2,7 @@
 // (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
+import type { Problem } from './problems'
 import type { StepRecord } from '../engine/types'
 import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
 import { RUN_FILE_LIMIT } from './run-budget'
@@ -206,7 +207,10 @@ export const ERROR_CODES = ['invalid', 'not-found', 'busy', 'engine', 'internal'
 
 export interface ApiError {
   code: (typeof ERROR_CODES)[number]
+  /** In English (the CLI's and the logs' words). */
   message: string
+  /** The same as a code and its parameters, for a front to word in its own language. */
+  problem?: Problem
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { forbiddenTerms, readGlossary } from './glossary'
+import { forbiddenTerms, readGlossary } from '../../e2e/glossary'
 
 const ROOT = join(__dirname, '..', '..')
 const TEXT = /\.(ts|svelte|md|html)$/

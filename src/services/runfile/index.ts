@@ -117,9 +117,9 @@ const importing = new WeakSet<RunStore>()
  * `size` is the file's length; `filename` is kept as where the run came from.
  */
 export async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
-  if (size > RUN_FILE_LIMIT) refuse(`it is ${size} bytes; a run file is at most ${RUN_FILE_LIMIT} bytes`)
+  if (size > RUN_FILE_LIMIT) refuse({ id: 'runfile.tooLarge', params: { size, limit: RUN_FILE_LIMIT } })
   // one at a time: each holds a file's worth of work, and twins of each other would both be added
-  if (importing.has(store)) throw new ApiFailure('busy', 'Another run file is being imported; try again when it is done.')
+  if (importing.has(store)) throw new ApiFailure('busy', { id: 'import.busy' })
   importing.add(store)
   try {
     const checked = await readRunFile(source, size)
@@ -129,7 +129,7 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
     try {
       const written = await readRunFile(source, size, w)
       // the file changed between the passes: what was written is not what was checked
-      if (written.contentHash !== checked.contentHash) refuse('it changed while it was being imported')
+      if (written.contentHash !== checked.contentHash) refuse({ id: 'runfile.changed' })
       await w.flush()
       const run = written.run
       const { status, reason } = importedStatus(run)
@@ -173,7 +173,7 @@ export async function importRunPath(store: RunStore, path: string): Promise<Impo
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message
-    throw new ApiFailure('not-found', `cannot read ${path}: ${why}`)
+    throw new ApiFailure('not-found', { id: 'runfile.unreadable', params: { path, detail: why } })
   }
   return importRun(store, fileLines(path), size, basename(path))
 }

@@ -1,5 +1,5 @@
 // The runs library's words in both languages; `lt` follows the app's language switch.
-import { i18n } from '../lib/i18n/index.svelte'
+import { words } from '../lib/i18n/index.svelte'
 
 const en = {
   compareSelected: 'Compare selected ({n})',
@@ -150,8 +150,8 @@ const ko: Record<LibraryKey, string> = {
   noteRun: '실행 {id} 메모',
   delete: '삭제',
   deleteRun: '실행 {id} 삭제',
-  deleteRunQ: '실행 {id}을(를) 삭제할까요?',
-  deleteBusy: '실행 {id}은(는) 아직 학습 중입니다. 멈춘 뒤에 삭제하세요.',
+  deleteRunQ: '실행 {id|을/를} 삭제할까요?',
+  deleteBusy: '실행 {id|은/는} 아직 학습 중입니다. 멈춘 뒤에 삭제하세요.',
   noRuns: '조건에 맞는 실행이 없습니다. 단원에서 학습하거나 실행 파일을 가져오세요.',
   pages: '실행 기록 쪽',
   previousPage: '이전 쪽',
@@ -159,13 +159,13 @@ const ko: Record<LibraryKey, string> = {
   pageOf: '{pages}쪽 중 {page}쪽',
   name: '이름',
   nameHelp: '1자에서 200자까지.',
-  deleteWarning: '“{name}”과(와) 저장된 모든 단계와 스냅샷이 이 컴퓨터에서 지워집니다. 다른 실행은 그대로입니다. 되돌릴 수 없습니다.',
+  deleteWarning: '{“name”|과/와} 저장된 모든 단계와 스냅샷이 이 컴퓨터에서 지워집니다. 다른 실행은 그대로입니다. 되돌릴 수 없습니다.',
   cancel: '취소',
   confirmDelete: '실행 삭제',
   importRunFile: '실행 파일 가져오기…',
-  imported: '“{file}”을(를) 실행 #{id}(으)로 가져왔습니다.',
-  notImported: '“{file}”을(를) 가져오지 않았습니다: {reason}',
-  alreadyInLibrary: '“{file}”은(는) 이미 실행 #{id}(으)로 라이브러리에 있습니다. 아무것도 추가하지 않았습니다.',
+  imported: '{“file”|을/를} 실행 #{id|으로/로} 가져왔습니다.',
+  notImported: '{“file”|을/를} 가져오지 않았습니다: {reason}',
+  alreadyInLibrary: '{“file”|은/는} 이미 실행 기록에 실행 #{id|으로/로} 있습니다. 아무것도 추가하지 않았습니다.',
   tooLarge: '파일 크기가 {size} MB이며, 실행 파일은 최대 {limit} MB입니다',
   importedFrom: '“{file}”에서 가져옴{original}',
   originalRun: ', 원래 실행 #{id}',
@@ -189,7 +189,7 @@ const ko: Record<LibraryKey, string> = {
   weightsCsv: '{step}단계 가중치 CSV',
   runFile: '실행 파일 (다른 설치본용)',
   png: 'PNG: {name}',
-  exported: '{what}을(를) 내보냈습니다.',
+  exported: '{what|을/를} 내보냈습니다.',
   loadingRun: '실행을 불러오는 중…',
   compareN: '실행 {n}개 비교',
   csvOfThese: '이 실행들의 CSV {verb} (긴 형식)',
@@ -215,7 +215,4 @@ const ko: Record<LibraryKey, string> = {
   withMnistHint: '노트북과, 노트북이 읽는 네 개의 데이터 파일이 든 mnist 폴더를 담은 .zip (11 MB)'
 }
 
-export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {
-  const text = (i18n.lang === 'ko' ? ko : en)[key]
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
-}
+export const lt = words<LibraryKey>({ en, ko })

@@ -1,5 +1,5 @@
 // The welcome page's words, en and ko (terms from docs/glossary.md).
-import { i18n } from '../lib/i18n/index.svelte'
+import { words } from '../lib/i18n/index.svelte'
 
 const en = {
   welcome: 'Welcome',
@@ -35,7 +35,4 @@ const ko: Record<WelcomeKey, string> = {
   openLibrary: '실행 기록 열기'
 }
 
-export function wt(key: WelcomeKey, vars: Record<string, string> = {}): string {
-  const text = (i18n.lang === 'ko' ? ko : en)[key]
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`)
-}
+export const wt = words<WelcomeKey>({ en, ko })

@@ -207,7 +207,7 @@ const ko: Record<StringKey, string> = {
   status_failed: '실패',
   status_starting: '시작하는 중',
   status_idle: '시작 전',
-  savedAs: '실행 #{id}(으)로 저장됨',
+  savedAs: '실행 #{id|으로/로} 저장됨',
   seed: '시드',
   lr: '학습률',
   epochs: '에폭',
@@ -335,7 +335,7 @@ const ko: Record<StringKey, string> = {
   stepIteration: '한 번 반복만 학습하고 일시정지',
   elapsed: '{time} 경과',
   openInLesson: '단원에서 열기',
-  openRunInLesson: '실행 {id}을(를) 단원에서 열기'
+  openRunInLesson: '실행 {id|을/를} 단원에서 열기'
 }
 
 export const strings: Record<'en' | 'ko', Record<StringKey, string>> = { en, ko }

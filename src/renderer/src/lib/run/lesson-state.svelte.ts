@@ -3,6 +3,7 @@
 // and "restore" (notebook settings, quick start). Created during a lesson component's setup.
 // A lesson opens on the run it showed last (see remembered.ts): trained here, opened from the
 // library, or the newest of its kind.
+import { describeError } from '../i18n/index.svelte'
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi } from '../../../../shared/api'
@@ -114,7 +115,7 @@ export class LessonState<C extends TrainConfig> {
       // the editor returns to the inputs typed before the reload; the run stays on screen
       if (draft && this.session.status !== 'running') this.restore(draft)
     } catch (e) {
-      this.session.error = (e as Error).message
+      this.session.error = describeError(e)
     }
   }
 }

@@ -9,7 +9,7 @@ export interface Term {
   not: string[]
 }
 
-export function readGlossary(path = join(__dirname, '..', '..', 'docs', 'glossary.md')): Term[] {
+export function readGlossary(path = join(__dirname, '..', 'docs', 'glossary.md')): Term[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| English'))
