@@ -22,7 +22,7 @@ async function expectNotebookAnd(lessons: LessonsPage, runId: number): Promise<v
   await expect(lessons.number('gate-b-0-0')).toHaveText('-6.602723')
   await expect(lessons.page.getByRole('img', { name: 'Weights over epochs' })).toBeVisible()
   // 'Loss per step', or 'per epoch' in the wording of the small lessons' charts
-  await expect(lessons.page.getByRole('img', { name: /^Loss per (step|epoch)$/ })).toBeVisible()
+  await expect(lessons.page.getByRole('img', { name: /^Loss per (step|epoch)\./ })).toBeVisible()
   // the editor holds the run's config again
   await expect(lessons.field('Gate')).toHaveValue('AND')
   await expect(lessons.field('Epochs')).toHaveValue('1000')
