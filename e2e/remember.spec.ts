@@ -247,7 +247,7 @@ test('every lesson shows its remembered run after a reload, in English and in Ko
       await lessons.open(kind)
       await expect(page.getByTestId('run-status')).toHaveText(lang === 'en' ? 'done' : '완료')
       // the loss chart, whatever its language
-      await lessons.chartDrawn(/^(Loss per (step|epoch|iteration)|(단계|에폭|반복)별 손실)$/)
+      await lessons.chartDrawn(/^(Loss per (step|epoch|iteration)|(단계|에폭|반복)별 손실)\./)
       await lessons.scrollToTop()
       await shot(page, `remember-${kind}-${lang}`)
     }
