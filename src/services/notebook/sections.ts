@@ -1,6 +1,7 @@
 // Every notebook has the same outline, whatever the run: configuration, the chapter's
 // functions, the model, training, the lab's stored values, and the comparison. A run kind
 // supplies the code (and its own explanations); this file puts them in order.
+import { defaultName } from '../../shared/run-name'
 import { compareFunctions, report } from './chapter'
 import { code, markdown, type Cell } from './ipynb'
 import { needsBase64, pyArray, pyInts } from './python'
@@ -35,7 +36,9 @@ export function cells(s: StoredRun, sections: Sections, t: NotebookText): Cell[]
   const { run } = s
   const imports = ['numpy as np', ...sections.imports]
   if (needsBase64(sections.stored)) imports.push('base64')
-  const intro = [t.title(run.name, run.id, run.kind), t.intro(s.metrics.step.length), t.status(run.status, lastStep(s), run.totalSteps)]
+  // a name nobody typed is the English default: each language names the run its own way
+  const typed = run.name !== defaultName(run.config)
+  const intro = [t.title(run.name, run.id, run.kind, typed), t.intro(s.metrics.step.length), t.status(run.status, lastStep(s), run.totalSteps)]
   return [
     markdown(intro.filter(Boolean).join('\n\n')),
     code(imports.map((m) => `import ${m}`).join('\n') + '\n'),

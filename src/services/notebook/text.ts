@@ -6,7 +6,8 @@ import { en } from './text-en'
 import { ko } from './text-ko'
 
 export interface NotebookText {
-  title(name: string, id: number, kind: RunKind): string
+  /** `typed`: the user named the run; else `name` is the English default, which a notebook in another language replaces. */
+  title(name: string, id: number, kind: RunKind, typed: boolean): string
   intro(steps: number): string
   /** A note for a run that did not finish normally; '' for a finished one. */
   status(status: RunStatus, last: number, total: number): string
