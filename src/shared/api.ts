@@ -4,7 +4,8 @@
 // an envelope { ok: true, value } | { ok: false, error }.
 import type { Problem } from './problems'
 import type { StepRecord } from '../engine/types'
-import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
+import { parseRunConfig, type RunConfig, type RunKind } from './config'
+import { parseKind } from './kinds'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
 import { RUN_STATUSES, type RunStatus } from './status'
@@ -127,7 +128,7 @@ export const requests = {
   'runs:stop': runId,
   'runs:list': optional(
     object({
-      kind: optional(oneOf(...RUN_KINDS)),
+      kind: optional(parseKind),
       status: optional(oneOf(...RUN_STATUSES)),
       search: optional(str({ max: 200 }))
     })

@@ -1,7 +1,8 @@
 // Every notebook has the same outline, whatever the run: configuration, the chapter's
 // functions, the model, training, the lab's stored values, and the comparison. A run kind
 // supplies the code (and its own explanations); this file puts them in order.
-import { defaultName } from '../../shared/run-name'
+import { shownName } from '../../shared/kinds'
+import { snapshotBytes } from '../../shared/run-budget'
 import { compareFunctions, report } from './chapter'
 import { code, markdown, type Cell } from './ipynb'
 import { needsBase64, pyArray, pyInts } from './python'
@@ -37,8 +38,7 @@ export function cells(s: StoredRun, sections: Sections, t: NotebookText): Cell[]
   const imports = ['numpy as np', ...sections.imports]
   if (needsBase64(sections.stored)) imports.push('base64')
   // a name nobody typed is the English default: each language names the run its own way
-  const typed = run.name !== defaultName(run.config)
-  const intro = [t.title(run.name, run.id, run.kind, typed), t.intro(s.metrics.step.length), t.status(run.status, lastStep(s), run.totalSteps)]
+  const intro = [t.title(shownName(run, t.lang), run.id, run.kind), t.intro(s.metrics.step.length), t.status(run.status, lastStep(s), run.totalSteps)]
   return [
     markdown(intro.filter(Boolean).join('\n\n')),
     code(imports.map((m) => `import ${m}`).join('\n') + '\n'),
@@ -51,7 +51,7 @@ export function cells(s: StoredRun, sections: Sections, t: NotebookText): Cell[]
     code(sections.model[1]),
     markdown(sections.training[0]),
     code(sections.training[1]),
-    markdown(t.stored(s.metrics.step.length, run.kind === 'mnist')),
+    markdown(t.stored(s.metrics.step.length, snapshotBytes(run.config) === 4)),
     code(sections.stored),
     markdown([t.compare, sections.compareNote].filter(Boolean).join('\n\n')),
     code(`${compareFunctions}\ncompared = {\n${sections.compared.map((c) => `    ${c},`).join('\n')}\n}\n${report('lab_steps')}`)

@@ -8,7 +8,8 @@ const formulationName = { textbook: '교과서', standard: '표준', twolayernet
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 
 export const ko: NotebookText = {
-  title: (name, id, kind, typed) => `# ${typed ? name : `${kindName[kind]} 실행 ${id}`}\n\n${kindName[kind]} 실행인 Gradient Lab의 ${id}번 실행을 numpy로 다시 만듭니다.`,
+  lang: 'ko',
+  title: (name, id, kind) => `# ${name}\n\n${kindName[kind]} 실행인 Gradient Lab의 ${id}번 실행을 numpy로 다시 만듭니다.`,
   intro: (steps) =>
     `이 노트북은 같은 신경망을 랩과 같은 시드, 같은 난수 추출, 같은 학습률과 같은 반복으로 다시 학습합니다. 코드는 4장의 방식 그대로입니다. ` +
     `마지막에는 계산한 값을 랩이 저장한 값(기록된 ${steps}개 단계 각각의 손실, 그리고 랩이 보관한 다른 값)과 비교하고, ` +

@@ -1,13 +1,16 @@
 // The words of an exported notebook, in the language the app was showing when it was exported.
 import type { Formulation, GradientMethod } from '../../engine/types'
 import type { RunKind } from '../../shared/config'
+import type { Language } from '../../shared/kinds/kind'
 import type { RunStatus } from '../../shared/api'
 import { en } from './text-en'
 import { ko } from './text-ko'
 
 export interface NotebookText {
-  /** `typed`: the user named the run; else `name` is the English default, which a notebook in another language replaces. */
-  title(name: string, id: number, kind: RunKind, typed: boolean): string
+  /** The notebook's language. */
+  lang: Language
+  /** `name` as the run is shown in this language (a default name worded in it, a typed one as typed). */
+  title(name: string, id: number, kind: RunKind): string
   intro(steps: number): string
   /** A note for a run that did not finish normally; '' for a finished one. */
   status(status: RunStatus, last: number, total: number): string

@@ -1,9 +1,10 @@
 // Which page the app shows. Shared with the runs library: "Train again with these settings"
 // calls openLesson(kind, config, { start: true }); "Open in lesson" calls openRun(run); a lesson's
 // "open in library" calls openReplay(runId).
-import { RUN_KINDS, type RunConfig, type RunKind } from '../../../shared/config'
+import type { RunConfig, RunKind } from '../../../shared/config'
+import { allKinds } from '../../../shared/kinds'
 
-const isKind = (k: string): k is RunKind => (RUN_KINDS as readonly string[]).includes(k)
+const isKind = (k: string): k is RunKind => allKinds().some((d) => d.kind === k)
 
 export type Page = { view: 'welcome' } | { view: 'lesson'; kind: RunKind } | { view: 'library'; replayRunId: number | null }
 

@@ -6,6 +6,7 @@
 import { describeError } from '../i18n/index.svelte'
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
+import type { KindDescriptor } from '../../../../shared/kinds'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
 import { clearDraft, readDraft, saveDraft } from './draft'
@@ -36,19 +37,21 @@ export class LessonState<C extends TrainConfig> {
   /** The config the views draw: the run's while one is on screen, else the editor's. */
   readonly viewConfig = $derived.by(() => (this.session.status === 'idle' || !this.shown ? this.config : this.shown))
 
+  readonly kind: C['kind']
+  private readonly descriptor: KindDescriptor<C>
+
   constructor(
     private readonly api: LabApi,
-    readonly kind: C['kind'],
-    private readonly fresh: () => C,
-    private readonly parse: (value: unknown, path: string) => C,
-    /** Keep every weight snapshot (small models only). */
-    keepHistory: boolean
+    descriptor: KindDescriptor<C>
   ) {
-    const pending = takePendingConfig(kind)
+    this.descriptor = descriptor
+    this.kind = descriptor.kind
+    const pending = takePendingConfig(this.kind)
     // read before anything saves: the inputs typed before a reload
-    const draft = pending ? null : readDraft(kind, parse)
-    this.config = pending ? (pending.config as C) : (draft ?? fresh())
-    this.session = new RunSession(api, keepHistory)
+    const draft = pending ? null : readDraft(this.kind, descriptor.parse)
+    this.config = pending ? (pending.config as C) : (draft ?? this.fresh())
+    // every weight snapshot is kept for the small models only (the kind's `history`)
+    this.session = new RunSession(api, descriptor.history)
     onDestroy(() => this.session.dispose())
     if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library
@@ -57,7 +60,7 @@ export class LessonState<C extends TrainConfig> {
     // what the learner typed survives a reload (only inputs that parse are kept)
     $effect(() => {
       const config = $state.snapshot(this.config)
-      if (this.valid) saveDraft(kind, config)
+      if (this.valid) saveDraft(this.kind, config)
     })
   }
 
@@ -90,6 +93,15 @@ export class LessonState<C extends TrainConfig> {
     this.session.reset()
     this.shown = null
     this.restore()
+  }
+
+  /** What the lesson opens with: its kind's defaults, a copy to edit. */
+  private fresh(): C {
+    return structuredClone(this.descriptor.defaults)
+  }
+
+  private parse(value: unknown, path: string): C {
+    return this.descriptor.parse(value, path)
   }
 
   restore(to: C = this.fresh()): void {
