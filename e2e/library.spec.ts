@@ -281,7 +281,8 @@ test('a running run’s row follows its progress live and ends with the stored f
   const row = library.row(id)
   await expect(row.getByTestId('row-status')).toHaveText('running')
   // a training run cannot be deleted (the service would refuse it as busy): the button says why
-  const del = row.getByRole('button', { name: `Delete run ${id}` })
+  await library.menu(id)
+  const del = row.getByRole('menuitem', { name: `Delete run ${id}` })
   await expect(del).toBeDisabled()
   await expect(del).toHaveAttribute('title', `Run ${id} is still training: stop it before deleting it.`)
   await expect(row.getByTestId('row-loss')).not.toHaveText('—')

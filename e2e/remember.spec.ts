@@ -22,7 +22,7 @@ async function expectNotebookAnd(lessons: LessonsPage, runId: number): Promise<v
   await expect(lessons.number('gate-b-0-0')).toHaveText('-6.602723')
   await expect(lessons.page.getByRole('img', { name: 'Weights over epochs' })).toBeVisible()
   // 'Loss per step', or 'per epoch' in the wording of the small lessons' charts
-  await expect(lessons.page.getByRole('img', { name: /^Loss per (step|epoch)$/ })).toBeVisible()
+  await expect(lessons.page.getByRole('img', { name: /^Loss per (step|epoch)\./ })).toBeVisible()
   // the editor holds the run's config again
   await expect(lessons.field('Gate')).toHaveValue('AND')
   await expect(lessons.field('Epochs')).toHaveValue('1000')
@@ -163,7 +163,8 @@ test('Reset empties the lesson, the run stays in the library, and Open in lesson
   await expect(library.row(second)).toBeVisible()
 
   // the older run, not the newest, into its lesson
-  await page.getByRole('button', { name: `Open run ${first} in its lesson` }).click()
+  await library.menu(first)
+  await page.getByRole('menuitem', { name: `Open run ${first} in its lesson` }).click()
   await expect(page.getByTestId('nav-gate')).toHaveAttribute('aria-current', 'page')
   await expectNotebookAnd(lessons, first)
   // and it is the one the lesson keeps showing
@@ -177,7 +178,8 @@ test('Reset empties the lesson, the run stays in the library, and Open in lesson
   await page.getByRole('button', { name: 'Open in lesson', exact: true }).click()
   await expect(page.getByTestId('run-id')).toHaveText(`Run #${second}`)
   await expect(lessons.field('Gate')).toHaveValue('OR')
-  expect(await lessons.progress()).toEqual({ done: 20, total: 20 })
+  // the run's steps arrive after its row
+  await expect.poll(() => lessons.progress()).toEqual({ done: 20, total: 20 })
 })
 
 test('Step advances a paused gate run by exactly one epoch, shown and stored; from a fresh lesson it starts a paused run at step 1', async ({
@@ -246,7 +248,7 @@ test('every lesson shows its remembered run after a reload, in English and in Ko
       await lessons.open(kind)
       await expect(page.getByTestId('run-status')).toHaveText(lang === 'en' ? 'done' : '완료')
       // the loss chart, whatever its language
-      await lessons.chartDrawn(/^(Loss per (step|epoch|iteration)|(단계|에폭|반복)별 손실)$/)
+      await lessons.chartDrawn(/^(Loss per (step|epoch|iteration)|(단계|에폭|반복)별 손실)\./)
       await lessons.scrollToTop()
       await shot(page, `remember-${kind}-${lang}`)
     }

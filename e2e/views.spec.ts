@@ -145,7 +145,7 @@ for (const lang of ['en', 'ko'] as Lang[]) {
     await expect(page.getByText(lang === 'ko' ? '5단계의 가중치' : 'weights from step 5')).toBeVisible()
     await check('the replay of the MNIST run')
     await shot(page, `replay-${lang}`)
-    await page.getByRole('button', { name: lang === 'ko' ? '← 실행 목록으로' : '← Back to runs' }).click()
+    await page.getByRole('button', { name: lang === 'ko' ? '← 실행 기록으로' : '← Back to runs' }).click()
 
     await rows.nth(0).getByRole('checkbox').check()
     await rows.nth(2).getByRole('checkbox').check()

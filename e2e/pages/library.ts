@@ -41,8 +41,14 @@ export class LibraryPage {
     for (const id of runIds) await this.row(id).getByRole('checkbox').check()
   }
 
+  /** Opens a row's "More" menu (open in lesson, rename, note, delete). */
+  async menu(runId: number): Promise<void> {
+    await this.row(runId).getByRole('button', { name: `More actions for run ${runId}` }).click()
+  }
+
   async rename(runId: number, name: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Rename run ${runId}` }).click()
+    await this.menu(runId)
+    await this.page.getByRole('menuitem', { name: `Rename run ${runId}` }).click()
     const dialog = this.page.getByRole('dialog', { name: `Rename run ${runId}` })
     await dialog.getByRole('textbox', { name: 'Name' }).fill(name)
     await dialog.getByRole('button', { name: 'Save' }).click()
@@ -50,7 +56,8 @@ export class LibraryPage {
   }
 
   async delete(runId: number): Promise<void> {
-    await this.page.getByRole('button', { name: `Delete run ${runId}` }).click()
+    await this.menu(runId)
+    await this.page.getByRole('menuitem', { name: `Delete run ${runId}` }).click()
     const dialog = this.page.getByRole('dialog', { name: `Delete run ${runId}?` })
     await dialog.getByRole('button', { name: 'Delete run' }).click()
     await expect(dialog).toBeHidden()

@@ -7,6 +7,7 @@ import { RUN_FILE_LIMIT } from '../shared/run-budget'
 import { CsvTooLarge, toCsv, type Cell } from './csv'
 import { ApiFailure, noSuchRun } from './errors'
 import type { RunStore } from './store/run-store'
+import { fileNamePart } from '../shared/file-name'
 
 /** A CSV answered over LabApi is at most as large as the largest run file, which every transport carries. */
 const ANSWER_LIMIT = RUN_FILE_LIMIT
@@ -19,7 +20,7 @@ function limited(make: (limit: number) => string, limit: number, what: string): 
     return make(limit)
   } catch (e) {
     if (!(e instanceof CsvTooLarge)) throw e
-    throw new ApiFailure('invalid', `${what} would be larger than ${Math.floor(limit / 2 ** 20)} MB: export fewer runs at a time`)
+    throw new ApiFailure('invalid', { id: 'export.tooLarge', params: { what, limit: Math.floor(limit / 2 ** 20) } })
   }
 }
 
@@ -70,13 +71,11 @@ const header = (configKeys: string[]): string[] => [
   'finished_at'
 ]
 
-const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
-
 export function runCsv(store: RunStore, runId: number): ExportFile {
   const run = needRun(store, runId)
   const keys = configCells(run.config).map(([k]) => k)
   return {
-    filename: `run-${run.id}-${safeName(run.name)}.csv`,
+    filename: `run-${run.id}-${fileNamePart(run.name)}.csv`,
     mime: 'text/csv',
     content: limited((limit) => toCsv(header(keys), metricRows(store, run, keys), limit), ANSWER_LIMIT, `The CSV of run ${run.id}`)
   }
@@ -108,7 +107,7 @@ export function allRunsCsv(store: RunStore): ExportFile {
 export function weightsCsv(store: RunStore, runId: number, step: number): ExportFile {
   const run = needRun(store, runId)
   const snap = store.snapshot(runId, step)
-  if (!snap?.params) throw new ApiFailure('not-found', `run ${runId} has no parameter snapshot at or before step ${step}`)
+  if (!snap?.params) throw new ApiFailure('not-found', { id: 'export.noSnapshot', params: { id: runId, step } })
   const rows: Cell[][] = []
   for (const [name, m] of Object.entries(snap.params)) {
     for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) rows.push([snap.step, name, r, c, m.data[r * m.cols + c]])

@@ -21,7 +21,7 @@ import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
 import { ApiFailure, noSuchRun } from './errors'
 import type { EngineHost } from './engine-host/engine-host'
-import { knownStorageProblem, storageProblem } from './lifecycle/storage-problem'
+import { knownStorageProblem, storageProblem, storageProblemOf } from './lifecycle/storage-problem'
 import { RunNotCreated, TrainingRun } from './lifecycle/training-run'
 import { ProgressTracker } from './progress'
 import { notebookExport } from './notebook'
@@ -90,10 +90,11 @@ export class LabService {
       return { ok: true, value }
     } catch (e) {
       if (e instanceof ValidationError) return { ok: false, error: { code: 'invalid', message: e.message } }
-      if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }
+      if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message, ...(e.problem ? { problem: e.problem } : {}) } }
       if (e instanceof RunBusyError) return { ok: false, error: { code: 'busy', message: e.message } }
       // a full disk or a read-only database reads like every storage failure, not as SQLite's own words
-      return { ok: false, error: { code: 'internal', message: knownStorageProblem(e) ?? (e as Error).message } }
+      const storage = storageProblemOf(e)
+      return { ok: false, error: { code: 'internal', message: knownStorageProblem(e) ?? (e as Error).message, ...(storage ? { problem: storage } : {}) } }
     }
   }
 
@@ -240,6 +241,7 @@ export class LabService {
     'import:runFile': ({ content, filename }) => importRunText(this.store, content, filename ?? null),
     'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
     'mnist:samples': ({ count }) => this.deps.mnistSamples(count),
+    'app:info': () => ({ database: this.store.file }),
     'files:save': () => {
       throw new ApiFailure('invalid', 'saving files is not supported here: the browser downloads the file instead')
     }

@@ -2,11 +2,12 @@
 // (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
+import type { Problem } from './problems'
 import type { StepRecord } from '../engine/types'
 import { parseRunConfig, type RunConfig, type RunKind } from './config'
 import { parseKind } from './kinds'
 import { RUN_FILE_LIMIT } from './run-budget'
-import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
+import { array, bool, int, object, optional, str, type Parser } from './schema'
 import { language } from './language'
 import { FILENAME_MAX, NAME_MAX, runName, runNote } from './limits'
 import type { RunStatus } from './status'
@@ -143,6 +144,8 @@ export const requests = {
   /** A notebook rebuilding the run in numpy; MNIST runs with withMnist: a .zip with the four data files beside it. */
   'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language, withMnist: optional(bool, false) }),
   'mnist:samples': object({ count: int(1, 200) }),
+  /** Facts about the host for the welcome page: where its runs are kept. */
+  'app:info': object({}),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),
     mime: str({ max: 100 }),
@@ -182,6 +185,8 @@ export interface Responses {
   'import:runFile': { runId: number; duplicate: boolean }
   'export:notebook': ExportFile
   'mnist:samples': MnistSamples
+  /** database: the path of the SQLite file that keeps the runs. */
+  'app:info': { database: string }
   /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */
   'files:save': { saved: boolean; path?: string }
 }
@@ -198,7 +203,10 @@ export const ERROR_CODES = ['invalid', 'not-found', 'busy', 'engine', 'internal'
 
 export interface ApiError {
   code: (typeof ERROR_CODES)[number]
+  /** In English (the CLI's and the logs' words). */
   message: string
+  /** The same as a code and its parameters, for a front to word in its own language. */
+  problem?: Problem
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }

@@ -21,6 +21,14 @@ describe('line chart axes', () => {
     expect(reference.order).toBeGreaterThan(own.order)
   })
 
+  it('leave out a reference with no point where the run has been, legend entry included', () => {
+    // a 2-iteration run beside notebook crosses at iterations 10 and 88 only
+    const sparse: Series = { ...notebook, xs: [10, 88], ys: [340.8, 288.8] }
+    const two: Series = { ...run, xs: [1, 2], ys: [402.8, 371.6] }
+    const sets = datasets({ series: [two, sparse], xLabel: 'iteration', yLabel: 'loss' })
+    expect(sets.map((d) => d.label)).toEqual(['loss'])
+  })
+
   it('give a single step an axis from 0 to it, and a single value one from 0 to twice it', () => {
     const one: Series = { label: 'accuracy', xs: [100], ys: [0.91], color: '#000' }
     const axes = scales({ series: [one], xLabel: 'iteration', yLabel: 'accuracy' })

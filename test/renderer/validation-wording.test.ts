@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { fields } from '../../src/shared/fields'
 import { fieldMessage } from '../../src/renderer/src/lib/i18n/validation'
-import { withParticle } from '../../src/renderer/src/lib/i18n/particle'
+import { withParticle } from '../../src/shared/particle'
 
 const rejection = (parse: (v: unknown, field: string) => unknown, v: unknown): unknown => {
   try {

@@ -202,7 +202,10 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(names.sort()).toEqual([notebook, ...GZ_NAMES.map((n) => `mnist/${n}`)].sort())
     const r = runNotebookFile(join(dir, notebook), { MNIST_DIR: '' })
     if (r.code !== 0) throw new Error(r.stderr)
-    expect(r.stdout).toContain('기록된 각 스텝의 손실')
+    expect(r.stdout).toContain('기록된 각 단계의 손실')
+    // a run that kept its default (English) name gets a Korean title in a Korean notebook
+    const title = (JSON.parse(readFileSync(join(dir, notebook), 'utf8')) as { cells: { source: string[] }[] }).cells[0].source.join('')
+    expect(title.split('\n')[0]).toBe('# MNIST 표준 역전파, 은닉 16, 학습률 0.5')
     const { difference, steps } = summary(r.stdout)
     expect(steps).toBe(30)
     expect(difference).toBeLessThanOrEqual(1e-9)

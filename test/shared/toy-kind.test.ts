@@ -29,7 +29,7 @@ const w = (step: number): number => 1 / 2 ** step
 
 const toy = {
   kind: 'toy',
-  lesson: { section: '4.9', title: { en: 'Halving', ko: '반으로 줄이기' } },
+  lesson: { section: '4.9', title: { en: 'Halving', ko: '반으로 줄이기' }, blurb: { en: 'A number halves each step.', ko: '수가 단계마다 반으로 줄어듭니다.' } },
   fields: rows,
   parse: parseToy,
   notebook: defaults,

@@ -2,29 +2,36 @@
 // wording for every front: the app's and the host's run reasons, `lab`'s one-line failures
 // (cli/failure.ts) and the store's open notices. better-sqlite3 reports SQLite's extended result
 // codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE, …).
+import { wordProblem, type Problem } from '../../shared/problems'
 import { RunNotOwnedError } from '../store/not-owned'
 
-export const DISK_FULL = 'the disk is full'
-export const READ_ONLY = 'the database cannot be written to (the file, its folder or its disk is read-only)'
+export const DISK_FULL = wordProblem({ id: 'storage.full' })
+export const READ_ONLY = wordProblem({ id: 'storage.readOnly' })
 
-const WORDS: [RegExp, (message: string) => string][] = [
-  [/^SQLITE_FULL$/, () => DISK_FULL],
-  [/^SQLITE_BUSY|^SQLITE_LOCKED/, () => 'the database is busy (another program held it longer than the busy timeout)'],
-  [/^SQLITE_READONLY/, () => READ_ONLY],
-  [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, () => 'the database is damaged'],
-  [/^SQLITE_CANTOPEN|^SQLITE_PERM|^SQLITE_AUTH/, () => 'the database cannot be opened (check the path and its permissions)'],
-  [/^SQLITE_IOERR/, (m) => `the disk could not be read or written (${m})`],
-  [/^SQLITE_CONSTRAINT_FOREIGNKEY$/, (m) => `${m} (was the run deleted?)`]
+// the words themselves are problems (src/shared/problems.ts), so the window says them in its language
+const PROBLEMS: [RegExp, (message: string) => Problem][] = [
+  [/^SQLITE_FULL$/, () => ({ id: 'storage.full' })],
+  [/^SQLITE_BUSY|^SQLITE_LOCKED/, () => ({ id: 'storage.busy' })],
+  [/^SQLITE_READONLY/, () => ({ id: 'storage.readOnly' })],
+  [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, () => ({ id: 'storage.damaged' })],
+  [/^SQLITE_CANTOPEN|^SQLITE_PERM|^SQLITE_AUTH/, () => ({ id: 'storage.cantOpen' })],
+  [/^SQLITE_IOERR/, (m) => ({ id: 'storage.io', params: { detail: m } })],
+  [/^SQLITE_CONSTRAINT_FOREIGNKEY$/, (m) => ({ id: 'storage.runGone', params: { detail: m } })]
 ]
+
+/** A storage error as a problem, or null when it is none (a bug, another kind of failure, or a run no longer this process's). */
+export function storageProblemOf(e: unknown): Problem | null {
+  const code = (e as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return null
+  const found = PROBLEMS.find(([pattern]) => pattern.test(code))
+  return found ? found[1](e instanceof Error ? e.message : String(e)) : null
+}
 
 /** The words for a storage error, or null when it is none (a bug, or another kind of failure). */
 export function knownStorageProblem(e: unknown): string | null {
   if (e instanceof RunNotOwnedError) return e.message
-  const message = e instanceof Error ? e.message : String(e)
-  const code = (e as { code?: unknown } | null)?.code
-  if (typeof code !== 'string') return null
-  const found = WORDS.find(([pattern]) => pattern.test(code))
-  return found ? found[1](message) : null
+  const problem = storageProblemOf(e)
+  return problem ? wordProblem(problem) : null
 }
 
 export function storageProblem(e: unknown): string {

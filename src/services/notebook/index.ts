@@ -13,6 +13,7 @@ import { readRun, type StoredRun } from './stored'
 import { texts, type NotebookText } from './text'
 import { xor2Sections } from './xor2'
 import { zip } from './zip'
+import { fileNamePart } from '../../shared/file-name'
 
 
 /** Each kind's notebook builder: the code (and explanations) of its model and training. */
@@ -23,14 +24,12 @@ const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText)
   mnist: mnistSections
 }
 
-const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').slice(0, 60)
-
 export function runNotebook(store: RunStore, runId: number, language: Language = 'en'): ExportFile {
   const stored = readRun(store, runId)
   const t = texts[language]
   const { run } = stored
   return {
-    filename: `run-${run.id}-${safeName(run.name)}.ipynb`,
+    filename: `run-${run.id}-${fileNamePart(run.name)}.ipynb`,
     mime: 'application/x-ipynb+json',
     content: notebookJson(cells(stored, builders[run.kind](stored, t), t), language)
   }

@@ -1,6 +1,7 @@
 // Every notebook has the same outline, whatever the run: configuration, the chapter's
 // functions, the model, training, the lab's stored values, and the comparison. A run kind
 // supplies the code (and its own explanations); this file puts them in order.
+import { shownName } from '../../shared/kinds'
 import { snapshotBytes } from '../../shared/run-budget'
 import { compareFunctions, report } from './chapter'
 import { code, markdown, type Cell } from './ipynb'
@@ -36,7 +37,8 @@ export function cells(s: StoredRun, sections: Sections, t: NotebookText): Cell[]
   const { run } = s
   const imports = ['numpy as np', ...sections.imports]
   if (needsBase64(sections.stored)) imports.push('base64')
-  const intro = [t.title(run.name, run.id, run.kind), t.intro(s.metrics.step.length), t.status(run.status, lastStep(s), run.totalSteps)]
+  // a name nobody typed is the English default: each language names the run its own way
+  const intro = [t.title(shownName(run, t.lang), run.id, run.kind), t.intro(s.metrics.step.length), t.status(run.status, lastStep(s), run.totalSteps)]
   return [
     markdown(intro.filter(Boolean).join('\n\n')),
     code(imports.map((m) => `import ${m}`).join('\n') + '\n'),

@@ -17,7 +17,7 @@ export function readRun(store: RunStore, runId: number): StoredRun {
   if (!run) throw noSuchRun(runId)
   const metrics = store.metrics(runId)
   if (metrics.step.length === 0) {
-    throw new ApiFailure('invalid', `run ${runId} has no logged steps: there is nothing for a notebook to reproduce`)
+    throw new ApiFailure('invalid', { id: 'notebook.noSteps', params: { id: runId } })
   }
   const last = run.snapshotSteps.at(-1)
   const snap = last === undefined ? null : store.snapshot(runId, last)

@@ -7,6 +7,7 @@ const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', x
 const time = (m: number): string => duration(m, { underOne: 'under a minute', minutes: 'about {n} minutes', hours: 'about {n} hours' })
 
 export const en: NotebookText = {
+  lang: 'en',
   title: (name, id, kind) => `# ${name}\n\nRun ${id} of Gradient Lab, a ${kindName[kind]} run, rebuilt in numpy.`,
   intro: (steps) =>
     `This notebook trains the same network again, with the same seed, random draws, learning rate and loop as the lab, ` +

@@ -8,35 +8,36 @@ const formulationName = { textbook: '교과서', standard: '표준', twolayernet
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 
 export const ko: NotebookText = {
+  lang: 'ko',
   title: (name, id, kind) => `# ${name}\n\n${kindName[kind]} 실행인 Gradient Lab의 ${id}번 실행을 numpy로 다시 만듭니다.`,
   intro: (steps) =>
     `이 노트북은 같은 신경망을 랩과 같은 시드, 같은 난수 추출, 같은 학습률과 같은 반복으로 다시 학습합니다. 코드는 4장의 방식 그대로입니다. ` +
-    `마지막에는 계산한 값을 랩이 저장한 값(기록된 ${steps}개 스텝 각각의 손실, 그리고 랩이 보관한 다른 값)과 비교하고, ` +
+    `마지막에는 계산한 값을 랩이 저장한 값(기록된 ${steps}개 단계 각각의 손실, 그리고 랩이 보관한 다른 값)과 비교하고, ` +
     `마지막 줄에 \`max relative difference: X over N logged steps\`를 출력합니다.\n\n` +
     `Python 3와 numpy만 있으면 됩니다. 셀을 위에서부터 차례로 실행하세요 (Jupyter의 *Run All*, 또는 코드 셀을 순서대로 실행하는 어떤 도구든 좋습니다).`,
   status: (status, last, total) =>
     status === 'done'
       ? ''
       : isLive(status)
-        ? `*내보낼 때 이 실행은 아직 학습 중이었습니다. 노트북은 저장된 스텝이 끝나는 곳(${total}개 중 ${last}번째 스텝)에서 멈춥니다.*`
-        : `*이 실행은 ${last}번째 스텝(전체 ${total})에서 일찍 끝났습니다 (${status}). 노트북도 그곳에서 멈춥니다.*`,
+        ? `*내보낼 때 이 실행은 아직 학습 중이었습니다. 노트북은 저장된 단계가 끝나는 곳(${total}개 중 ${last}번째 단계)에서 멈춥니다.*`
+        : `*이 실행은 ${last}번째 단계(전체 ${total})에서 일찍 끝났습니다 (${status}). 노트북도 그곳에서 멈춥니다.*`,
   config:
     `## 1. 실행 설정\n\n노트북을 내보낼 때 랩에서 복사한 값입니다. ` +
-    `아래 학습은 \`run_until\`에서 멈춥니다: 끝까지 마친 실행은 설정한 길이, 아니면 랩이 저장한 마지막 스텝입니다.`,
+    `아래 학습은 \`run_until\`에서 멈춥니다: 끝까지 마친 실행은 설정한 길이, 아니면 랩이 저장한 마지막 단계입니다.`,
   stored: (steps, float32) =>
-    `## 5. 랩이 저장한 값\n\n기록된 ${steps}개 스텝의 번호와 손실` +
+    `## 5. 랩이 저장한 값\n\n기록된 ${steps}개 단계의 번호와 손실` +
     (float32
       ? `, 측정한 정확도, 그리고 마지막 가중치입니다. 랩은 데이터베이스를 작게 유지하려고 MNIST 가중치를 float32로 저장하므로, 가중치는 float32 정밀도까지 비교합니다.`
       : `, 그리고 랩이 보관한 마지막 값들입니다. 모든 숫자를 전부 적어 두었으므로 Python은 랩의 float64 값을 정확히 그대로 읽습니다.`),
   compare:
-    `## 6. 비교\n\n각 스텝의 손실(과 각 정확도)의 상대 차이는 |우리 값 − 랩 값| / |랩 값|이고, 가중치 배열은 ` +
+    `## 6. 비교\n\n각 단계의 손실(과 각 정확도)의 상대 차이는 |우리 값 − 랩 값| / |랩 값|이고, 가중치 배열은 ` +
     `가장 큰 |우리 값 − 랩 값|을 처음이나 끝에서 배열의 가장 큰 |값|으로 나눈 값입니다 (XOR을 배우지 못하는 뉴런처럼 ` +
     `0 근처에서 끝나는 가중치는 그 자체로는 쓸모 있는 상대 오차가 없습니다). 마지막 줄은 이 중 가장 큰 값을 보고합니다. ` +
     `정확한 범위에 머무는 실행은 1e-9 이내로 일치하며, 남는 차이는 반올림 오차입니다 (numpy는 랩과 다른 순서로 더합니다).`,
   comment: {
     editedW: '랩에서 편집한 W (randn(2,3) 대신)',
-    stepZero: '스텝 0: 업데이트 전의 손실',
-    endedEarly: (step) => `저장된 실행은 ${step}번째 스텝에서 끝납니다`,
+    stepZero: '단계 0: 업데이트 전의 손실',
+    endedEarly: (step) => `저장된 실행은 ${step}번째 단계에서 끝납니다`,
     gateBackprop: '시그모이드 출력과 cross_entropy_error_for_bin에서 dL/dA = 0.5 * (y - t)',
     schedule: '(학습률, 에폭 수): 다음 구간은 앞 구간이 끝난 곳에서 이어서 학습합니다',
     xorBroadcast: '(4,1) + (2,)는 (4,2)로 브로드캐스트: 두 은닉 유닛이 같은 가중합을 봅니다',
@@ -60,10 +61,10 @@ export const ko: NotebookText = {
     lossBefore: '기울기를 구한 곳(업데이트 전)의 배치 손실'
   },
   label: {
-    loss: '기록된 각 스텝의 손실',
+    loss: '기록된 각 단계의 손실',
     trainAcc: '훈련 정확도',
-    testAcc: '테스트 정확도',
-    finalParam: (name) => `마지막 스텝의 ${name}`,
+    testAcc: '시험 정확도',
+    finalParam: (name) => `마지막 단계의 ${name}`,
     output: (name) => `마지막 ${name}`
   },
   missingMnist:
@@ -71,17 +72,17 @@ export const ko: NotebookText = {
   simplenet: {
     functions:
       `## 2. 이 장의 함수\n\n4.4.2절의 \`softmax\`(가장 큰 값을 빼서 계산)와 delta 1e-4의 \`cross_entropy_error\`, ` +
-      `그리고 \`numerical_gradient\`: 각 가중치를 제자리에서 ±h만큼 움직이는 중앙 차분입니다.`,
+      `그리고 \`numerical_gradient\`: 각 가중치를 제자리에서 ±h만큼 움직이는 중심 차분입니다.`,
     model: `## 3. SimpleNet\n\n\`np.random.seed(seed); np.random.randn(2, 3)\`으로 뽑은 2×3 가중치 행렬 하나; p = x·W, 그다음 softmax와 손실.`,
     training:
-      `## 4. 기울기와 경사 하강\n\n처음 손실이 스텝 0입니다. 이후 각 스텝은 수치 기울기로 \`W -= lr * dW\`를 하고 ` +
+      `## 4. 기울기와 경사 하강\n\n처음 손실이 단계 0입니다. 이후 각 단계는 수치 기울기로 \`W -= lr * dW\`를 하고 ` +
       `손실을 기록합니다. 마지막에 기울기 dW를 한 번 더 구합니다.`
   },
   table: {
     functions:
       `## 2. 이 장의 함수\n\n\`sigmoid\`, 0/1 정답을 위한 손실 \`cross_entropy_error_for_bin\` ` +
       `(이 장이 쓴 대로, 보통의 이진 교차 엔트로피의 절반), 그리고 \`differential\`: 각 매개변수를 제자리에서 ±h만큼 움직이는 ` +
-      `중앙 차분입니다. \`X\`는 진리표의 네 입력 행입니다.`,
+      `중심 차분입니다. \`X\`는 진리표의 네 입력 행입니다.`,
     training:
       `## 4. 학습\n\n각 에폭은 먼저 모든 기울기를 구하고, 모든 매개변수를 업데이트한 다음, 네 행에 대한 손실을 계산합니다: ` +
       `그 에폭의 손실입니다. \`train_loss_list[i]\`는 i + 1번째 에폭 후의 손실입니다.`
@@ -109,7 +110,7 @@ export const ko: NotebookText = {
       `float32 \`pixel / 255\`가 됩니다.`,
     timing: (numpy, lab, naive) =>
       `### 걸리는 시간\n\n이 장의 \`numerical_gradient\`는 약 50,000개 매개변수를 하나씩 움직이고, 그때마다 신경망 전체를 두 번 ` +
-      `계산합니다: 은닉 64, 배치 100에서 반복당 약 30초, 이 실행에는 ${time(naive)}입니다. 이 노트북은 같은 중앙 차분을 ` +
+      `계산합니다: 은닉 64, 배치 100에서 반복당 약 30초, 이 실행에는 ${time(naive)}입니다. 이 노트북은 같은 중심 차분을 ` +
       `각 미세 변화가 출력에 주는 변화로부터 여러 매개변수를 한꺼번에 계산하므로, 손실 변화가 큰 두 손실의 반올림에 묻히지 않습니다: ` +
       `2코어 컴퓨터에서 이 실행에 **${time(numpy)}** (은닉 64에서 반복당 약 3초). 랩의 엔진은 ${time(lab)} 걸립니다. ` +
       `아래의 확인 셀은 가중치 세 개에서 두 방법을 비교합니다.`,
@@ -127,7 +128,7 @@ export const ko: NotebookText = {
       `## 3. 2층 신경망\n\n784 → 은닉 (시그모이드) → 10 (softmax, ${formulationName[formulation]}). 가중치: \`np.random.seed(seed)\` 다음 ` +
       `\`0.01 * randn(784, hidden)\`, \`0.01 * randn(hidden, 10)\`; 편향은 0. ` +
       (gradient === 'numerical'
-        ? `기울기는 **수치 미분**(h를 쓰는 중앙 차분)이며 여러 매개변수를 한꺼번에 계산합니다. 마지막 줄들에서 이 장의 \`numerical_gradient\`와 비교합니다.` +
+        ? `기울기는 **수치 미분**(h를 쓰는 중심 차분)이며 여러 매개변수를 한꺼번에 계산합니다. 마지막 줄들에서 이 장의 \`numerical_gradient\`와 비교합니다.` +
           (formulation === 'twolayernet' ? ` 손실 자체의 도함수이므로 여기서는 표준 방식과 같은 기울기입니다.` : '')
         : formulation === 'twolayernet'
           ? `기울기는 \`TwoLayerNet.gradient\`가 계산하는 **오차역전파**입니다: 출력에서는 Softmax-with-Loss의 역전파(5.6.3절) ` +
@@ -145,7 +146,7 @@ export const ko: NotebookText = {
           `기록하는 손실은 책의 학습 반복문이 \`train_loss_list\`에 넣는 것처럼 업데이트 후의 배치 손실입니다: ` +
           `반복마다 순전파가 한 번 더 들고, 표준 방식의 손실보다 업데이트 한 번만큼 앞선 값입니다.`
       }[formulation] +
-      ` 훈련·테스트 정확도는 \`eval_every\` 반복마다, 그리고 마지막 반복 후에 측정합니다.`,
+      ` 훈련·시험 정확도는 \`eval_every\` 반복마다, 그리고 마지막 반복 후에 측정합니다.`,
     chaos:
       `**반올림의 혼돈.** 긴 교과서 실행은 반올림 오차를 키웁니다. 같은 수를 다른 순서로 더하는 두 올바른 프로그램(numpy의 BLAS와 ` +
       `랩의 엔진, 또는 두 numpy 빌드)은 점점 벌어집니다. 이 장의 실행(은닉 64, 100회 반복)에서 이 노트북과 랩은 30번째 반복까지 약 1e-15로 ` +

@@ -7,6 +7,9 @@ import { en } from './text-en'
 import { ko } from './text-ko'
 
 export interface NotebookText {
+  /** The notebook's language. */
+  lang: Language
+  /** `name` as the run is shown in this language (a default name worded in it, a typed one as typed). */
   title(name: string, id: number, kind: RunKind): string
   intro(steps: number): string
   /** A note for a run that did not finish normally; '' for a finished one. */

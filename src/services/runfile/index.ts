@@ -13,7 +13,7 @@ import { fileLines, textLines, type LineSource } from './lines'
 import { importedStatus, readRunFile, type RunSink } from './read'
 import { refuse } from './refuse'
 import { storedContentHash } from './write'
-import { knownStorageProblem } from '../lifecycle/storage-problem'
+import { storageProblemOf } from '../lifecycle/storage-problem'
 
 export { exportRunFile, writeRunFile } from './write'
 
@@ -102,9 +102,9 @@ const importing = new WeakSet<RunStore>()
  * failure.
  */
 export async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
-  if (size > RUN_FILE_LIMIT) refuse(`it is ${size} bytes; a run file is at most ${RUN_FILE_LIMIT} bytes`)
+  if (size > RUN_FILE_LIMIT) refuse({ id: 'runfile.tooLarge', params: { size, limit: RUN_FILE_LIMIT } })
   // one at a time in this process: each holds a file's worth of work
-  if (importing.has(store)) throw new ApiFailure('busy', 'Another run file is being imported; try again when it is done.')
+  if (importing.has(store)) throw new ApiFailure('busy', { id: 'import.busy' })
   importing.add(store)
   const hashOf = (id: number): string => storedContentHash(store, id)
   try {
@@ -115,7 +115,7 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
     try {
       const written = await readRunFile(source, size, w)
       // the file changed between the passes: what was written is not what was checked
-      if (written.contentHash !== checked.contentHash) refuse('it changed while it was being imported')
+      if (written.contentHash !== checked.contentHash) refuse({ id: 'runfile.changed' })
       await w.flush()
       const run = written.run
       const { status, reason } = importedStatus(run)
@@ -144,8 +144,8 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
       } catch {
         // the database refused even that (a full disk): the run stays hidden, and the next open removes it
       }
-      const problem = knownStorageProblem(e)
-      if (problem) throw new ApiFailure('internal', `The run file could not be imported: ${problem}. Nothing was added.`)
+      const problem = storageProblemOf(e)
+      if (problem) throw new ApiFailure('internal', { id: 'import.storage', params: { problem } })
       throw e
     }
   } finally {
@@ -165,7 +165,7 @@ export async function importRunPath(store: RunStore, path: string): Promise<Impo
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message
-    throw new ApiFailure('not-found', `cannot read ${path}: ${why}`)
+    throw new ApiFailure('not-found', { id: 'runfile.unreadable', params: { path, detail: why } })
   }
   return importRun(store, fileLines(path), size, basename(path))
 }

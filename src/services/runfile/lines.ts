@@ -8,7 +8,7 @@ import { refuse } from './refuse'
 export type LineSource = () => Iterable<string> | AsyncIterable<string>
 
 const tooLong = (n: number): never =>
-  refuse(`line ${n} is longer than any line of a run file can be (${MAX_LINE_BYTES} bytes): it is not a run file, or it is damaged`)
+  refuse({ id: 'runfile.lineTooLong', params: { line: n, limit: MAX_LINE_BYTES } })
 
 export function textLines(text: string): LineSource {
   return function* () {

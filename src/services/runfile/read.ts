@@ -72,7 +72,7 @@ const json = (text: string, n: number): Record<string, unknown> => {
   try {
     v = JSON.parse(text)
   } catch (e) {
-    return refuse(`line ${n} is not JSON (${(e as Error).message}): the file is damaged or truncated`)
+    return refuse({ id: 'runfile.notJson', params: { line: n, detail: (e as Error).message } })
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(`line ${n} is not a JSON object`)
   return v as Record<string, unknown>
@@ -88,11 +88,11 @@ const check = <T>(parse: () => T): T => {
 }
 
 function readHeader(text: string | undefined, size: number): { run: RunHeader; counts: { metrics: number; snapshots: number } } {
-  if (text === undefined) return refuse('it is empty')
-  if (text.length > HEADER_LIMIT) refuse(`it is not a Gradient Lab run file (its first line is longer than ${HEADER_LIMIT} characters)`)
+  if (text === undefined) return refuse({ id: 'runfile.empty' })
+  if (text.length > HEADER_LIMIT) refuse({ id: 'runfile.notRunFile', params: { detail: `its first line is longer than ${HEADER_LIMIT} characters` } })
   const h = json(text, 1)
-  if (h.format !== FORMAT) refuse(`it is not a Gradient Lab run file (format must be "${FORMAT}")`)
-  if (h.version !== VERSION) refuse(`its version ${JSON.stringify(h.version)} is not supported (this version reads ${VERSION})`)
+  if (h.format !== FORMAT) refuse({ id: 'runfile.notRunFile', params: { detail: `format must be "${FORMAT}"` } })
+  if (h.version !== VERSION) refuse({ id: 'runfile.version', params: { version: JSON.stringify(h.version), supported: VERSION } })
   const { run, counts } = check(() => parseHeader(h, ''))
   const config = run.config
   const total = totalSteps(config)
@@ -219,7 +219,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
     const [key, ...more] = Object.keys(line)
     if (more.length) refuse(`line ${n} has more than one part (${Object.keys(line).join(', ')})`)
     if (key === 'sha256') {
-      if (line.sha256 !== fileHash.digest('hex')) refuse('its checksum does not match its content: the file was changed or damaged after export')
+      if (line.sha256 !== fileHash.digest('hex')) refuse({ id: 'runfile.checksum' })
       sealed = true
       continue
     }
@@ -233,7 +233,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
       await sink?.snapshot(s)
     } else refuse(`line ${n} is ${JSON.stringify(key ?? '{}')}, not metrics, a snapshot or the checksum`)
   }
-  if (!header) return refuse('it is empty')
+  if (!header) return refuse({ id: 'runfile.empty' })
   if (!sealed) refuse('it ends before its checksum line: it may be truncated')
   data!.finish()
   return { run: header.run, contentHash: content!.digest('hex') }

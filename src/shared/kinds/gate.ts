@@ -21,7 +21,7 @@ const notebook: GateConfig = { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epoc
 
 export const gate = {
   kind: 'gate',
-  lesson: { section: '4.5.1', title: { en: 'Logic gates', ko: '논리 게이트' } },
+  lesson: { section: '4.5.1', title: { en: 'Logic gates', ko: '논리 게이트' }, blurb: { en: 'One sigmoid neuron learns AND, OR and NAND by gradient descent, and fails on XOR.', ko: '시그모이드 뉴런 하나가 경사 하강법으로 AND, OR, NAND를 배우고, XOR에서는 실패합니다.' } },
   fields: rows,
   parse: parseGate,
   notebook,

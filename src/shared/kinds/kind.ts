@@ -18,6 +18,8 @@ export interface LessonInfo {
   /** The book's section number, e.g. "4.5.1"; the sidebar lists lessons in this order. */
   section: string
   title: Words
+  /** One line on what the lesson does, for the welcome page's map of the chapter. */
+  blurb: Words
 }
 
 /** Upper bounds of what one run keeps: logged steps, parameter snapshots, evaluation snapshots. */

@@ -87,7 +87,7 @@ const keyWords = {
 
 export const mnist = {
   kind: 'mnist',
-  lesson: { section: '4.5.3', title: { en: 'MNIST with two layers', ko: '2층 신경망 MNIST' } },
+  lesson: { section: '4.5.3', title: { en: 'MNIST with two layers', ko: '2층 신경망 MNIST' }, blurb: { en: 'A two-layer network learns handwritten digits: loss, accuracy, weights as images, draw your own.', ko: '2층 신경망이 손글씨 숫자를 배웁니다: 손실, 정확도, 그림으로 본 가중치, 직접 그린 숫자.' } },
   fields: rows,
   parse: parseMnist,
   notebook,

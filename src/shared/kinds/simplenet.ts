@@ -27,7 +27,7 @@ const notebook: SimpleNetConfig = { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t
 
 export const simplenet = {
   kind: 'simplenet',
-  lesson: { section: '4.4.2', title: { en: 'Gradient of SimpleNet', ko: 'SimpleNet의 기울기' } },
+  lesson: { section: '4.4.2', title: { en: 'Gradient of SimpleNet', ko: 'SimpleNet의 기울기' }, blurb: { en: 'The gradient of a loss with respect to a 2×3 weight matrix, by numerical differentiation and by backprop.', ko: '2×3 가중치 행렬에 대한 손실의 기울기를 수치 미분과 역전파로 구합니다.' } },
   fields: rows,
   parse: parseSimpleNet,
   notebook,

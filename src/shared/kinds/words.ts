@@ -1,13 +1,11 @@
 // Small phrases several kinds' settings texts share, in both languages, and the helpers their
 // `lab` lines use.
 import type { StepRecord } from '../../engine/types'
+import type { Language } from '../language'
 
-/** A text in both UI languages. */
-export interface Words {
-  en: string
-  ko: string
-}
-export type Language = keyof Words
+/** A text in every UI language. */
+export type Words = Record<Language, string>
+export type { Language }
 
 const seedWord = { en: 'seed', ko: '시드' } as const
 const lrWord = { en: 'lr', ko: '학습률' } as const

@@ -58,7 +58,7 @@ const name = (c: Xor2Config, lang: Language): string => (lang === 'en' ? 'XOR tw
 
 export const xor2 = {
   kind: 'xor2',
-  lesson: { section: '4.5.2', title: { en: 'XOR with two layers', ko: '2층 신경망 XOR' } },
+  lesson: { section: '4.5.2', title: { en: 'XOR with two layers', ko: '2층 신경망 XOR' }, blurb: { en: 'A hidden layer of two neurons solves XOR, with a learning-rate schedule.', ko: '뉴런 두 개의 은닉층이 학습률 일정과 함께 XOR을 풉니다.' } },
   fields: rows,
   parse: parseXor2,
   notebook,

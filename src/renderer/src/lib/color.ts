@@ -29,6 +29,13 @@ export function maxAbs(values: ArrayLike<number>): number {
 }
 
 /** Dark text on light cells, white on saturated ones. */
-export function textOn([r, g, b]: [number, number, number]): string {
-  return 0.299 * r + 0.587 * g + 0.114 * b < 140 ? '#fff' : '#111'
+export function textOn(rgb: [number, number, number]): string {
+  // WCAG 2 relative luminance; whichever of white and black has the higher contrast ratio. With
+  // pure black the worse of the two is never below 4.58:1 on any background (AA asks 4.5:1).
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+  })
+  const L = 0.2126 * r + 0.7152 * g + 0.0722 * b
+  return 1.05 / (L + 0.05) > (L + 0.05) / 0.05 ? '#fff' : '#000'
 }

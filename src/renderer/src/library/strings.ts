@@ -1,5 +1,5 @@
 // The runs library's words in both languages; `lt` follows the app's language switch.
-import { i18n } from '../lib/i18n/index.svelte'
+import { words } from '../lib/i18n/index.svelte'
 
 const en = {
   compareSelected: 'Compare selected ({n})',
@@ -32,6 +32,8 @@ const en = {
   colDate: 'Date',
   colDuration: 'Duration',
   colActions: 'Actions',
+  more: 'More',
+  moreActions: 'More actions for run {id}',
   replay: 'Replay',
   replayRun: 'Replay run {id} {name}',
   rename: 'Rename',
@@ -125,7 +127,7 @@ const ko: Record<LibraryKey, string> = {
   runName: '실행 이름',
   count: '실행 {total}개 중 {shown}개',
   countSelected: ' · {n}개 선택',
-  runs: '실행 목록',
+  runs: '실행 기록',
   selectPage: '이 쪽의 실행 모두 선택',
   selectRun: '실행 {id} {name} 선택',
   colId: '#',
@@ -138,6 +140,8 @@ const ko: Record<LibraryKey, string> = {
   colDate: '날짜',
   colDuration: '걸린 시간',
   colActions: '작업',
+  more: '더 보기',
+  moreActions: '실행 {id}의 다른 작업',
   replay: '다시 보기',
   replayRun: '실행 {id} {name} 다시 보기',
   rename: '이름 바꾸기',
@@ -146,26 +150,26 @@ const ko: Record<LibraryKey, string> = {
   noteRun: '실행 {id} 메모',
   delete: '삭제',
   deleteRun: '실행 {id} 삭제',
-  deleteRunQ: '실행 {id}을(를) 삭제할까요?',
-  deleteBusy: '실행 {id}은(는) 아직 학습 중입니다. 멈춘 뒤에 삭제하세요.',
+  deleteRunQ: '실행 {id|을/를} 삭제할까요?',
+  deleteBusy: '실행 {id|은/는} 아직 학습 중입니다. 멈춘 뒤에 삭제하세요.',
   noRuns: '조건에 맞는 실행이 없습니다. 단원에서 학습하거나 실행 파일을 가져오세요.',
-  pages: '실행 목록 쪽',
+  pages: '실행 기록 쪽',
   previousPage: '이전 쪽',
   nextPage: '다음 쪽',
   pageOf: '{pages}쪽 중 {page}쪽',
   name: '이름',
   nameHelp: '1자에서 {max}자까지.',
-  deleteWarning: '“{name}”과(와) 저장된 모든 단계와 스냅샷이 이 컴퓨터에서 지워집니다. 다른 실행은 그대로입니다. 되돌릴 수 없습니다.',
+  deleteWarning: '{“name”|과/와} 저장된 모든 단계와 스냅샷이 이 컴퓨터에서 지워집니다. 다른 실행은 그대로입니다. 되돌릴 수 없습니다.',
   cancel: '취소',
   confirmDelete: '실행 삭제',
   importRunFile: '실행 파일 가져오기…',
-  imported: '“{file}”을(를) 실행 #{id}(으)로 가져왔습니다.',
-  notImported: '“{file}”을(를) 가져오지 않았습니다: {reason}',
-  alreadyInLibrary: '“{file}”은(는) 이미 실행 #{id}(으)로 라이브러리에 있습니다. 아무것도 추가하지 않았습니다.',
+  imported: '{“file”|을/를} 실행 #{id|으로/로} 가져왔습니다.',
+  notImported: '{“file”|을/를} 가져오지 않았습니다: {reason}',
+  alreadyInLibrary: '{“file”|은/는} 이미 실행 기록에 실행 #{id|으로/로} 있습니다. 아무것도 추가하지 않았습니다.',
   tooLarge: '파일 크기가 {size} MB이며, 실행 파일은 최대 {limit} MB입니다',
   importedFrom: '“{file}”에서 가져옴{original}',
   originalRun: ', 원래 실행 #{id}',
-  back: '← 실행 목록으로',
+  back: '← 실행 기록으로',
   replayOf: '실행 #{id} 다시 보기',
   trainAgain: '이 설정으로 다시 학습',
   endedEarly: '이 실행은 {total}단계 중 {steps}단계에서 {status}{reason}. 다시 보기도 거기서 끝납니다.',
@@ -185,7 +189,7 @@ const ko: Record<LibraryKey, string> = {
   weightsCsv: '{step}단계 가중치 CSV',
   runFile: '실행 파일 (다른 설치본용)',
   png: 'PNG: {name}',
-  exported: '{what}을(를) 내보냈습니다.',
+  exported: '{what|을/를} 내보냈습니다.',
   loadingRun: '실행을 불러오는 중…',
   compareN: '실행 {n}개 비교',
   csvOfThese: '이 실행들의 CSV {verb} (긴 형식)',
@@ -211,7 +215,4 @@ const ko: Record<LibraryKey, string> = {
   withMnistHint: '노트북과, 노트북이 읽는 네 개의 데이터 파일이 든 mnist 폴더를 담은 .zip (11 MB)'
 }
 
-export function lt(key: LibraryKey, vars: Record<string, string | number> = {}): string {
-  const text = (i18n.lang === 'ko' ? ko : en)[key]
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
-}
+export const lt = words<LibraryKey>({ en, ko })

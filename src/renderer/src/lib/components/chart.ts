@@ -116,12 +116,14 @@ function yBounds(series: Series[], spec: LineChartSpec): { min?: number; max?: n
 
 export function datasets(spec: LineChartSpec) {
   const range = runRange(spec.series)
-  return spec.series.map((s) => {
+  return spec.series.flatMap((s) => {
     let data = toPoints(s, spec.logY)
-    // a reference shows only where the run has been, so it cannot stretch the axes
+    // a reference shows only where the run has been, so it cannot stretch the axes; one with no
+    // point there is left out, legend entry included (it would name crosses the chart lacks)
     if (s.reference && range) data = data.filter((p) => p.x >= range.min && p.x <= range.max)
+    if (s.reference && data.length === 0) return []
     const color = s.reference ? `${s.color}80` : s.color
-    return {
+    return [{
       type: (s.scatter ? 'scatter' : 'line') as 'line',
       label: s.label,
       data,
@@ -135,7 +137,7 @@ export function datasets(spec: LineChartSpec) {
       showLine: !s.scatter,
       // higher order is drawn first: references under the run's own lines
       order: s.reference ? 1 : 0
-    }
+    }]
   })
 }
 

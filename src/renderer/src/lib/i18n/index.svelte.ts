@@ -1,6 +1,8 @@
 // The interface language (KO/EN), remembered in localStorage, and `t(key)` for UI strings.
 import { LANGUAGES, type Language } from '../../../../shared/language'
-import { strings, type StringKey } from './strings'
+import { wordProblem, type Problem } from '../../../../shared/problems'
+import { fill } from '../../../../shared/words'
+import { strings } from './strings'
 
 const STORAGE_KEY = 'gradient-lab.lang'
 
@@ -26,12 +28,24 @@ export function setLang(lang: Language): void {
   }
 }
 
-export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const text = strings[i18n.lang][key] ?? strings.en[key]
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+/**
+ * The one lookup of the renderer's catalogues (the UI's, the library's, the welcome page's): the
+ * text in the interface language, its `{slots}` filled (with Korean particles, see words.ts).
+ * Every catalogue has every key in both languages, so there is no fallback to hide a gap.
+ */
+export function words<K extends string>(both: Record<Language, Record<K, string>>): (key: K, vars?: Record<string, string | number>) => string {
+  return (key, vars = {}) => fill(both[i18n.lang][key], vars)
 }
+
+export const t = words(strings)
 
 /** Pick the current language's variant of a bilingual value (lesson text). */
 export function pick<T>(both: Record<Language, T>): T {
   return both[i18n.lang]
+}
+
+/** What an error says, in the interface language when the host gave it as a problem (a code and its parameters). */
+export function describeError(err: unknown): string {
+  if (err instanceof Error && 'problem' in err && err.problem) return wordProblem(err.problem as Problem, i18n.lang)
+  return err instanceof Error ? err.message : String(err)
 }

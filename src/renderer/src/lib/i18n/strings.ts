@@ -7,6 +7,11 @@ const en = {
   language: 'Language',
   connecting: 'Connecting to the Gradient Lab host…',
   connectionLost: 'Connection to the host was lost. Reconnecting (attempt {n})…',
+  skipToContent: 'Skip to the content',
+  noDataAtStep: 'Nothing is stored for this view at this step.',
+  viewsOfRun: 'These views show run #{id} as it was trained. Your changed settings take effect when you press Train.',
+  chartSummary: '{series}: last value {y} at {xLabel} {x}, from {min} to {max}',
+  outputAt: 'output {y} at ({x1}, {x2})',
   parameters: 'Parameters',
   notebookSettings: 'Notebook settings',
   notebookRestored: 'The notebook’s settings are in place.',
@@ -110,7 +115,7 @@ const en = {
   errorByH: 'Gradient error against h (log–log)',
   errorAxis: '|numerical − backprop|',
   errorByHNote:
-    'The largest difference over the six entries of dW, for the current W. Right of the dip the error shrinks like h² (truncation); left of it rounding error grows like 1/h. The dip is why h ≈ 1e-4 is a good choice.',
+    'The largest difference over the six cells of dW at the current W. Right of the dip the error falls like h² (truncation error); left of it rounding error grows like 1/h. Here the dip is at h ≈ {best}; the book’s h = 1e-4 lies close to it and is safe for most functions.',
   durationMs: '{ms} ms',
   durationS: '{s} s',
   durationM: '{m} min {s} s',
@@ -130,11 +135,16 @@ export type StringKey = keyof typeof en
 
 const ko: Record<StringKey, string> = {
   appTitle: 'Gradient Lab',
-  lessons: '레슨',
+  lessons: '단원',
   library: '실행 기록',
   language: '언어',
   connecting: 'Gradient Lab 호스트에 연결하는 중…',
   connectionLost: '호스트와 연결이 끊겼습니다. 다시 연결하는 중 ({n}번째 시도)…',
+  skipToContent: '본문으로 건너뛰기',
+  noDataAtStep: '이 단계에는 이 보기에 저장된 값이 없습니다.',
+  viewsOfRun: '아래 보기는 학습한 그대로의 실행 #{id|을/를} 보여 줍니다. 바꾼 설정은 학습을 누르면 적용됩니다.',
+  chartSummary: '{series}: 마지막 값 {y} ({xLabel} {x}), 범위 {min}–{max}',
+  outputAt: '({x1}, {x2})에서 출력 {y}',
   parameters: '매개변수',
   notebookSettings: '노트북 설정',
   notebookRestored: '노트북의 설정으로 맞췄습니다.',
@@ -156,7 +166,7 @@ const ko: Record<StringKey, string> = {
   status_failed: '실패',
   status_starting: '시작하는 중',
   status_idle: '시작 전',
-  savedAs: '실행 #{id}(으)로 저장됨',
+  savedAs: '실행 #{id|으로/로} 저장됨',
   epochsEquivalent: '에폭: {epochs} (1 에폭 = 60,000장)',
   quickStart: '빠른 시작: 역전파, 표준, 1 에폭',
   estimate: '예상 시간: 반복당 약 {seconds}초, 전체 {total}',
@@ -237,7 +247,7 @@ const ko: Record<StringKey, string> = {
     '반올림 오차가 지배합니다: h = {h}에서는 L(w + h)와 L(w − h)가 float64가 담는 약 16자리 대부분에서 같아서, 그 차이는 거의 반올림 오차입니다. 수치 미분과 역전파가 {error}만큼 달라 h² 오차({expected})로는 설명되지 않습니다. 책이 h = 1e-4를 쓰는 이유입니다.',
   errorByH: 'h에 따른 기울기 오차 (로그–로그)',
   errorAxis: '|수치 미분 − 역전파|',
-  errorByHNote: '지금 W에서 dW 여섯 칸의 가장 큰 차이입니다. 움푹한 곳 오른쪽에서는 오차가 h²처럼 줄고(절단 오차), 왼쪽에서는 반올림 오차가 1/h처럼 커집니다. 그래서 h ≈ 1e-4가 좋은 선택입니다.',
+  errorByHNote: '지금 W에서 dW 여섯 칸의 가장 큰 차이입니다. 움푹한 곳 오른쪽에서는 오차가 h²처럼 줄고(절단 오차), 왼쪽에서는 반올림 오차가 1/h처럼 커집니다. 여기서 움푹한 곳은 h ≈ {best}입니다. 책의 h = 1e-4는 그 가까이에 있어 대부분의 함수에 안전합니다.',
   durationMs: '{ms}밀리초',
   durationS: '{s}초',
   durationM: '{m}분 {s}초',
@@ -249,8 +259,8 @@ const ko: Record<StringKey, string> = {
   stepEpoch: '한 에폭만 학습하고 일시정지',
   stepIteration: '한 번 반복만 학습하고 일시정지',
   elapsed: '{time} 경과',
-  openInLesson: '레슨에서 열기',
-  openRunInLesson: '실행 {id}을(를) 레슨에서 열기'
+  openInLesson: '단원에서 열기',
+  openRunInLesson: '실행 {id|을/를} 단원에서 열기'
 }
 
 export const strings: Record<Language, Record<StringKey, string>> = { en, ko }

@@ -2,7 +2,7 @@
 // message the services print), naming the field as its label on screen does.
 import type { Rule } from '../../../../shared/schema'
 import { ValidationError } from '../../../../shared/schema'
-import { withParticle } from './particle'
+import { withParticle } from '../../../../shared/particle'
 import type { Language } from '../../../../shared/language'
 
 

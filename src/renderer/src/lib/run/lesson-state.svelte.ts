@@ -3,11 +3,13 @@
 // and "restore" (notebook settings, quick start). Created during a lesson component's setup.
 // A lesson opens on the run it showed last (see remembered.ts): trained here, opened from the
 // library, or the newest of its kind.
+import { describeError } from '../i18n/index.svelte'
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { KindDescriptor } from '../../../../shared/kinds'
 import type { LabApi } from '../../../../shared/api'
 import { takePendingConfig } from '../navigation.svelte'
+import { clearDraft, readDraft, saveDraft } from './draft'
 import { lessonRun, setLessonRun } from './remembered'
 import { lessonRunId } from './saved-run'
 import { RunSession } from './session.svelte'
@@ -45,14 +47,21 @@ export class LessonState<C extends TrainConfig> {
     this.descriptor = descriptor
     this.kind = descriptor.kind
     const pending = takePendingConfig(this.kind)
-    this.config = pending ? (pending.config as C) : this.fresh()
+    // read before anything saves: the inputs typed before a reload
+    const draft = pending ? null : readDraft(this.kind, descriptor.parse)
+    this.config = pending ? (pending.config as C) : (draft ?? this.fresh())
     // every weight snapshot is kept for the small models only (the kind's `history`)
     this.session = new RunSession(api, descriptor.history)
     onDestroy(() => this.session.dispose())
     if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library
     else if (pending?.start && this.valid) this.train()
-    else if (!pending) void this.reopen()
+    else if (!pending) void this.reopen(draft)
+    // what the learner typed survives a reload (only inputs that parse are kept)
+    $effect(() => {
+      const config = $state.snapshot(this.config)
+      if (this.valid) saveDraft(this.kind, config)
+    })
   }
 
   train(): void {
@@ -80,6 +89,7 @@ export class LessonState<C extends TrainConfig> {
   /** Empties the lesson (the run stays in the library): editor back to its defaults, no views. */
   reset(): void {
     setLessonRun(this.kind, 'none')
+    clearDraft(this.kind)
     this.session.reset()
     this.shown = null
     this.restore()
@@ -109,13 +119,15 @@ export class LessonState<C extends TrainConfig> {
     if (paused) await this.session.step()
   }
 
-  private async reopen(): Promise<void> {
+  private async reopen(draft: C | null): Promise<void> {
     try {
       const runId = await lessonRunId(this.api, this.kind)
       // the learner may have started a run or pressed Reset meanwhile: that stays
       if (runId != null && this.session.status === 'idle' && lessonRun(this.kind) !== 'none') await this.open(runId, false)
+      // the editor returns to the inputs typed before the reload; the run stays on screen
+      if (draft && this.session.status !== 'running') this.restore(draft)
     } catch (e) {
-      this.session.error = (e as Error).message
+      this.session.error = describeError(e)
     }
   }
 }

@@ -2,6 +2,7 @@
 // or open a saved one, follow its 'run:progress' events, and accumulate the metrics columns and the
 // latest snapshot that the lesson's Views draw. Pause/Resume/Step/Stop go to the service; Reset
 // forgets the run locally.
+import { describeError } from '../i18n/index.svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
 import { totalSteps } from '../../../../shared/kinds'
@@ -58,7 +59,7 @@ export class RunSession {
       return runId
     } catch (e) {
       this.status = 'idle'
-      this.error = (e as Error).message
+      this.error = describeError(e)
       return null
     }
   }
@@ -93,7 +94,7 @@ export class RunSession {
     } catch (e) {
       if (this.runId === runId) {
         this.clear()
-        this.error = (e as Error).message
+        this.error = describeError(e)
       }
       return null
     }
@@ -134,7 +135,7 @@ export class RunSession {
     try {
       await this.api.invoke(channel, { runId: this.runId })
     } catch (e) {
-      this.error = (e as Error).message
+      this.error = describeError(e)
     }
   }
 
