@@ -32,7 +32,7 @@ const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in
 const storing = [json, noSave, db, name]
 
 /** The notebook prints every 100 epochs; so does `lab` unless told otherwise. */
-export const TABLE_LOG_EVERY = 100
+const TABLE_LOG_EVERY = 100
 
 /** The defaults of `lab` for each kind of run (the notebook's settings, MNIST's quick start). */
 export const cliDefaults = {

@@ -18,12 +18,8 @@ export function createTrainer(config: Training, data?: MnistData): Trainer {
 }
 
 export type * from './types'
-export { RandomState } from './random'
-export { simpleNet, type SimpleNetResult } from './simplenet'
+export { simpleNet } from './simplenet'
 export { gateForward, gateSurface } from './gates'
-export { xor2Forward, xor2Surface, type Xor2Output, type Xor2Surface } from './xor2'
-export { defaultGrid, gridInputs, LABELS, X, type GridSpec } from './truthtable'
-export { gradientCheck, numericalGradient, type GradientDiff } from './gradient'
-export { sigmoid, softmax } from './functions'
-export { fromRows, toRows } from './linalg'
-export { estimateNumericalSeconds, parseIdxImages, parseIdxLabels, predict, type MnistData, type MnistSplit } from './mnist'
+export { xor2Forward, xor2Surface } from './xor2'
+export { defaultGrid, LABELS, X } from './truthtable'
+export { estimateNumericalSeconds, predict } from './mnist'

@@ -2,13 +2,11 @@
 // from those parsers, and the notebook's own settings. The CLI, the services and the renderer's
 // parameter editors all use these.
 import type { GateTraining, MnistTraining, SimpleNetInput, Training, Xor2Training } from '../engine/types'
-import { runFields, segment, shapeOf, type Same } from './fields'
+import { runFields, shapeOf, type Same } from './fields'
 import { checkRunBudget } from './run-budget'
 import { byKind, literal, object, type Infer, type Parser } from './schema'
 
-export { fields, schedule, segment, GATES, GRADIENTS, FORMULATIONS } from './fields'
-
-export type ScheduleSegment = Infer<typeof segment>
+export { fields } from './fields'
 
 export const parseSimpleNet = object({ kind: literal('simplenet'), ...shapeOf(runFields.simplenet) })
 export type SimpleNetConfig = Infer<typeof parseSimpleNet>

@@ -46,7 +46,7 @@ export interface EngineRun {
  * slowest step allowed (a numerical MNIST iteration) well under this. Past it the process is
  * ended and the run keeps the steps already stored.
  */
-export const STOP_GRACE_MS = 750
+const STOP_GRACE_MS = 750
 
 export class EngineHost {
   private readonly live = new Set<EngineChild>()

@@ -116,7 +116,7 @@ const importing = new WeakSet<RunStore>()
  * Checks the whole file, then writes it; a file already in the library is not added twice.
  * `size` is the file's length; `filename` is kept as where the run came from.
  */
-export async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
+async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
   if (size > RUN_FILE_LIMIT) refuse(`it is ${size} bytes; a run file is at most ${RUN_FILE_LIMIT} bytes`)
   // one at a time: each holds a file's worth of work, and twins of each other would both be added
   if (importing.has(store)) throw new ApiFailure('busy', 'Another run file is being imported; try again when it is done.')

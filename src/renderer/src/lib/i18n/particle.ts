@@ -7,7 +7,7 @@ const DIGIT_FINAL = [true, true, false, true, false, false, true, true, true, fa
 /** Latin letters whose Korean names end in a consonant (엘 엠 엔 알). */
 const LETTER_FINAL = new Set(['l', 'm', 'n', 'r'])
 
-export function endsInConsonant(word: string): boolean {
+function endsInConsonant(word: string): boolean {
   const ch = [...word.trim()].pop() ?? ''
   const code = ch.charCodeAt(0)
   if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 !== 0
