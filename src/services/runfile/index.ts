@@ -3,6 +3,7 @@
 // (nothing is written for a refused file), then to write it in short transactions, pausing
 // between them as long as each took, so that a run training into the same database, from this
 // process or another, never waits long for the write lock (the busy timeout is 5 s).
+import type { Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { RUN_FILE_LIMIT } from '../../shared/run-budget'
@@ -165,12 +166,19 @@ async function importRun(store: RunStore, source: LineSource, size: number, file
 export const importRunText = (store: RunStore, content: string, filename: string | null = null): Promise<Imported> =>
   importRun(store, textLines(content), Buffer.byteLength(content), filename)
 
+const kindOf = (s: Stats): string =>
+  s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'not a file'
+
 /** A run file on disk, read a line at a time (the CLI). */
 export async function importRunPath(store: RunStore, path: string): Promise<Imported> {
   let size: number
   try {
-    size = (await stat(path)).size
+    const found = await stat(path)
+    // a FIFO or a device would be read for ever (or block at open): only files have an end
+    if (!found.isFile()) refuse(`${path} is ${kindOf(found)}, not a regular file (only regular files are read)`)
+    size = found.size
   } catch (e) {
+    if (e instanceof ApiFailure) throw e
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message
     throw new ApiFailure('not-found', `cannot read ${path}: ${why}`)
