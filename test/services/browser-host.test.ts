@@ -22,7 +22,7 @@ afterEach(async () => {
 })
 
 function hostProcess(db: string, token: string) {
-  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db, '--token', token], { cwd: ROOT })
+  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db], { cwd: ROOT, env: { ...process.env, LAB_TOKEN: token } })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr.resume()
