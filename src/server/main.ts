@@ -18,6 +18,14 @@ function fail(message: string): never {
   process.exit(2)
 }
 
+/** $LAB_SOCKET_TIMEOUT_MS: how long a half-sent or silent socket is kept (server/limits.ts; tests shorten it). */
+function socketTimeout(): number | undefined {
+  const text = process.env.LAB_SOCKET_TIMEOUT_MS
+  if (text === undefined) return undefined
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 100) fail(`LAB_SOCKET_TIMEOUT_MS must be a whole number of milliseconds, at least 100 (got ${JSON.stringify(text)})`)
+  return Number(text)
+}
+
 /** --token-file, else --token (warned), else $LAB_TOKEN, else a new one for this launch. */
 function chooseToken(values: { token?: string; 'token-file'?: string }): string {
   if (values['token-file'] !== undefined) {
@@ -62,7 +70,7 @@ async function main(): Promise<void> {
   const store = new RunStore(resolveDbPath(values.db))
   if (store.notice) process.stderr.write(`serve: ${store.notice}\n`)
   const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
-  const host = await startHost({ service, rendererDir, port, token })
+  const host = await startHost({ service, rendererDir, port, token, socketTimeoutMs: socketTimeout() })
   process.stdout.write(`Gradient Lab browser host: ${host.url}\n`)
 
   const shutdown = (): void => {
