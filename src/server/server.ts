@@ -75,6 +75,9 @@ interface Shared {
   timeoutMs: number
 }
 
+/** The socket timeout is watched in this many ticks. */
+const TICKS = 4
+
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 
 /** The bytes a run file export may take, from its configuration's bound, before it is built. */
@@ -96,9 +99,9 @@ function serveSocket(ws: WebSocket, socket: Duplex, shared: Shared): void {
   /** Bytes this client's one large import or export holds of the host's budget; 0 when it has none. */
   let held = 0
   let refusing = false
-  let heard = Date.now()
-  let data = Date.now()
-  let pinged = Date.now()
+  // silence is counted in ticks of the watch below, not by the clock: after the host was busy for
+  // a while, a tick can run before the data that arrived meanwhile is read, and must not count it
+  let quietTicks = 0
   const release = (): void => {
     large.release(held)
     held = 0
@@ -144,31 +147,25 @@ function serveSocket(ws: WebSocket, socket: Duplex, shared: Shared): void {
     refuse(why)
   }
   const meterListener = (chunk: Buffer): void => {
-    heard = data = Date.now()
+    quietTicks = 0
     m.feed(chunk)
   }
   socket.on('data', meterListener)
 
-  const watch = setInterval(
-    () => {
-      const now = Date.now()
-      if (m.midFrame && now - data > shared.timeoutMs) {
-        log(`closed a client that sent part of a frame and nothing for ${shared.timeoutMs} ms`)
-        return ws.terminate()
-      }
-      if (now - heard > shared.timeoutMs) {
-        log(`closed a client that did not answer a ping for ${shared.timeoutMs} ms`)
-        return ws.terminate()
-      }
-      if (now - pinged >= shared.timeoutMs / 2) {
-        pinged = now
-        ws.ping()
-      }
-    },
-    Math.max(10, shared.timeoutMs / 4)
-  )
+  const watch = setInterval(() => {
+    // a socket ws paused (it is still handling what came) or one mid-answer is not silent on its own account
+    if (socket.isPaused() || ws.bufferedAmount > 0) return
+    quietTicks++
+    if (quietTicks <= TICKS) {
+      // asked twice within the timeout: a live client (a browser does it by itself) answers with a pong
+      if (quietTicks % (TICKS / 2) === 0) ws.ping()
+      return
+    }
+    log(m.midFrame ? `closed a client that sent part of a frame and then nothing for ${shared.timeoutMs} ms` : `closed a client that did not answer a ping for ${shared.timeoutMs} ms`)
+    ws.terminate()
+  }, shared.timeoutMs / TICKS)
   watch.unref()
-  ws.on('pong', () => (heard = Date.now()))
+  ws.on('pong', () => (quietTicks = 0))
 
   const unsubscribe = service.on('run:progress', (payload) => {
     // large matrices as base64 bytes: the renderer parses them in a few ms (src/shared/packed.ts)
