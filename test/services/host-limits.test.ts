@@ -157,7 +157,7 @@ describe('browser host limits', () => {
     expect(answered).toBeLessThan(50_000)
   })
 
-  it('closes a socket that sends half a frame after the timeout, and a half-sent HTTP request too', { timeout: 60_000 }, async () => {
+  it('closes a socket that sends half a frame, or nothing, after the timeout, and a half-sent HTTP request too', { timeout: 60_000 }, async () => {
     const db = join(tempDir(), 'lab.db')
     const host = await startHost(db, TIMEOUT_MS)
     const closedAfter = (first: string | Buffer, then?: Buffer) =>
@@ -189,6 +189,10 @@ describe('browser host limits', () => {
     // the timeout is watched in four ticks of 250 ms; closing takes it and at most two ticks more
     expect(halfFrame).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
     expect(halfFrame).toBeLessThan(TIMEOUT_MS + 2_000)
+    // upgraded, then nothing at all, not even the pong a live client sends back to the host's pings
+    const silent = await closedAfter(upgrade, Buffer.alloc(0))
+    expect(silent).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
+    expect(silent).toBeLessThan(TIMEOUT_MS + 2_000)
     const halfRequest = await closedAfter(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Slow: `)
     expect(halfRequest).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
     expect(halfRequest).toBeLessThan(TIMEOUT_MS + 2_000)
