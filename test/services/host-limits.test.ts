@@ -194,6 +194,7 @@ describe('browser host limits', () => {
     expect(silent).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
     expect(silent).toBeLessThan(TIMEOUT_MS + 2_000)
     const halfRequest = await closedAfter(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Slow: `)
+    console.log(`closed after: half a frame ${halfFrame.toFixed(0)} ms, silence ${silent.toFixed(0)} ms, half a request ${halfRequest.toFixed(0)} ms`)
     expect(halfRequest).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
     expect(halfRequest).toBeLessThan(TIMEOUT_MS + 2_000)
   })
