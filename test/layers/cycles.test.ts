@@ -19,27 +19,28 @@ async function cycleErrors(files: Record<string, string>, linted: string): Promi
 }
 
 describe('import cycles', () => {
-  it('a value import cycle of two files fails', async () => {
-    const errors = await cycleErrors(
+  it.each([
+    [
+      'a value import cycle of two files',
       {
         'a.ts': "import { b } from './b'\nexport const a = (): number => b + 1\n",
         'b.ts': "import { a } from './a'\nexport const b = 1\nexport const useA = (): number => a()\n"
       },
-      'a.ts'
-    )
-    expect(errors).toEqual(['import-x/no-cycle: Dependency cycle detected'])
-  })
-
-  it('a cycle through three files, one of them a .svelte component, fails', async () => {
-    const errors = await cycleErrors(
+      'a.ts',
+      'import-x/no-cycle: Dependency cycle detected'
+    ],
+    [
+      'a cycle through three files, one of them a .svelte component,',
       {
         'c.ts': "import View from './View.svelte'\nexport const view = View\n",
-        'View.svelte': "<script lang=\"ts\">\n  import { d } from './d'\n  const x: number = d\n</script>\n<p>{x}</p>\n",
+        'View.svelte': '<script lang="ts">\n  import { d } from \'./d\'\n  const x: number = d\n</script>\n<p>{x}</p>\n',
         'd.ts': "import { view } from './c'\nexport const d = 1\nexport const again = view\n"
       },
-      'c.ts'
-    )
-    expect(errors).toEqual(['import-x/no-cycle: Dependency cycle via "./d:2"'])
+      'c.ts',
+      'import-x/no-cycle: Dependency cycle via "./d:2"'
+    ]
+  ])('%s fails', async (_what, files, linted, error) => {
+    expect(await cycleErrors(files, linted)).toEqual([error])
   })
 
   it('the same pair with the way back type-only passes', async () => {

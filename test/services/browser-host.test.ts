@@ -1,9 +1,7 @@
 // The browser host as a real process: its one stdout line, the token and Origin checks, the
 // CSP, static files, LabApi over the WebSocket, and a killed host leaving `interrupted` runs.
-import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { RunStore } from '../../src/services/store/run-store'
@@ -13,26 +11,15 @@ import { forkSpawner } from '../../src/services/engine-host/fork-spawner'
 import { LabService } from '../../src/services/lab-service'
 import { readSamples } from '../../src/services/mnist/samples'
 import { startHost } from '../../src/server/server'
+import { hostProcess } from './host-process'
 import { tempDir, until } from './tmp'
 
-const ROOT = join(__dirname, '..', '..')
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f()
 })
 
-function hostProcess(db: string, token: string) {
-  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db], { cwd: ROOT, env: { ...process.env, LAB_TOKEN: token } })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr.resume()
-  const exited = new Promise((r) => child.on('exit', r))
-  cleanup.push(() => {
-    child.kill('SIGKILL')
-    return exited
-  })
-  return { child, output: () => out, exited }
-}
+const startHostProcess = (db: string, token: string) => hostProcess(['--port', '0', '--db', db], { LAB_TOKEN: token })
 
 function connect(url: string, origin: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -64,7 +51,7 @@ describe('browser host', () => {
   it('prints its URL, guards the socket, and serves LabApi; a killed host leaves its run interrupted', async () => {
     const db = join(tempDir(), 'lab.db')
     const token = 'test-token-123456'
-    const host = hostProcess(db, token)
+    const host = startHostProcess(db, token)
     const line = await until(() => /^Gradient Lab browser host: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=test-token-123456)\n$/.exec(host.output()), 'the URL line', 30_000)
     const port = Number(line[2])
     expect(port).toBeGreaterThan(0)

@@ -2,19 +2,17 @@
 // frames.ts), on a real host process and real sockets: memory measured in the host process
 // itself (its peak resident set, /proc/PID/status VmHWM), Stop answered while another client
 // floods, and a socket that sends half a frame closed after the timeout.
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { connect as tcp } from 'node:net'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { notebook, type MnistConfig } from '../../src/shared/config'
 import { RunStore } from '../../src/services/store/run-store'
 import { exportRunFile } from '../../src/services/runfile'
+import { hostProcess } from './host-process'
 import { tempDir, until } from './tmp'
 
-const ROOT = join(__dirname, '..', '..')
 const TOKEN = 'limits-token-123456'
 /** The socket timeout these tests give the host (the product's is 30 s). */
 const TIMEOUT_MS = 1_000
@@ -26,21 +24,10 @@ afterEach(async () => {
 
 /** A host on `db`; `timeoutMs` sets its socket timeout (the product's 30 s otherwise). */
 async function startHost(db: string, timeoutMs?: number) {
-  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db], {
-    cwd: ROOT,
-    env: { ...process.env, LAB_TOKEN: TOKEN, ...(timeoutMs ? { LAB_SOCKET_TIMEOUT_MS: String(timeoutMs) } : {}) }
-  })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr.resume()
-  const exited = new Promise((r) => child.on('exit', r))
-  cleanup.push(() => {
-    child.kill('SIGKILL')
-    return exited
-  })
-  const m = await until(() => /browser host: http:\/\/127\.0\.0\.1:(\d+)\//.exec(out), 'the host URL', 30_000)
+  const host = hostProcess(['--port', '0', '--db', db], { LAB_TOKEN: TOKEN, ...(timeoutMs ? { LAB_SOCKET_TIMEOUT_MS: String(timeoutMs) } : {}) })
+  const m = await until(() => /browser host: http:\/\/127\.0\.0\.1:(\d+)\//.exec(host.output()), 'the host URL', 30_000)
   /** The host process's peak resident memory so far, in bytes (Linux). */
-  const peak = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024
+  const peak = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${host.child.pid}/status`, 'utf8'))![1]) * 1024
   return { port: Number(m[1]), peak }
 }
 

@@ -1,37 +1,15 @@
 // Where the browser host takes a fixed token from (src/server/main.ts), as a real process: a file
 // or $LAB_TOKEN, which no other local user can read, and the command line only with a warning.
-import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { hostProcess } from './host-process'
 import { tempDir, until } from './tmp'
 
-const ROOT = join(__dirname, '..', '..')
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f()
-})
-
-/** Starts a host with these arguments and environment; resolves with its URL line and stderr, or its exit. */
+/** A host on a fresh database with these arguments and environment. */
 function serve(args: string[], env: Record<string, string> = {}) {
-  const db = join(tempDir(), 'lab.db')
-  const { LAB_TOKEN: _unset, ...base } = process.env
-  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db, ...args], {
-    cwd: ROOT,
-    env: { ...base, ...env }
-  })
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-  let code: number | null | undefined
-  const exited = new Promise((r) => child.on('exit', (c) => r((code = c))))
-  cleanup.push(() => {
-    child.kill('SIGKILL')
-    return exited
-  })
-  return { url: () => /browser host: (\S+)\n/.exec(out)?.[1], stderr: () => err, code: () => code }
+  const host = hostProcess(['--port', '0', '--db', join(tempDir(), 'lab.db'), ...args], env)
+  return { ...host, url: () => /browser host: (\S+)\n/.exec(host.output())?.[1] }
 }
 
 describe('the browser host token', () => {
