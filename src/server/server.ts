@@ -143,6 +143,8 @@ function serveSocket(ws: WebSocket, socket: Duplex, shared: Shared): void {
     if (receiving) release()
     receiving = false
     for (const l of socket.listeners('data')) if (l !== meterListener) socket.off('data', l as (chunk: Buffer) => void)
+    // ws may have paused the socket while it was busy: the rest is read here now, and dropped
+    socket.resume()
     log(`refused a large message: ${why}`)
     refuse(why)
   }
