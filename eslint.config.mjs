@@ -5,7 +5,12 @@
 //   services -> no Electron (they run in the CLI and the browser host too)
 //   renderer -> src/shared and the pure engine; never Node, Electron, services, main, server, cli
 //   preload  -> src/shared and electron only (it is sandboxed)
+// No file may reach itself through its imports (import-x/no-cycle): in a cycle one module runs
+// before the other has initialised its exports, so which one sees `undefined` depends on who was
+// imported first. Type-only imports vanish at run time and are not counted.
 // Only import rules live here: formatting and style are not linted.
+import { fileURLToPath } from 'node:url'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import svelte from 'eslint-plugin-svelte'
 import tseslint from 'typescript-eslint'
 
@@ -23,6 +28,9 @@ const SHARED = layer('shared', 'the engine imports nothing outside src/engine')
 const NODE = { regex: '^node:', message: 'this layer runs without Node' }
 const PACKAGE = { regex: '^(?![.])', message: 'the engine and src/shared import no packages and no Node modules' }
 
+/** Reads only the scripts of a .svelte file for import-x (see the file for why). */
+const SVELTE_IMPORTS = fileURLToPath(new URL('./scripts/svelte-imports-parser.cjs', import.meta.url))
+
 const restrict = (patterns, paths = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns, paths }]
 })
@@ -39,6 +47,16 @@ export default [
     files: ['src/**/*.svelte', 'src/**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
     plugins: { '@typescript-eslint': tseslint.plugin }
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.svelte.ts', '.svelte', '.js', '.mjs', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'], [SVELTE_IMPORTS]: ['.svelte'] },
+      'import-x/extensions': ['.ts', '.svelte', '.js', '.mjs']
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
   },
   {
     files: ['src/engine/**/*.ts'],

@@ -44,8 +44,8 @@ function startHost(dbPath: string, token: string): Promise<Host> {
   // process group, so stopping the group also ends any engine process it left running.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--db', dbPath, '--token', token],
-    { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LAB_DB: dbPath } }
+    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--db', dbPath],
+    { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LAB_DB: dbPath, LAB_TOKEN: token } }
   )
   const log: string[] = []
   return new Promise((resolveHost, reject) => {

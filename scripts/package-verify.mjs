@@ -123,7 +123,8 @@ const FUSES = {
   EnableNodeOptionsEnvironmentVariable: false,
   EnableNodeCliInspectArguments: false,
   EnableEmbeddedAsarIntegrityValidation: true,
-  OnlyLoadAppFromAsar: true
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false
 }
 
 // a fuse is one byte in the binary's fuse wire: '1' on, '0' off, 'r' removed

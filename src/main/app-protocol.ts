@@ -7,7 +7,7 @@ import { cspHeader } from '../shared/csp'
 import { staticFile } from '../services/static-files'
 
 const SCHEME = 'app'
-export const APP_ORIGIN = `${SCHEME}://gradient-lab`
+const APP_ORIGIN = `${SCHEME}://gradient-lab`
 export const APP_INDEX = `${APP_ORIGIN}/index.html`
 
 /** Before `app` is ready: a standard, secure origin, so the page gets web storage and module scripts; CSP is not bypassed. */

@@ -37,7 +37,10 @@ export function utilitySpawner(mnistDir: string): Spawn {
           }, GONE_REPORT_MS)
         }),
       kill: () => {
-        if (!exited) child.kill()
+        if (exited) return
+        // utilityProcess.kill() sends SIGTERM, which a stopped (SIGSTOP) process only receives once continued
+        if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL')
+        else child.kill()
       }
     }
   }

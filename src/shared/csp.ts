@@ -33,7 +33,7 @@ export const cspMeta = (host: CspHost): string => directives(host).join('; ')
 export const cspHeader = (host: CspHost): string => [...directives(host), "frame-ancestors 'none'"].join('; ')
 
 /** What src/renderer/index.html carries in its CSP <meta> until the build puts the policy there. */
-export const CSP_PLACEHOLDER = '__GRADIENT_LAB_CSP__'
+const CSP_PLACEHOLDER = '__GRADIENT_LAB_CSP__'
 
 const META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/
 

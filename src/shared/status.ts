@@ -5,7 +5,7 @@ export const RUN_STATUSES = ['running', 'paused', 'done', 'stopped', 'interrupte
 export type RunStatus = (typeof RUN_STATUSES)[number]
 
 /** Still training: an engine process (or a `lab train`) owns the run and appends to it. */
-export const LIVE_STATUSES = ['running', 'paused'] as const satisfies readonly RunStatus[]
+const LIVE_STATUSES = ['running', 'paused'] as const satisfies readonly RunStatus[]
 export type LiveStatus = (typeof LIVE_STATUSES)[number]
 
 export function isLive(status: string): status is LiveStatus {

@@ -2,8 +2,8 @@
 import type { Matrix, Params, StepRecord } from '../engine/types'
 import type { WireMatrix, WireParams, WireStepRecord } from './api'
 
-export const toWireMatrix = (m: Matrix): WireMatrix => ({ rows: m.rows, cols: m.cols, data: Array.from(m.data) })
-export const fromWireMatrix = (m: WireMatrix): Matrix => ({ rows: m.rows, cols: m.cols, data: Float64Array.from(m.data) })
+const toWireMatrix = (m: Matrix): WireMatrix => ({ rows: m.rows, cols: m.cols, data: Array.from(m.data) })
+const fromWireMatrix = (m: WireMatrix): Matrix => ({ rows: m.rows, cols: m.cols, data: Float64Array.from(m.data) })
 
 function mapParams<A, B>(p: Record<string, A>, f: (m: A) => B): Record<string, B> {
   return Object.fromEntries(Object.entries(p).map(([k, m]) => [k, f(m)]))

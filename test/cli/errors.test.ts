@@ -70,7 +70,7 @@ describe('lab failures', () => {
     writeFileSync(join(dir, 'bad.glrun'), '{"format":"gradient-lab-run","version":2}\n')
     const bad = lab(['import', join(dir, 'bad.glrun'), '--db', db])
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toBe('lab: This run file cannot be imported: run must be an object (got undefined). Nothing was changed.\n')
+    expect(bad.stderr).toBe('lab: This run file cannot be imported: line 1: run must be an object (got undefined). Nothing was changed.\n')
     expect(lab(['runs', '--json', '--db', db]).stdout).toBe('[]\n')
   })
 })

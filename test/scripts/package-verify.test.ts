@@ -1,7 +1,7 @@
 // The package checker on small real archives made here with @electron/asar (the same format
 // electron-builder writes), and on the package `npm run package:check` made, where it exists.
 import { createPackageWithOptions } from '@electron/asar'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -153,23 +153,23 @@ describe('checkFuses', () => {
     expect(await checkFuses(path)).toEqual([
       `${path}: fuse RunAsNode is on, expected off`,
       `${path}: fuse EnableNodeOptionsEnvironmentVariable is on, expected off`,
-      `${path}: fuse EnableNodeCliInspectArguments is on, expected off`
+      `${path}: fuse EnableNodeCliInspectArguments is on, expected off`,
+      `${path}: fuse GrantFileProtocolExtraPrivileges is on, expected off`
     ])
   })
 
   it('passes a binary flipped as electron-builder.yml says, by @electron/fuses as electron-builder does', async () => {
     const path = binary()
     const { flipFuses, FuseVersion, FuseV1Options } = await import('@electron/fuses')
-    await flipFuses(path, {
-      version: FuseVersion.V1,
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableCookieEncryption]: true,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true
-    })
+    // electron-builder.yml's own list (runAsNode -> FuseV1Options.RunAsNode), not a copy of it
+    const yml = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')
+    const block = /^electronFuses:\n((?: {2}\w+: (?:true|false)\n)+)/m.exec(yml)![1]
+    const electronFuses = Object.fromEntries([...block.matchAll(/(\w+): (true|false)/g)].map(([, key, on]) => [key, on === 'true']))
+    const options = Object.entries(electronFuses).map(([key, on]) => [FuseV1Options[(key[0].toUpperCase() + key.slice(1)) as keyof typeof FuseV1Options], on])
+    expect(options.every(([fuse]) => fuse !== undefined)).toBe(true)
+    await flipFuses(path, { version: FuseVersion.V1, ...Object.fromEntries(options) })
     expect(await checkFuses(path)).toEqual([])
+    expect(electronFuses.grantFileProtocolExtraPrivileges).toBe(false)
   })
 
   it('names a stand-in without a fuse wire', async () => {

@@ -18,11 +18,13 @@ afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f()
 })
 
+const startHostProcess = (db: string, token: string) => hostProcess(['--port', '0', '--db', db], { LAB_TOKEN: token })
+
 describe('browser host', () => {
   it('prints its URL, guards the socket, and serves LabApi; a killed host leaves its run interrupted', async () => {
     const db = join(tempDir(), 'lab.db')
     const token = 'test-token-123456'
-    const host = hostProcess(db, token)
+    const host = startHostProcess(db, token)
     cleanup.push(host.kill)
     const line = await until(() => /^Gradient Lab browser host: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=test-token-123456)\n$/.exec(host.output()), 'the URL line', 30_000)
     const port = Number(line[2])

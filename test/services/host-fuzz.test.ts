@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function startHost() {
   const db = join(tempDir(), 'lab.db')
-  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db, '--token', TOKEN], { cwd: ROOT })
+  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, 'src/server/main.ts', '--port', '0', '--db', db], { cwd: ROOT, env: { ...process.env, LAB_TOKEN: TOKEN } })
   let out = ''
   let err = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))

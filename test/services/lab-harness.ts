@@ -46,11 +46,12 @@ export function watchedSpawner() {
 const cleanup: (() => void)[] = []
 afterEach(() => cleanup.splice(0).forEach((f) => f()))
 
-export function setup() {
+/** `silenceMs`: how long an engine may say nothing before the host ends it as hung (engine-host.ts). */
+export function setup(opts: { silenceMs?: number } = {}) {
   const file = join(tempDir(), 'lab.db')
   const store = new RunStore(file)
   const { spawn, children } = watchedSpawner()
-  const service = new LabService({ store, engine: new EngineHost(spawn), mnistSamples: (count) => readSamples(count) })
+  const service = new LabService({ store, engine: new EngineHost(spawn, opts.silenceMs), mnistSamples: (count) => readSamples(count) })
   const events: (ProgressEvent & { at: number })[] = []
   const waiters: { test: (e: ProgressEvent) => boolean; resolve: (e: ProgressEvent) => void }[] = []
   service.on('run:progress', (e) => {

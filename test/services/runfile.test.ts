@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,14 +24,15 @@ function sourceRun(s: RunStore): number {
   const id = s.createRun({ config: { kind: 'xor2', seed: 3, schedule: [{ lr: 0.1, epochs: 2 }, { lr: 0.3, epochs: 1 }], h: 1e-5, gradient: 'numerical', logEvery: 1 }, name: 'xor "quoted"', totalSteps: 3 })
   const records: StepRecord[] = [1, 2, 3].map((step) => ({
     step,
-    loss: step === 2 ? NaN : 1 / (step + 7),
+    // the run diverged at its last step, and failed there (engine-process/runner.ts)
+    loss: step === 3 ? NaN : 1 / (step + 7),
     lr: step < 3 ? 0.1 : 0.3,
     params: { W1: m(1, 2, [step / 3, -step]), b1: m(1, 2, [0.1 * step, 1e-300]), W2: m(1, 2, [Math.E, step]), b2: m(1, 1, [-step / 7]) },
     grads: { dW1: m(1, 2, [1e-9, -2e-9]), db1: m(1, 2, [0, 0]), dW2: m(1, 2, [3, 4]), db2: m(1, 1, [5]) }
   }))
   s.append(id, records)
   s.setNote(id, 'a note\nwith a line break')
-  s.finish(id, 'done', null, [0.01, 0.98, 0.97, 0.02])
+  s.finish(id, 'failed', 'loss became NaN at step 3', [0.01, 0.98, 0.97, 0.02])
   return id
 }
 
@@ -45,7 +47,14 @@ const counts = (s: RunStore) => storeDb(s).prepare('SELECT (SELECT count(*) FROM
 function resign(text: string, edit: (lines: Record<string, any>[]) => void): string {
   const lines = text.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l))
   edit(lines)
-  const body = lines.map((l) => JSON.stringify(l) + '\n').join('')
+  return resignText(lines.map((l) => JSON.stringify(l) + '\n').join('') + '{}\n', () => {})
+}
+
+/** The same, editing the lines' text (what JSON.stringify cannot write, such as a key given twice). */
+function resignText(text: string, edit: (lines: string[]) => void): string {
+  const lines = text.trimEnd().split('\n').slice(0, -1)
+  edit(lines)
+  const body = lines.map((l) => l + '\n').join('')
   return body + JSON.stringify({ sha256: createHash('sha256').update(body).digest('hex') }) + '\n'
 }
 
@@ -124,22 +133,22 @@ describe('run files', () => {
     const attempts: [string, RegExp][] = [
       [good.slice(0, Math.floor(good.length * 0.7)), /line 4 is not JSON|ends before its checksum line: it may be truncated/],
       [good.slice(0, good.lastIndexOf('{"sha256"')), /ends before its checksum line: it may be truncated/],
-      [good.replace('"status":"done"', '"status":"stopped"'), /checksum does not match its content/],
+      [good.replace('"status":"failed"', '"status":"interrupted"'), /checksum does not match its content/],
       [good + '\n{}\n', /comes after its checksum line/],
       [good.replace('"gradient-lab-run"', '"something-else"'), /not a Gradient Lab run file \(format must be "gradient-lab-run"\)/],
       [good.replace('"version":2', '"version":1'), /its version 1 is not supported \(this version reads 2\)/],
       ['x'.repeat(5 * 1024 * 1024), /line 1 is longer than any line of a run file can be/],
-      [header((r) => (r.createdAt = '=1+1 not a date')), /createdAt must be a date like 2026-01-31T12:00:00\.000Z \(got "=1\+1 not a date"\)/],
+      [header((r) => (r.createdAt = '=1+1 not a date')), /line 1: run\.createdAt must be a date that exists, like 2026-01-31T12:00:00\.000Z \(got "=1\+1 not a date"\)/],
       [header((r) => (r.finishedAt = '2026-02-30T25:00:00Z')), /finishedAt must be a date/],
       [header((r) => (r.durationMs = -1e300)), /durationMs must be a number at least 0/],
       [header((r) => (r.config.h = -1)), /config\.h must be a number greater than 0/],
       [header((r) => (r.config.colour = 'red')), /unknown field run\.config\.colour/],
       [header((r) => (r.totalSteps = 4)), /run\.totalSteps 4 does not match its configuration \(3 steps\)/],
-      [header((r) => (r.predictions = [1, 2])), /run\.predictions has 2 values; a xor2 run ends with 4/],
+      [header((r) => (r.predictions = [1, 0.5])), /run\.predictions has 2 values; a xor2 run ends with 4/],
       [header((_, c) => (c.metrics = 2_000_000)), /claims 2000000 logged steps; a xor2 run of 3 steps logs at most 3/],
       [header((_, c) => (c.snapshots = 2)), /has more snapshots than the 2 its first line says/],
       [header((_, c) => (c.metrics = 2)), /more logged steps than the 2 its first line says/],
-      [resign(good, (l) => (l[1].metrics.step = f64([1, 3, 2]))), /metric steps are out of order \(3 then 2\)/],
+      [resign(good, (l) => ((l[1].metrics.step = f64([1, 3, 2])), (l[1].metrics.lr = f64([0.1, 0.3, 0.1])))), /metric steps are out of order \(3 then 2\)/],
       [resign(good, (l) => (l[1].metrics.step = f64([1, 2, 9]))), /has step 9; this run's steps are 1 to 3/],
       [resign(good, (l) => (l[1].metrics.step = f64([1, 2.5, 3]))), /has step 2\.5/],
       [resign(good, (l) => (l[1].metrics.loss = f64([1]))), /line 2 has 1 loss values for 3 steps/],
@@ -152,7 +161,23 @@ describe('run files', () => {
       [resign(good, (l) => delete l[2].snapshot.params), /line 3 snapshot at step 1 has neither parameters nor a confusion matrix/],
       [resign(good, (l) => l.splice(2, 0, l[2])), /snapshot steps are out of order \(1 then 1\)/],
       [resign(good, (l) => l.push(l[1])), /metrics after snapshots/],
-      [resign(good, (l) => (l[1] = { colour: 'red' })), /line 2 is "colour", not metrics, a snapshot or the checksum/]
+      [resign(good, (l) => (l[1] = { colour: 'red' })), /line 2 is "colour", not metrics, a snapshot or the checksum/],
+      // values no run can hold (issue 24): each names its line and the rule
+      [resign(good, (l) => (l[1].metrics.loss = f64([-1, 0.1, NaN]))), /line 2 has loss -1 at step 1 \(a loss is never negative\)/],
+      [resign(good, (l) => (l[1].metrics.loss = f64([1e308 * 10, 0.1, NaN]))), /line 2 has loss Infinity at step 1 \(a loss is a finite number; only a failed run's last step may hold NaN or Infinity\)/],
+      [resign(good, (l) => (l[1].metrics.loss = f64([0.1, NaN, NaN]))), /line 2 has loss NaN at step 2 \(a loss is a finite number/],
+      // NaN at the last step of a run that was stopped, not failed, is not how a run ends either
+      [header((r) => (r.status = 'stopped')), /line 2 has loss NaN at step 3 \(a loss is a finite number; only a failed run's last step/],
+      [resign(good, (l) => (l[1].metrics.lr = f64([0.1, 999, 0.3]))), /line 2 has learning rate 999 at step 2; its configuration trains step 2 with 0\.1/],
+      [resign(good, (l) => (l[1].metrics.lr = f64([0.1, 0.1, 0.1]))), /line 2 has learning rate 0\.1 at step 3; its configuration trains step 3 with 0\.3/],
+      [header((r) => (r.predictions = [5, -3, 1e300, 0.5])), /line 1: run\.predictions\[0\] must be a number at least 0 and at most 1 \(got 5\)/],
+      [header((r) => (r.predictions = [0.5, -3, 0.5, 0.5])), /line 1: run\.predictions\[1\] must be a number at least 0 and at most 1 \(got -3\)/],
+      [resign(good, (l) => (l[2].snapshot.params = f64([1, Infinity, 1, 1, 1, 1, 1]))), /line 3 snapshot\.params at step 1 holds Infinity \(number 2\); parameters and gradients are finite/],
+      [resign(good, (l) => (l[3].snapshot.grads = f64([1, 1, 1, 1, 1, 1, NaN]))), /line 4 snapshot\.grads at step 2 holds NaN \(number 7\); parameters and gradients are finite/],
+      [header((r) => (r.createdAt = '2026-02-30T10:00:00.000Z')), /line 1: run\.createdAt must be a date that exists, like 2026-01-31T12:00:00\.000Z \(got "2026-02-30T10:00:00\.000Z"\)/],
+      [header((r) => (r.finishedAt = '2000-01-01T00:00:00.000Z')), /line 1 has run\.finishedAt 2000-01-01T00:00:00\.000Z before run\.createdAt .* \(a run ends after it starts\)/],
+      [resignText(good, (l) => (l[0] = l[0].replace('"status":', '"status":"done","status":'))), /line 1 gives the key "status" twice \(each key once\)/],
+      [resignText(good, (l) => (l[1] = l[1].replace('{"step":', '{"loss":"AAAAAAAA8D8=","step":'))), /line 2 gives the key "loss" twice \(each key once\)/]
     ]
     for (const [content, why] of attempts) {
       await expect(importRunText(b, content), String(why)).rejects.toThrow(why)
@@ -181,7 +206,8 @@ describe('run files', () => {
     const mnist = a.createRun({ config: mnistConfig, totalSteps: 2 })
     // MNIST weights are W1 784xH, b1 1xH, W2 Hx10, b2 1x10 with H = config.hidden
     const mat = (rows: number, cols: number, v: number) => ({ rows, cols, data: new Float64Array(rows * cols).fill(v) })
-    const confusion = Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 900 : 3))
+    // counts of the whole test set: 10 x 973 right, 90 x 3 wrong = 10,000
+    const confusion = Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 973 : 3))
     a.append(mnist, [
       { step: 1, loss: 2.3, lr: 0.1, trainAcc: 0.5, testAcc: 0.25, confusion },
       { step: 2, loss: 2.2, lr: 0.1, params: { W1: mat(784, 3, 0.1), b1: mat(1, 3, 0.2), W2: mat(3, 10, 0.3), b2: mat(1, 10, 0.4) } }
@@ -204,5 +230,16 @@ describe('run files', () => {
     await expect(importRunText(b, bad)).rejects.toThrow(/snapshot\.params has 2395 numbers; a mnist run's W1 \(784x4\), b1 \(1x4\), W2 \(4x10\), b2 \(1x10\) are 3190/)
     const grads = resign(good, (l) => (l[3].snapshot.grads = f32([1])))
     await expect(importRunText(b, grads)).rejects.toThrow(/has gradients, which a mnist snapshot never has/)
+  })
+
+  it('refuses a FIFO or a folder instead of waiting for it to end', async () => {
+    const dir = tempDir()
+    const fifo = join(dir, 'pipe.glrun')
+    execFileSync('mkfifo', [fifo])
+    const b = store()
+    // nothing ever writes to the pipe: reading it would wait for ever, and the test time out
+    await expect(importRunPath(b, fifo)).rejects.toThrow(`This run file cannot be imported: ${fifo} is a FIFO (named pipe), not a regular file (only regular files are read). Nothing was changed.`)
+    await expect(importRunPath(b, dir)).rejects.toThrow(`${dir} is a folder, not a regular file`)
+    expect(counts(b)).toEqual({ runs: 0, rows: 0 })
   })
 })

@@ -12,7 +12,7 @@ import { lossFromY } from './loss'
 import { forward, softmaxInPlace, zerosLike, type Gradient, type MnistParams } from './model'
 
 /** The batch loss at `p`, as the notebook's loss(x, t). */
-export function referenceLoss(p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation): number {
+function referenceLoss(p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation): number {
   return lossFromA2(forward(p, x, scalarTimesW).A2, labels, formulation)
 }
 

@@ -1,10 +1,12 @@
 // EngineHost: one engine process per run, spawned through an injected function (Node's fork
 // here, Electron's utilityProcess in src/main). A process that dies before saying `finished`
-// leaves its run `interrupted`; the host itself carries on. Each records batch is acknowledged
+// leaves its run `interrupted`, and so does one that says nothing at all (not even its
+// heartbeat, messages.ts) for the silence limit: it is hung, or stopped (SIGSTOP), and is
+// killed with SIGKILL, which a stopped process cannot ignore or postpone. The host carries on. Each records batch is acknowledged
 // once the handler has kept it, which is what lets the engine take further steps.
 import type { StepRecord } from '../../engine/types'
 import type { TrainConfig } from '../../shared/config'
-import type { EngineMessage, FinishStatus, HostMessage } from '../engine-process/messages'
+import { ENGINE_SILENCE_MS, type EngineMessage, type FinishStatus, type HostMessage } from '../engine-process/messages'
 
 export interface ExitInfo {
   code: number | null
@@ -19,6 +21,7 @@ export interface EngineChild {
   post(msg: HostMessage): void
   onMessage(cb: (msg: EngineMessage) => void): void
   onExit(cb: (info: ExitInfo) => void): void
+  /** Ends the process for certain (SIGKILL): it may be hung or stopped. */
   kill(): void
 }
 
@@ -46,25 +49,38 @@ export interface EngineRun {
  * slowest step allowed (a numerical MNIST iteration) well under this. Past it the process is
  * ended and the run keeps the steps already stored.
  */
-export const STOP_GRACE_MS = 750
+const STOP_GRACE_MS = 750
 
 export class EngineHost {
   private readonly live = new Set<EngineChild>()
 
-  constructor(private readonly spawn: Spawn) {}
+  /** `silenceMs`: how long an engine may say nothing before it is ended as hung (tests shorten it). */
+  constructor(
+    private readonly spawn: Spawn,
+    private readonly silenceMs = ENGINE_SILENCE_MS
+  ) {}
 
   start(config: TrainConfig, on: EngineRunHandlers, opts: { paused?: boolean } = {}): EngineRun {
     const child = this.spawn()
     this.live.add(child)
     let ended = false
+    const hung = setTimeout(() => {
+      if (ended) return
+      child.kill()
+      const seconds = this.silenceMs / 1000
+      end('interrupted', `The engine process stopped answering (nothing for ${seconds} s) and was ended; the steps received until then are kept.`)
+    }, this.silenceMs)
+    hung.unref()
     const end = (status: FinishStatus | 'interrupted', reason?: string, predictions?: number[]): void => {
       if (ended) return
       ended = true
+      clearTimeout(hung)
       this.live.delete(child)
       on.finished(status, reason, predictions)
     }
     child.onMessage((msg) => {
       if (ended) return
+      hung.refresh()
       switch (msg.type) {
         case 'records':
           if (on.records(msg.records, msg.done)) child.post({ type: 'ack', done: msg.done })
@@ -74,6 +90,9 @@ export class EngineHost {
         case 'finished':
           end(msg.status, msg.reason, msg.predictions)
           child.kill()
+          return
+        case 'heartbeat':
+          return
       }
     })
     child.onExit((info) => {
@@ -97,6 +116,7 @@ export class EngineHost {
       abort: () => {
         if (ended) return
         ended = true
+        clearTimeout(hung)
         this.live.delete(child)
         child.kill()
       }

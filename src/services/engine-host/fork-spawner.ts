@@ -24,7 +24,7 @@ export function forkSpawner(): Spawn {
         child.on('error', (e) => cb({ code: null, signal: null, reason: e.message }))
       },
       kill: () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill()
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       }
     }
   }

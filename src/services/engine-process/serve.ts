@@ -3,7 +3,7 @@
 import { createTrainer } from '../../engine'
 import type { MnistData } from '../../engine/mnist'
 import { kindOf } from '../../shared/kinds'
-import type { EngineMessage, HostMessage } from './messages'
+import { HEARTBEAT_MS, type EngineMessage, type HostMessage } from './messages'
 import { SlicedRunner } from './runner'
 
 export interface EnginePort {
@@ -17,6 +17,8 @@ export interface EngineDeps {
 
 export function serveEngine(port: EnginePort, deps: EngineDeps): void {
   let runner: SlicedRunner | null = null
+  // from a timer, not from the steps: it stops only when the event loop does (a hung or stopped process)
+  setInterval(() => port.post({ type: 'heartbeat' }), HEARTBEAT_MS).unref()
   port.onMessage((msg) => {
     switch (msg.type) {
       case 'start': {

@@ -11,7 +11,7 @@ export function pyFloat(x: number): string {
 }
 
 /** Up to this many numbers are written out as a list; longer arrays are packed (base64 of their bytes). */
-export const LIST_LIMIT = 400
+const LIST_LIMIT = 400
 
 /** Short lists wrapped to readable lines. */
 function pyList(values: ArrayLike<number>, format: (x: number) => string): string {

@@ -1,6 +1,6 @@
 // The notebook's words in English.
 import type { NotebookText } from './text'
-import { duration } from './text'
+import { duration } from './duration'
 import { isLive } from '../../shared/status'
 
 const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }

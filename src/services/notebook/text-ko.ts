@@ -1,6 +1,6 @@
 // The notebook's words in Korean.
 import type { NotebookText } from './text'
-import { duration } from './text'
+import { duration } from './duration'
 import { isLive } from '../../shared/status'
 
 const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }

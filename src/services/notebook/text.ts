@@ -70,10 +70,3 @@ export interface NotebookText {
 }
 
 export const texts: Record<Language, NotebookText> = { en, ko }
-
-/** Minutes as words: "under a minute", "about 12 minutes", "about 3.5 hours". */
-export function duration(minutes: number, units: { underOne: string; minutes: string; hours: string }): string {
-  if (minutes < 1) return units.underOne
-  if (minutes < 90) return units.minutes.replace('{n}', String(Math.round(minutes)))
-  return units.hours.replace('{n}', (minutes / 60).toFixed(1))
-}

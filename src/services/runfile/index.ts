@@ -4,6 +4,7 @@
 // (RunStore.stageImport … publishImport), in short transactions, pausing between them as long as
 // each took, so that a run training into the same database, from this process or another,
 // never waits long for the write lock (the busy timeout is 5 s).
+import type { Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { RUN_FILE_LIMIT, snapshotBytes } from '../../shared/run-budget'
@@ -101,7 +102,7 @@ const importing = new WeakSet<RunStore>()
  * where the run came from. A failure leaves nothing visible, and is worded like every storage
  * failure.
  */
-export async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
+async function importRun(store: RunStore, source: LineSource, size: number, filename: string | null): Promise<Imported> {
   if (size > RUN_FILE_LIMIT) refuse({ id: 'runfile.tooLarge', params: { size, limit: RUN_FILE_LIMIT } })
   // one at a time in this process: each holds a file's worth of work
   if (importing.has(store)) throw new ApiFailure('busy', { id: 'import.busy' })
@@ -157,12 +158,19 @@ export async function importRun(store: RunStore, source: LineSource, size: numbe
 export const importRunText = (store: RunStore, content: string, filename: string | null = null): Promise<Imported> =>
   importRun(store, textLines(content), Buffer.byteLength(content), filename)
 
+const kindOf = (s: Stats): string =>
+  s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'not a file'
+
 /** A run file on disk, read a line at a time (the CLI). */
 export async function importRunPath(store: RunStore, path: string): Promise<Imported> {
   let size: number
   try {
-    size = (await stat(path)).size
+    const found = await stat(path)
+    // a FIFO or a device would be read for ever (or block at open): only files have an end
+    if (!found.isFile()) refuse(`${path} is ${kindOf(found)}, not a regular file (only regular files are read)`)
+    size = found.size
   } catch (e) {
+    if (e instanceof ApiFailure) throw e
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message
     throw new ApiFailure('not-found', { id: 'runfile.unreadable', params: { path, detail: why } })

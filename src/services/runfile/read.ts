@@ -1,6 +1,8 @@
 // Reading a run file, one line at a time. Every line is checked against what a run of the
-// file's configuration can contain (steps within its total, counts it can log, shapes, dates,
-// durations, accuracies), so a file whose checksum was recomputed after an edit is still
+// file's configuration can contain (steps within its total, counts it can log, shapes, dates
+// that exist and come in order, durations, accuracies, finite losses and parameters, learning
+// rates from its schedule, predictions that are probabilities, confusion matrices of the whole
+// test set, no key given twice), so a file whose checksum was recomputed after an edit is still
 // refused with the reason. The size is checked against the configuration's bound as soon as
 // the first line is read, before anything else of it is decoded.
 import { createHash } from 'node:crypto'
@@ -25,12 +27,16 @@ const nullable =
   (v, f) =>
     v === null ? null : p(v, f)
 
-/** Dates as this program writes them (toISOString), and only ones that exist. */
+/**
+ * Dates as this program writes them (toISOString), and only ones that exist: Date.parse rolls
+ * 2026-02-30 over to March 2, so the date read back must spell the same day and time.
+ */
 const isoDate: Parser<string> = (v, field) => {
-  const allowed = 'a date like 2026-01-31T12:00:00.000Z'
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(v)) throw new ValidationError(field, allowed, v)
-  if (Number.isNaN(Date.parse(v))) throw new ValidationError(field, allowed, v)
-  return v
+  const allowed = 'a date that exists, like 2026-01-31T12:00:00.000Z'
+  const form = typeof v === 'string' ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,3})?Z$/.exec(v) : null
+  const t = form ? Date.parse(v as string) : NaN
+  if (!form || Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== form[1]) throw new ValidationError(field, allowed, v)
+  return v as string
 }
 
 const parseRun = object({
@@ -44,7 +50,7 @@ const parseRun = object({
   finishedAt: optional(nullable(isoDate)),
   durationMs: optional(nullable(num({ min: 0, max: 1e13 }))),
   totalSteps: int(0, 10_000_000),
-  predictions: optional(nullable(array(num(), { max: 100 })))
+  predictions: optional(nullable(array(num({ min: 0, max: 1 }), { max: 100 })))
 })
 const parseHeader = object({
   format: oneOf(FORMAT),
@@ -53,6 +59,65 @@ const parseHeader = object({
   counts: object({ metrics: int(0, 10_000_000), snapshots: int(0, 10_000_000) })
 })
 export type RunHeader = ReturnType<typeof parseRun>
+
+/** MNIST's test split (t10k), which every confusion matrix counts in full (engine/mnist/evaluate.ts). */
+const MNIST_TEST_IMAGES = 10_000
+
+/**
+ * The learning rate the engine logs at `step`: the segment of a schedule (xor2's) that epoch falls
+ * in (engine/truthtable.ts), else the configuration's one rate.
+ */
+function lrAt(config: RunConfig, step: number): number {
+  if (!('schedule' in config)) return config.lr
+  let end = 0
+  for (const seg of config.schedule) if (step <= (end += seg.epochs)) return seg.lr
+  return NaN
+}
+
+/** A run stops at a non-finite loss (engine-process/runner.ts): it fails there, or its host died before it could say so. */
+const endsOnDivergence = (status: RunStatus): boolean => status !== 'done' && status !== 'stopped'
+
+/**
+ * The first key an object of this JSON text holds twice, if any. JSON.parse keeps the last of
+ * them silently, so a forged line could show one value to a reader and another to this program.
+ * `text` has already parsed; strings are skipped whole (base64 holds no quote), so this is one
+ * pass over the line.
+ */
+export function duplicateKey(text: string): string | null {
+  const objects: (Set<string> | null)[] = []
+  let key = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      let end = text.indexOf('"', i + 1)
+      for (;;) {
+        let slashes = 0
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++
+        if (slashes % 2 === 0) break
+        end = text.indexOf('"', end + 1)
+      }
+      const keys = objects[objects.length - 1]
+      if (key && keys) {
+        const name = JSON.parse(text.slice(i, end + 1)) as string
+        if (keys.has(name)) return name
+        keys.add(name)
+        key = false
+      }
+      i = end
+    } else if (c === 0x7b) {
+      objects.push(new Set())
+      key = true
+    } else if (c === 0x5b) {
+      objects.push(null)
+      key = false
+    } else if (c === 0x7d || c === 0x5d) {
+      objects.pop()
+    } else if (c === 0x2c) {
+      key = objects[objects.length - 1] != null
+    }
+  }
+  return null
+}
 
 /** What the second pass does with each checked part; the first pass only checks. */
 export interface RunSink {
@@ -75,14 +140,16 @@ const json = (text: string, n: number): Record<string, unknown> => {
     return refuse({ id: 'runfile.notJson', params: { line: n, detail: (e as Error).message } })
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(`line ${n} is not a JSON object`)
+  const twice = duplicateKey(text)
+  if (twice !== null) refuse(`line ${n} gives the key ${JSON.stringify(twice)} twice (each key once)`)
   return v as Record<string, unknown>
 }
 
-const check = <T>(parse: () => T): T => {
+const check = <T>(parse: () => T, where = ''): T => {
   try {
     return parse()
   } catch (e) {
-    if (e instanceof ValidationError) return refuse(e.message)
+    if (e instanceof ValidationError) return refuse(where + e.message)
     throw e
   }
 }
@@ -93,7 +160,7 @@ function readHeader(text: string | undefined, size: number): { run: RunHeader; c
   const h = json(text, 1)
   if (h.format !== FORMAT) refuse({ id: 'runfile.notRunFile', params: { detail: `format must be "${FORMAT}"` } })
   if (h.version !== VERSION) refuse({ id: 'runfile.version', params: { version: JSON.stringify(h.version), supported: VERSION } })
-  const { run, counts } = check(() => parseHeader(h, ''))
+  const { run, counts } = check(() => parseHeader(h, ''), 'line 1: ')
   const config = run.config
   const total = totalSteps(config)
   if (run.totalSteps !== total) refuse(`run.totalSteps ${run.totalSteps} does not match its configuration (${total} steps)`)
@@ -108,6 +175,7 @@ function readHeader(text: string | undefined, size: number): { run: RunHeader; c
   if (run.predictions && run.predictions.length !== expected) {
     refuse(`run.predictions has ${run.predictions.length} values; a ${config.kind} run ends with ${expected}`)
   }
+  if (run.finishedAt && Date.parse(run.finishedAt) < Date.parse(run.createdAt)) refuse(`line 1 has run.finishedAt ${run.finishedAt} before run.createdAt ${run.createdAt} (a run ends after it starts)`)
   return { run, counts }
 }
 
@@ -122,10 +190,13 @@ class DataChecker {
   private snapshotCount = 0
   private lastSnapshot = -1
   private stepAt = 0
+  /** The step whose loss was not finite: the run's last, or the file is refused. */
+  private diverged = -1
 
   constructor(
     private readonly config: RunConfig,
-    private readonly counts: { metrics: number; snapshots: number }
+    private readonly counts: { metrics: number; snapshots: number },
+    private readonly status: RunStatus
   ) {
     this.first = kindOf(config.kind).firstStep
     this.total = totalSteps(config)
@@ -154,7 +225,17 @@ class DataChecker {
         return a
       }
       const lr = cols.lr[i]
-      if (!Number.isNaN(lr) && !(lr > 0 && Number.isFinite(lr))) refuse(`line ${n} has learning rate ${lr} at step ${s}`)
+      if (!Number.isNaN(lr) && lr !== lrAt(this.config, s)) {
+        refuse(`line ${n} has learning rate ${lr} at step ${s}; its configuration trains step ${s} with ${lrAt(this.config, s)}`)
+      }
+      const loss = cols.loss[i]
+      if (!Number.isFinite(loss)) {
+        const last = this.metricCount === this.counts.metrics - 1
+        if (!last || !endsOnDivergence(this.status)) {
+          refuse(`line ${n} has loss ${loss} at step ${s} (a loss is a finite number; only a failed run's last step may hold NaN or Infinity)`)
+        }
+        this.diverged = s
+      } else if (loss < 0) refuse(`line ${n} has loss ${loss} at step ${s} (a loss is never negative)`)
       records.push({ step: s, loss: cols.loss[i], lr: Number.isNaN(lr) ? undefined : lr, trainAcc: acc(cols.trainAcc[i], 'train accuracy'), testAcc: acc(cols.testAcc[i], 'test accuracy') })
       this.steps[this.metricCount++] = s
     }
@@ -179,9 +260,19 @@ class DataChecker {
       if (!kindOf(kind).confusion) refuse(`${field} has a confusion matrix, which a ${kind} run never has`)
       confusion = Array.from(decodeColumn(s.confusion, this.width, `${field}.confusion`))
       if (confusion.length !== 100 || confusion.some((c) => !Number.isInteger(c) || c < 0)) refuse(`${field}.confusion must be 10x10 counts`)
+      const sum = confusion.reduce((a, b) => a + b, 0)
+      if (sum !== MNIST_TEST_IMAGES) refuse(`${field}.confusion at step ${s.step} counts ${sum} images; it counts the whole test set of ${MNIST_TEST_IMAGES}`)
     }
-    const unpack = (text: string | undefined, shapes: typeof grads, what: string): Params | undefined =>
-      text === undefined ? undefined : unpackParams(decodeColumn(text, this.width, `${field}.${what}`), shapes, `${field}.${what}`, kind)
+    const unpack = (text: string | undefined, shapes: typeof grads, what: string): Params | undefined => {
+      if (text === undefined) return undefined
+      const values = decodeColumn(text, this.width, `${field}.${what}`)
+      // the step a run diverged at may hold what overflowed; every other is finite
+      if (s.step !== this.diverged) {
+        const bad = values.findIndex((x) => !Number.isFinite(x))
+        if (bad >= 0) refuse(`${field}.${what} at step ${s.step} holds ${values[bad]} (number ${bad + 1}); parameters and gradients are finite`)
+      }
+      return unpackParams(values, shapes, `${field}.${what}`, kind)
+    }
     return { step: s.step, params: unpack(s.params, paramShapes(this.config), 'params'), grads: unpack(s.grads, grads, 'grads'), confusion }
   }
 
@@ -210,7 +301,7 @@ export async function readRunFile(source: LineSource, size: number, sink?: RunSi
     if (!header) {
       header = readHeader(text, size)
       fileHash.update(text + '\n')
-      data = new DataChecker(header.run.config, header.counts)
+      data = new DataChecker(header.run.config, header.counts, header.run.status)
       content = contentHasher(header.run)
       await sink?.begin(header.run)
       continue

@@ -19,7 +19,7 @@ const nan = (v: number | null): number => (v === null ? NaN : v)
  * The file's lines, each ending in a newline. A run still training is written as it stands at
  * the first line: rows appended after that are left out. Returns the run's content hash.
  */
-export function* runFileLines(store: RunStore, runId: number): Generator<string, string> {
+function* runFileLines(store: RunStore, runId: number): Generator<string, string> {
   const run = store.getRun(runId)
   if (!run) throw noSuchRun(runId)
   const { upTo, metrics, snapshots } = store.extent(runId)

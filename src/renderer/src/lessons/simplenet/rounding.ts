@@ -7,7 +7,7 @@ import { simpleNet } from '../../../../engine'
 import type { SimpleNetConfig } from '../../../../shared/config'
 
 /** The h values of the error plot: 1e-1 down to 1e-12. */
-export const H_SWEEP = Array.from({ length: 12 }, (_, k) => Number(`1e-${k + 1}`))
+const H_SWEEP = Array.from({ length: 12 }, (_, k) => Number(`1e-${k + 1}`))
 
 /** Largest |numerical − backprop| over the six entries of dW, for each h of the sweep. */
 export function errorByH(config: SimpleNetConfig, W: number[]): { h: number; error: number }[] {

@@ -19,7 +19,7 @@ import {
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation)
 
 /** The app's font stack, Hangul included, so axis titles and legends in Korean are not boxes. */
-export const CHART_FONT = "'Lab Hangul', system-ui, -apple-system, 'Segoe UI', sans-serif"
+const CHART_FONT = "'Lab Hangul', system-ui, -apple-system, 'Segoe UI', sans-serif"
 Chart.defaults.font.family = CHART_FONT
 
 export { Chart }
@@ -65,7 +65,7 @@ interface Point {
 }
 
 /** Finite points of a series, in step order (decimation and the log scale need both). */
-export function toPoints(s: Series, logY = false): Point[] {
+function toPoints(s: Series, logY = false): Point[] {
   const n = Math.min(s.xs.length, s.ys.length)
   const out: Point[] = []
   for (let i = 0; i < n; i++) {
@@ -82,7 +82,7 @@ const powerOfTen = (v: number | string): string => {
 }
 
 /** The x range the run's own series cover (references excluded), or null before any point. */
-export function runRange(series: Series[]): { min: number; max: number } | null {
+function runRange(series: Series[]): { min: number; max: number } | null {
   let min = Infinity
   let max = -Infinity
   for (const s of series) {
@@ -98,7 +98,7 @@ export function runRange(series: Series[]): { min: number; max: number } | null 
 }
 
 /** x bounds: the run's steps; a single step gets an axis from 0 (or one below it) up to it. */
-export function xBounds(series: Series[]): { min?: number; max?: number } {
+function xBounds(series: Series[]): { min?: number; max?: number } {
   const r = runRange(series)
   if (!r) return {}
   if (r.min < r.max) return r
@@ -161,7 +161,7 @@ export function scales(spec: LineChartSpec) {
 }
 
 /** Draws `markers()` as dashed vertical lines with their labels along the top of the plot. */
-export function markerPlugin(markers: () => Marker[]): Plugin<'line'> {
+function markerPlugin(markers: () => Marker[]): Plugin<'line'> {
   return {
     id: 'labMarkers',
     afterDatasetsDraw(chart) {

@@ -11,7 +11,7 @@ import { isLive } from '../../../../shared/status'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
-export const emptyMetrics = (): Metrics => ({ step: [], loss: [], lr: [], trainAcc: [], testAcc: [] })
+const emptyMetrics = (): Metrics => ({ step: [], loss: [], lr: [], trainAcc: [], testAcc: [] })
 
 export class RunSession {
   status = $state<SessionStatus>('idle')

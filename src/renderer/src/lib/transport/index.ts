@@ -4,7 +4,6 @@ import { connection } from './connection.svelte'
 import { electronApi, type PreloadLab } from './electron'
 import { websocketApi } from './websocket'
 
-export { LabError } from './envelope'
 export { connection } from './connection.svelte'
 
 export function getApi(): LabApi {

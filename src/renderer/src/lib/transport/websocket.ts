@@ -28,6 +28,8 @@ export function websocketApi(url: string): LabApi {
   const pending = new Map<number, Pending>()
   const events = new Emitters<Events>()
   let opened: Promise<WebSocket>
+  /** Why the host refused a message unread (src/server/limits.ts); it closes the socket next, failing the calls with this. */
+  let refusal: LabError | null = null
 
   function connect(): Promise<WebSocket> {
     connection.state = connection.attempt === 0 ? 'connecting' : 'lost'
@@ -45,7 +47,9 @@ export function websocketApi(url: string): LabApi {
     ws.addEventListener('message', (e) => receive(String(e.data)))
     ws.addEventListener('close', () => {
       if (socket !== ws) return
-      for (const p of pending.values()) p.reject(new LabError('internal', 'Connection to the Gradient Lab host was lost'))
+      const why = refusal ?? new LabError('internal', 'Connection to the Gradient Lab host was lost')
+      refusal = null
+      for (const p of pending.values()) p.reject(why)
       pending.clear()
       connection.state = 'lost'
       connection.attempt += 1
@@ -65,7 +69,10 @@ export function websocketApi(url: string): LabApi {
       events.fire(msg.event, unpackProgress(msg.payload, fromBase64))
       return
     }
-    if (msg.id === null) return
+    if (msg.id === null) {
+      if (!msg.ok && msg.error.code === 'busy') refusal = new LabError(msg.error.code, msg.error.message)
+      return
+    }
     const p = pending.get(msg.id)
     if (!p) return
     pending.delete(msg.id)
