@@ -37,6 +37,8 @@ export interface Series {
    * steps, and left out when the axes are fitted.
    */
   reference?: boolean
+  /** Drawn faint but counted for the axes (a replay's whole run behind the part up to its step). */
+  faint?: boolean
 }
 
 /** A vertical line at x with a short label on top (e.g. where the learning rate changes). */
@@ -57,6 +59,10 @@ export interface LineChartSpec {
   logX?: boolean
   /** Dashed vertical lines with a label, e.g. where the learning rate changes. */
   markers?: Marker[]
+  /** The last step of the planned run: the x axis spans 0..xMax from the first point on. */
+  xMax?: number
+  /** A y range the axis covers whatever the data (a live chart's range so far, so it never shrinks). */
+  yCover?: { min: number; max: number }
 }
 
 interface Point {
@@ -97,8 +103,33 @@ export function runRange(series: Series[]): { min: number; max: number } | null 
   return min <= max ? { min, max } : null
 }
 
-/** x bounds: the run's steps; a single step gets an axis from 0 (or one below it) up to it. */
-export function xBounds(series: Series[]): { min?: number; max?: number } {
+/** The y range of the run's own series (references excluded), or null before any point. */
+export function yRange(series: Series[]): { min: number; max: number } | null {
+  let min = Infinity
+  let max = -Infinity
+  for (const s of series) {
+    if (s.reference) continue
+    for (const y of s.ys) {
+      if (!Number.isFinite(y)) continue
+      min = Math.min(min, y)
+      max = Math.max(max, y)
+    }
+  }
+  return min <= max ? { min, max } : null
+}
+
+/** The smallest range holding both (either may be missing). */
+export function union(a: { min: number; max: number } | null, b: { min: number; max: number } | null): { min: number; max: number } | null {
+  if (!a || !b) return a ?? b
+  return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) }
+}
+
+/**
+ * x bounds: 0 to the planned run's end when known, else the run's steps; a single step gets an
+ * axis from 0 (or one below it) up to it.
+ */
+export function xBounds(series: Series[], xMax?: number): { min?: number; max?: number } {
+  if (xMax !== undefined && xMax > 0) return { min: 0, max: xMax }
   const r = runRange(series)
   if (!r) return {}
   if (r.min < r.max) return r
@@ -120,7 +151,7 @@ export function datasets(spec: LineChartSpec) {
     let data = toPoints(s, spec.logY)
     // a reference shows only where the run has been, so it cannot stretch the axes
     if (s.reference && range) data = data.filter((p) => p.x >= range.min && p.x <= range.max)
-    const color = s.reference ? `${s.color}80` : s.color
+    const color = s.reference || s.faint ? `${s.color}${s.faint ? '55' : '80'}` : s.color
     return {
       type: (s.scatter ? 'scatter' : 'line') as 'line',
       label: s.label,
@@ -134,7 +165,7 @@ export function datasets(spec: LineChartSpec) {
       pointStyle: s.scatter ? ('crossRot' as const) : ('circle' as const),
       showLine: !s.scatter,
       // higher order is drawn first: references under the run's own lines
-      order: s.reference ? 1 : 0
+      order: s.reference || s.faint ? 1 : 0
     }
   })
 }
@@ -148,12 +179,18 @@ export function scales(spec: LineChartSpec) {
   return {
     x: spec.logX
       ? { type: 'logarithmic' as const, title: { display: true, text: spec.xLabel }, ticks: log }
-      : { type: 'linear' as const, title: { display: true, text: spec.xLabel }, ticks: { precision: 0, ...ticks }, ...xBounds(spec.series) },
+      : {
+          type: 'linear' as const,
+          title: { display: true, text: spec.xLabel },
+          ticks: { precision: 0, ...ticks },
+          ...xBounds(spec.series, spec.xMax)
+        },
     y: {
       type: spec.logY ? ('logarithmic' as const) : ('linear' as const),
       title: { display: true, text: spec.yLabel },
       ticks: spec.logY ? log : ticks,
-      ...yBounds(spec.series, spec)
+      ...yBounds(spec.series, spec),
+      ...(spec.yCover && !spec.logY ? { suggestedMin: spec.yCover.min, suggestedMax: spec.yCover.max } : {})
     }
   }
 }
@@ -204,6 +241,13 @@ export function lineChartConfig(spec: LineChartSpec, markers: () => Marker[] = (
       layout: { padding: { right: 22 } },
       interaction: { mode: 'nearest', intersect: false },
       plugins: {
+        // the step and the value to the last digit (the mouse, or ← → on the focused chart)
+        tooltip: {
+          callbacks: {
+            title: (items) => (items.length ? `${spec.xLabel} ${items[0].parsed.x}` : ''),
+            label: (item) => `${item.dataset.label ?? ''}: ${item.parsed.y}`
+          }
+        },
         legend: { display: spec.series.length > 1, labels: { boxWidth: 12 } },
         // Chart.js's own thinning: per pixel column it keeps the first, last, lowest and highest
         // point, so a one-step spike in a 60,000-step loss curve still shows

@@ -16,6 +16,8 @@ export const watchingEn = {
   logEmpty: 'The notebook prints a line every 100 epochs; they appear here as the run gets there.',
   logWeightsNote:
     'The notebook prints the AND neuron’s weights in the lines of the other gates too (its cells reuse `AND.weights`); here every line prints this run’s own weights.',
+  logXor2Note:
+    'The notebook’s cell prints the AND neuron’s weights in these lines (it reuses `AND.weights`); here they print the network’s own W1, b1, W2 and b2.',
   explainTitle: 'What step {step} did',
   explainHint: 'Pause, press Step, or scrub a replay to see what one step does.',
   explainParam: 'parameter',
@@ -57,6 +59,8 @@ export const watchingKo: Record<keyof typeof watchingEn, string> = {
   logEmpty: '노트북은 100 에폭마다 한 줄씩 출력합니다. 학습이 그 지점에 이르면 여기에 나타납니다.',
   logWeightsNote:
     '노트북은 다른 게이트의 출력 줄에도 AND 뉴런의 가중치를 출력합니다 (셀이 `AND.weights`를 그대로 씁니다). 여기서는 각 줄이 이 실행의 가중치를 출력합니다.',
+  logXor2Note:
+    '노트북의 셀은 이 줄에 AND 뉴런의 가중치를 출력합니다 (`AND.weights`를 그대로 씁니다). 여기서는 이 신경망의 W1, b1, W2, b2를 출력합니다.',
   explainTitle: '{step}번째 단계가 한 일',
   explainHint: '일시정지하거나, 한 단계를 누르거나, 다시보기에서 단계를 옮기면 한 단계가 무엇을 하는지 볼 수 있습니다.',
   explainParam: '매개변수',
@@ -64,9 +68,9 @@ export const watchingKo: Record<keyof typeof watchingEn, string> = {
   explainGrad: '기울기',
   explainAfter: '이후',
   explainLoss: '이 단계 전 → 후 손실: {before} → {after}',
-  explainUp: '{g} < 0 이므로 {p}는 커집니다: {p}를 키우면 손실이 줄어듭니다.',
-  explainDown: '{g} > 0 이므로 {p}는 작아집니다: {p}를 줄이면 손실이 줄어듭니다.',
-  explainFlat: '{g} = 0 이므로 {p}는 그대로입니다: 여기서는 움직여도 손실이 변하지 않습니다.',
+  explainUp: '{g} < 0 이므로 {pTopic} 커집니다: {pObject} 키우면 손실이 줄어듭니다.',
+  explainDown: '{g} > 0 이므로 {pTopic} 작아집니다: {pObject} 줄이면 손실이 줄어듭니다.',
+  explainFlat: '{g} = 0 이므로 {pTopic} 그대로입니다: 여기서는 움직여도 손실이 변하지 않습니다.',
   explainProbe: '수치 미분을 볼 매개변수',
   explainProbeLine: 'L({p} + h) = {plus}, L({p} − h) = {minus}; ({plus} − {minus}) / (2 × {h}) = {q}',
   explainMnist: '{step}번째 단계에서 가장 크게 바뀐 값',
