@@ -154,7 +154,8 @@ export function datasets(spec: LineChartSpec) {
     const color = s.reference || s.faint ? `${s.color}${s.faint ? '55' : '80'}` : s.color
     return {
       type: (s.scatter ? 'scatter' : 'line') as 'line',
-      label: s.label,
+      // a faint copy has no name of its own: left out of the legend and the tooltips
+      label: s.faint ? '' : s.label,
       data,
       borderColor: color,
       backgroundColor: color,
@@ -243,12 +244,16 @@ export function lineChartConfig(spec: LineChartSpec, markers: () => Marker[] = (
       plugins: {
         // the step and the value to the last digit (the mouse, or ← → on the focused chart)
         tooltip: {
+          filter: (item) => item.dataset.label !== '',
           callbacks: {
             title: (items) => (items.length ? `${spec.xLabel} ${items[0].parsed.x}` : ''),
             label: (item) => `${item.dataset.label ?? ''}: ${item.parsed.y}`
           }
         },
-        legend: { display: spec.series.length > 1, labels: { boxWidth: 12 } },
+        legend: {
+          display: spec.series.filter((s) => !s.faint).length > 1,
+          labels: { boxWidth: 12, filter: (item) => item.text !== '' }
+        },
         // Chart.js's own thinning: per pixel column it keeps the first, last, lowest and highest
         // point, so a one-step spike in a 60,000-step loss curve still shows
         decimation: { enabled: true, algorithm: 'min-max' }

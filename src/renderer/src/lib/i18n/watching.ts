@@ -14,6 +14,7 @@ export const watchingEn = {
   logCopy: 'Copy the log',
   logCopied: 'Copied.',
   logEmpty: 'The notebook prints a line every 100 epochs; they appear here as the run gets there.',
+  logEmptyMnist: 'The notebook prints a line at every evaluation; they appear here as the run evaluates.',
   logWeightsNote:
     'The notebook prints the AND neuron’s weights in the lines of the other gates too (its cells reuse `AND.weights`); here every line prints this run’s own weights.',
   logXor2Note:
@@ -57,6 +58,7 @@ export const watchingKo: Record<keyof typeof watchingEn, string> = {
   logCopy: '로그 복사',
   logCopied: '복사했습니다.',
   logEmpty: '노트북은 100 에폭마다 한 줄씩 출력합니다. 학습이 그 지점에 이르면 여기에 나타납니다.',
+  logEmptyMnist: '노트북은 평가할 때마다 한 줄씩 출력합니다. 학습 중 평가가 이루어지면 여기에 나타납니다.',
   logWeightsNote:
     '노트북은 다른 게이트의 출력 줄에도 AND 뉴런의 가중치를 출력합니다 (셀이 `AND.weights`를 그대로 씁니다). 여기서는 각 줄이 이 실행의 가중치를 출력합니다.',
   logXor2Note:
