@@ -65,3 +65,4 @@ export function explainStep(config: TableTraining, before: Params, step: number)
   const grads = tableEpoch(model, lr, config, probes)
   return { step, lr, before: kept, grads, after: copyParams(model.params), lossBefore, lossAfter: model.loss(), probes, h: config.h }
 }
+

@@ -92,6 +92,16 @@ export interface StepRecord {
   grads?: Params
   /** MNIST evaluation steps: 10x10 confusion matrix of the test set, row = true label. */
   confusion?: number[]
+  /** MNIST steps that carry a snapshot: what the update did (sent live, not stored). */
+  change?: StepChange
+}
+
+/** One MNIST update summarised: the batch's loss either side of it and its largest moves. */
+export interface StepChange {
+  lossBefore: number
+  lossAfter: number
+  /** The entries that moved most, largest |after − before| first. */
+  largest: { param: string; index: number; before: number; after: number }[]
 }
 
 export interface RunResult {

@@ -2,7 +2,7 @@
 // (Electron main over IPC, or the browser host over a WebSocket). Each channel is named
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
-import type { StepRecord } from '../engine/types'
+import type { StepChange, StepRecord } from '../engine/types'
 import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
 import { parsePace } from './pace'
 import { RUN_FILE_LIMIT } from './run-budget'
@@ -68,6 +68,8 @@ export interface Snapshot {
   params: WireParams
   grads?: WireParams
   confusion?: number[]
+  /** Live MNIST snapshots: what the update into them did (not stored). */
+  change?: StepChange
 }
 
 /** Live progress pushed to the renderer, throttled (a few per second at most). */

@@ -216,7 +216,8 @@ export class RunSession {
           step: r.step,
           params: r.params ?? snapshot?.params ?? {},
           grads: r.grads ?? (r.params ? undefined : snapshot?.grads),
-          confusion: r.confusion ?? snapshot?.confusion
+          confusion: r.confusion ?? snapshot?.confusion,
+          change: r.change ?? (r.params ? undefined : snapshot?.change)
         }
         if (r.params) added.push({ step: r.step, params: r.params, grads: r.grads })
       }
