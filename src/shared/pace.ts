@@ -11,8 +11,11 @@ export const PACES: readonly Pace[] = [1, 2, 5, 10, 30, 100, 1000, null]
 
 export const WATCHABLE_PACE = 30
 
-/** Each lesson's starting speed: the small lessons' notebook runs last 10-20 s, MNIST trains at full speed. */
-export const DEFAULT_PACE: Record<RunKind, Pace> = { simplenet: null, gate: 100, xor2: 100, mnist: null }
+/** The small lessons start slow enough to watch (their notebook runs last 10-20 s). */
+const WATCHED: Partial<Record<RunKind, Pace>> = { gate: 100, xor2: 100 }
+
+/** A lesson's starting speed: full speed unless it is one of the small lessons (MNIST trains at full speed). */
+export const defaultPace = (kind: RunKind): Pace => WATCHED[kind] ?? null
 
 const allowed = `one of ${PACES.map((p) => p ?? 'null (full speed)').join(', ')} steps per second`
 

@@ -6,7 +6,7 @@ import { largestChanges } from '../../src/engine/changes'
 import { matrix } from '../../src/engine/linalg'
 import { createMnistTrainer } from '../../src/engine/mnist'
 import type { StepRecord } from '../../src/engine/types'
-import { mnistQuickStart, type MnistConfig } from '../../src/shared/config'
+import { mnistQuickStart, type MnistConfig } from '../../src/shared/kinds'
 import { loadMnist } from '../../src/services/mnist'
 
 function run(config: MnistConfig): StepRecord[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import fixture from '../fixtures/numpy-print.json'
 import { createTrainer } from '../../src/engine'
 import type { GateName } from '../../src/engine/types'
-import { notebook } from '../../src/shared/config'
+import { notebook } from '../../src/shared/kinds'
 import { gateLine, mnistLine, NOTEBOOK_PRINT_EVERY, xor2Line } from '../../src/shared/notebook-lines'
 import { npArray, pyFloat } from '../../src/shared/numpy-print'
 
