@@ -75,7 +75,7 @@ export class ProgressTracker {
     const newestParams = records.findLast((r) => r.params)
     for (const r of records) {
       const evaluation = r.trainAcc !== undefined || r.testAcc !== undefined
-      if (this.stride === 1 || r.step % this.stride === 0 || evaluation || r.step === this.total || r === newestParams) {
+      if (this.everyStep || this.stride === 1 || r.step % this.stride === 0 || evaluation || r.step === this.total || r === newestParams) {
         this.buffer.push(r)
       }
     }
