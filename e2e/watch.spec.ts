@@ -83,6 +83,17 @@ test('at 10 steps/s a gate run takes 10-30 steps in its first 2 s with a chart p
   expect(chart.xMax).toBe(1000)
   await shot(page, 'watch-gate-10-steps-en')
 
+  // Pause at 10 steps/s holds on the step on screen (or the one the engine was taking as the click
+  // travelled, 100 ms apart): the counter then stays, and the step's explanation is that step's
+  const onScreen = await lessons.stepsDone()
+  await lessons.button('Pause').click()
+  await lessons.waitForStatus('paused')
+  const held = await lessons.stepsDone()
+  expect(held - onScreen).toBeGreaterThanOrEqual(0)
+  expect(held - onScreen).toBeLessThanOrEqual(1)
+  await expect(page.getByTestId('explain').getByRole('heading')).toHaveText(`What step ${held} did`)
+  await lessons.button('Resume').click()
+
   // 1000 steps/s from now on, same run: it reaches the end without a restart
   await lessons.speed('1000')
   await lessons.waitForStatus('done', 30_000)
