@@ -158,6 +158,11 @@ test('AND and XOR with the notebook’s settings: the final loss in large figure
       .map(Number)
       .forEach((v, i) => expect(Math.abs(got[i] - v), `${line} vs ${want}`).toBeLessThan(1e-10))
     if (gate === 'AND') {
+      // the chart's tooltip from the keyboard: End goes to the last epoch, its loss to the last digit
+      const chart = page.getByRole('application', { name: /^Loss per epoch\./ })
+      await chart.focus()
+      await page.keyboard.press('End')
+      await expect(chart.getByTestId('chart-point')).toHaveText(`Epoch 1000: ${await bigLoss(lessons)}`)
       await lessons.number('log').scrollIntoViewIfNeeded()
       await shot(page, 'watch-log-pane-en')
     }
