@@ -81,6 +81,16 @@ test('at 10 steps/s a gate run takes 10-30 steps in its first 2 s with a chart p
   const chart = await lossChart(page)
   expect(chart.xMin).toBe(0)
   expect(chart.xMax).toBe(1000)
+  // the y axis never shrinks while the loss falls: each redraw covers every range shown before
+  let shown = chart
+  for (let i = 0; i < 4; i++) {
+    const before = shown.points
+    await expect.poll(async () => (await lossChart(page)).points).toBeGreaterThan(before)
+    const next = await lossChart(page)
+    expect(next.yMin).toBeLessThanOrEqual(shown.yMin)
+    expect(next.yMax).toBeGreaterThanOrEqual(shown.yMax)
+    shown = next
+  }
   await shot(page, 'watch-gate-10-steps-en')
 
   // Pause at 10 steps/s holds on the step on screen (or the one the engine was taking as the click
