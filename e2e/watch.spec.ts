@@ -170,6 +170,8 @@ test('AND and XOR with the notebook’s settings: the final loss in large figure
     if (gate === 'AND') {
       // the chart's tooltip from the keyboard: End goes to the last epoch, its loss to the last digit
       const chart = page.getByRole('application', { name: /^Loss per epoch\./ })
+      // charts redraw at most twice a second at full speed: wait for the last epoch's point
+      await expect.poll(async () => (await lossChart(page)).points).toBe(1000)
       await chart.focus()
       await page.keyboard.press('End')
       await expect(chart.getByTestId('chart-point')).toHaveText(`Epoch 1000: ${await bigLoss(lessons)}`)
