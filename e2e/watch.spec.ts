@@ -280,6 +280,10 @@ test('screenshots in Korean: a gate run mid-way at 10 steps/s, the explained ste
     input.value = String(Math.floor(Number(input.max) / 3))
     input.dispatchEvent(new Event('input', { bubbles: true }))
   })
-  await expect(page.getByTestId('explain')).toBeVisible()
+  // the replayed step's weights have arrived and the chart has drawn up to its cursor
+  const at = Number(/^(\d+)/.exec((await page.getByTestId('replay-step').textContent())!)?.[1])
+  await expect(page.getByTestId('explain').getByRole('heading')).toHaveText(/^\d+번째 단계가 한 일$/)
+  const replay = page.locator('section.replay')
+  await expect.poll(async () => (await lossChart(page, replay)).points).toBe(at)
   await shot(page, 'watch-replay-cursor-ko')
 })
