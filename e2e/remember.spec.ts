@@ -178,7 +178,7 @@ test('Reset empties the lesson, the run stays in the library, and Open in lesson
   await page.getByRole('button', { name: 'Open in lesson', exact: true }).click()
   await expect(page.getByTestId('run-id')).toHaveText(`Run #${second}`)
   await expect(lessons.field('Gate')).toHaveValue('OR')
-  // the run's steps arrive after its row
+  // the editor takes the run's settings at once; its progress comes with the stored run
   await expect.poll(() => lessons.progress()).toEqual({ done: 20, total: 20 })
 })
 

@@ -47,7 +47,15 @@ export class LessonsPage {
     await this.button('Notebook settings').click()
   }
 
-  async train(): Promise<void> {
+  /** Picks a speed: 'full' or steps per second (the speed control's test ids). */
+  async speed(pace: string): Promise<void> {
+    await this.page.getByTestId(`speed-${pace}`).click()
+    await expect(this.page.getByTestId(`speed-${pace}`)).toHaveAttribute('aria-pressed', 'true')
+  }
+
+  /** Trains at `pace` ('full' unless a test is about watching a run: the lessons start slower). */
+  async train(pace = 'full'): Promise<void> {
+    await this.speed(pace)
     await expect(this.trainButton).toBeEnabled()
     await this.trainButton.click()
     await expect(this.page.getByTestId('run-id')).toBeVisible()

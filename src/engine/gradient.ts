@@ -7,7 +7,13 @@ import type { Params } from './types'
  * and `loss` (which reads x through the model) is evaluated; then the element is restored.
  * A matrix is walked row by row, as the notebook's numerical_gradient does.
  */
-export function numericalGradient(loss: () => number, x: Float64Array, h: number): Float64Array {
+export function numericalGradient(
+  loss: () => number,
+  x: Float64Array,
+  h: number,
+  /** Told both evaluations of element i (the explained step shows them). */
+  probe?: (i: number, plus: number, minus: number) => void
+): Float64Array {
   const grad = new Float64Array(x.length)
   for (let i = 0; i < x.length; i++) {
     const tmp = x[i]
@@ -17,16 +23,35 @@ export function numericalGradient(loss: () => number, x: Float64Array, h: number
     const fxh2 = loss()
     grad[i] = (fxh1 - fxh2) / (2 * h)
     x[i] = tmp
+    probe?.(i, fxh1, fxh2)
   }
   return grad
 }
 
-/** Numerical gradients of every parameter, in the given order, all before any update. */
-export function numericalGradients(loss: () => number, params: Params, names: string[], h: number): Params {
+/** The two evaluations behind each element of a numerical gradient, L(w + h) and L(w − h). */
+export interface Probes {
+  plus: Float64Array
+  minus: Float64Array
+}
+
+/**
+ * Numerical gradients of every parameter, in the given order, all before any update; `probes`,
+ * when given, is filled with each parameter's evaluations (keyed by the parameter's name).
+ */
+export function numericalGradients(loss: () => number, params: Params, names: string[], h: number, probes?: Record<string, Probes>): Params {
   const grads: Params = {}
   for (const name of names) {
     const p = params[name]
-    grads['d' + name] = { rows: p.rows, cols: p.cols, data: numericalGradient(loss, p.data, h) }
+    let record: ((i: number, plus: number, minus: number) => void) | undefined
+    if (probes) {
+      const got: Probes = { plus: new Float64Array(p.data.length), minus: new Float64Array(p.data.length) }
+      probes[name] = got
+      record = (i, plus, minus) => {
+        got.plus[i] = plus
+        got.minus[i] = minus
+      }
+    }
+    grads['d' + name] = { rows: p.rows, cols: p.cols, data: numericalGradient(loss, p.data, h, record) }
   }
   return grads
 }

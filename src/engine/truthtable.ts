@@ -1,7 +1,7 @@
 // What the logic-gate neuron and the two-layer XOR share: the four-row truth table they learn,
 // the epoch loop of section 4.5 (all gradients, then all updates, then the loss after the update),
 // and the input grid their decision surfaces are drawn on.
-import { numericalGradients } from './gradient'
+import { numericalGradients, type Probes } from './gradient'
 import { copy, descend, fromRows, matrix } from './linalg'
 import type { GateName, GradientMethod, Matrix, Params, ScheduleStep, StepRecord, Trainer } from './types'
 
@@ -40,10 +40,25 @@ export interface TableOptions {
   logEvery: number
 }
 
+/** The learning rate of each epoch (index 0: epoch 1) over the schedule's segments. */
+export const epochRates = (schedule: readonly ScheduleStep[]): number[] => schedule.flatMap((seg) => Array<number>(seg.epochs).fill(seg.lr))
+
+/**
+ * One epoch of section 4.5 on the model's params (in place): every gradient, then every update.
+ * Answers the gradients; `probes` receives the numerical gradient's evaluations.
+ */
+export function tableEpoch(model: TableModel, lr: number, opts: Omit<TableOptions, 'logEvery'>, probes?: Record<string, Probes>): Params {
+  const grads =
+    opts.gradient === 'numerical' ? numericalGradients(model.loss, model.params, model.names, opts.h, probes) : model.backprop()
+  for (const name of model.names) descend(model.params[name], grads['d' + name], lr)
+  return grads
+}
+
 /** One step() = one epoch over X. Epochs are counted across the schedule's segments. */
 export function tableTrainer(model: TableModel, schedule: readonly ScheduleStep[], opts: TableOptions): Trainer {
-  const lrs = schedule.flatMap((seg) => Array<number>(seg.epochs).fill(seg.lr))
+  const lrs = epochRates(schedule)
   let done = 0
+  const logs = (n: number): boolean => n % opts.logEvery === 0 || n === lrs.length
   return {
     total: lrs.length,
     get done() {
@@ -52,22 +67,21 @@ export function tableTrainer(model: TableModel, schedule: readonly ScheduleStep[
     step(record = false): StepRecord | null {
       if (done >= lrs.length) throw new Error(`training is finished: all ${lrs.length} epochs are done`)
       const lr = lrs[done]
-      const grads =
-        opts.gradient === 'numerical' ? numericalGradients(model.loss, model.params, model.names, opts.h) : model.backprop()
-      for (const name of model.names) descend(model.params[name], grads['d' + name], lr)
+      const grads = tableEpoch(model, lr, opts)
       const loss = model.loss()
       done++
       // a diverged step is always reported, so the run fails at the step it happened, not K later
-      const logged = record || done % opts.logEvery === 0 || done === lrs.length || !Number.isFinite(loss)
+      const logged = record || logs(done) || !Number.isFinite(loss)
       if (!logged) return null
       return { step: done, loss, lr, params: copyParams(model.params), grads }
     },
+    logs,
     params: () => copyParams(model.params),
     result: () => ({ predictions: model.predict() })
   }
 }
 
-const copyParams = (p: Params): Params => Object.fromEntries(Object.entries(p).map(([k, m]) => [k, copy(m)]))
+export const copyParams = (p: Params): Params => Object.fromEntries(Object.entries(p).map(([k, m]) => [k, copy(m)]))
 
 /** A square grid of inputs over [min, max]^2, for decision-surface heat maps. */
 export interface GridSpec {

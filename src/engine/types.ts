@@ -92,6 +92,16 @@ export interface StepRecord {
   grads?: Params
   /** MNIST evaluation steps: 10x10 confusion matrix of the test set, row = true label. */
   confusion?: number[]
+  /** MNIST steps that carry a snapshot: what the update did (sent live, not stored). */
+  change?: StepChange
+}
+
+/** One MNIST update summarised: the batch's loss either side of it and its largest moves. */
+export interface StepChange {
+  lossBefore: number
+  lossAfter: number
+  /** The entries that moved most, largest |after − before| first. */
+  largest: { param: string; index: number; before: number; after: number }[]
 }
 
 export interface RunResult {
@@ -109,6 +119,8 @@ export interface Trainer {
    * the record (with parameters) even off the log interval: a step taken by hand is always shown.
    */
   step(record?: boolean): StepRecord | null
+  /** Whether step n (1-based) is logged when not asked for (absent: every step is). */
+  logs?(n: number): boolean
   /** Current parameters (a copy). */
   params(): Params
   result(): RunResult

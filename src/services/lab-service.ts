@@ -30,6 +30,7 @@ import { storeComputedRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import { RunBusyError, type RunStore } from './store/run-store'
 import { allKinds, kindOf, totalSteps } from '../shared/kinds'
+import type { Pace } from '../shared/pace'
 
 /**
  * At most this many runs train at once in one host (paused ones count: they keep their engine
@@ -125,7 +126,7 @@ export class LabService {
     throw new ApiFailure('not-found', `run ${runId} is not training`)
   }
 
-  startRun(config: RunConfig, name?: string, paused = false): number {
+  startRun(config: RunConfig, name?: string, paused = false, pace: Pace = null): number {
     if (kindOf(config.kind).run === 'computed') {
       let stored
       try {
@@ -139,7 +140,7 @@ export class LabService {
       progress.finish('done', null, stored.predictions)
       return stored.runId
     }
-    return this.startTraining(config as TrainConfig, name, paused)
+    return this.startTraining(config as TrainConfig, name, paused, pace)
   }
 
   private refuseOverCapacity(): void {
@@ -151,13 +152,14 @@ export class LabService {
     )
   }
 
-  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean): number {
+  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean, pace: Pace): number {
     this.refuseOverCapacity()
     let run: TrainingRun
     try {
       run = new TrainingRun(this.store, config, (c, on, opts) => this.engine.start(c, on, opts), {
         name,
         paused,
+        pace,
         progress: (e) => this.emit('run:progress', e),
         ended: () => this.active.delete(run.id!)
       })
@@ -170,7 +172,11 @@ export class LabService {
   }
 
   private readonly handlers: Handlers = {
-    'runs:start': ({ config, name, paused }) => ({ runId: this.startRun(config, name, paused ?? false) }),
+    'runs:start': ({ config, name, paused, pace }) => ({ runId: this.startRun(config, name, paused ?? false, pace ?? null) }),
+    'runs:pace': ({ runId, pace }) => {
+      this.training(runId).setPace(pace)
+      return null
+    },
     /** Pausing takes effect between two steps: the engine answers with the step it holds at, and the paused event carries it. */
     'runs:pause': ({ runId }) => {
       this.training(runId).pause()

@@ -8,6 +8,7 @@ import { kindOf } from '../shared/kinds'
 import type { ProgressEvent, RunStatus } from '../shared/api'
 import { toWireRecord } from '../shared/wire'
 import { isLive } from '../shared/status'
+import { WATCHABLE_PACE, type Pace } from '../shared/pace'
 
 const EMIT_MS = 125
 const RATE_WINDOW_MS = 3000
@@ -40,6 +41,8 @@ export class ProgressTracker {
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly stride: number
   private readonly clock = new TrainingClock()
+  /** At a watchable pace every step goes out as it comes, to be drawn on its own. */
+  private everyStep = false
   done = 0
   status: RunStatus
 
@@ -48,8 +51,9 @@ export class ProgressTracker {
     readonly kind: string,
     readonly total: number,
     private readonly emit: (e: ProgressEvent) => void,
-    opts: { paused?: boolean } = {}
+    opts: { paused?: boolean; pace?: Pace } = {}
   ) {
+    this.setPace(opts.pace ?? null)
     const points = kindOf(kind).livePoints
     this.stride = points === null ? 1 : Math.max(1, Math.ceil(total / points))
     this.status = opts.paused ? 'paused' : 'running'
@@ -57,13 +61,21 @@ export class ProgressTracker {
     this.samples.push({ t: 0, done: 0 })
   }
 
-  /** Records kept, and the steps the engine had taken when it sent them (the last record's step by default). */
-  add(records: StepRecord[], done?: number): void {
+  setPace(pace: Pace): void {
+    this.everyStep = pace !== null && pace <= WATCHABLE_PACE
+  }
+
+  /**
+   * Records kept, and the steps the engine had taken when it sent them (the last record's step by
+   * default); `shown`: steps sent to be drawn only, merged in step order.
+   */
+  add(kept: StepRecord[], done?: number, shown?: StepRecord[]): void {
+    const records = shown?.length ? [...kept, ...shown].sort((a, b) => a.step - b.step) : kept
     // the newest parameters in a batch travel even off the stride, so live weight views keep up
     const newestParams = records.findLast((r) => r.params)
     for (const r of records) {
       const evaluation = r.trainAcc !== undefined || r.testAcc !== undefined
-      if (this.stride === 1 || r.step % this.stride === 0 || evaluation || r.step === this.total || r === newestParams) {
+      if (this.everyStep || this.stride === 1 || r.step % this.stride === 0 || evaluation || r.step === this.total || r === newestParams) {
         this.buffer.push(r)
       }
     }
@@ -97,6 +109,7 @@ export class ProgressTracker {
   }
 
   private schedule(): void {
+    if (this.everyStep) return this.flush()
     if (this.timer) return
     const wait = Math.max(0, EMIT_MS - (performance.now() - this.lastEmit))
     this.timer = setTimeout(() => this.flush(), wait)

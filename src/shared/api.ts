@@ -3,9 +3,10 @@
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
 import type { Problem } from './problems'
-import type { StepRecord } from '../engine/types'
+import type { StepChange, StepRecord } from '../engine/types'
 import { parseRunConfig, type RunConfig, type RunKind } from './config'
 import { parseKind } from './kinds'
+import { parsePace } from './pace'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, optional, str, type Parser } from './schema'
 import { language } from './language'
@@ -71,6 +72,8 @@ export interface Snapshot {
   params: WireParams
   grads?: WireParams
   confusion?: number[]
+  /** Live MNIST snapshots: what the update into them did (not stored). */
+  change?: StepChange
 }
 
 /** Live progress pushed to the renderer, throttled (a few per second at most). */
@@ -120,7 +123,15 @@ const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1,
 /** Request parsers by channel; the keys are the whole API surface. */
 export const requests = {
   /** paused: the run is created and owned but waits at step 0, so that it can be stepped from the start. */
-  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: NAME_MAX })), paused: optional(bool) }),
+  /** pace: steps per second (null or absent: full speed), kept by the engine; see pace.ts. */
+  'runs:start': object({
+    config: parseRunConfig,
+    name: optional(str({ max: NAME_MAX })),
+    paused: optional(bool),
+    pace: optional(parsePace)
+  }),
+  /** A training run's speed from now on, running or paused. */
+  'runs:pace': object({ runId: int(1, Number.MAX_SAFE_INTEGER), pace: parsePace }),
   'runs:pause': runId,
   'runs:resume': runId,
   /** A paused run takes exactly one step (an epoch, or an MNIST iteration), stored and emitted like any other. */
@@ -163,6 +174,7 @@ export interface Responses {
   'runs:pause': null
   'runs:resume': null
   'runs:step': null
+  'runs:pace': null
   'runs:stop': null
   'runs:list': RunSummary[]
   'runs:get': RunDetail

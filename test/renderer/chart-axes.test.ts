@@ -1,7 +1,7 @@
 // The line chart's axes follow the run, not what is overlaid on it: a 5-iteration run beside the
 // notebook's printed iterations 1-97, a single logged step, a log scale with a zero in the data.
 import { describe, expect, it } from 'vitest'
-import { datasets, scales, type Series } from '../../src/renderer/src/lib/components/chart'
+import { datasets, scales, union, type Series } from '../../src/renderer/src/lib/components/chart'
 
 const run: Series = { label: 'loss', xs: [1, 2, 3, 4, 5], ys: [402.8, 371.6, 354.1, 352.2, 346.2], color: '#2563eb' }
 const notebook: Series = { label: 'notebook', xs: [1, 2, 10, 88, 97], ys: [402.8, 371.6, 340.8, 288.8, 274.5], color: '#7f1d1d', scatter: true, reference: true }
@@ -42,5 +42,30 @@ describe('line chart axes', () => {
       { x: 1, y: 1 },
       { x: 3, y: 0.01 }
     ])
+  })
+})
+
+describe('honest axes', () => {
+  it('span the planned run on x from the first point, and cover a given y range whatever the data', () => {
+    const early: Series = { label: 'loss', xs: [1, 2, 3], ys: [1.5, 1.4, 1.3], color: '#2563eb' }
+    const axes = scales({ series: [early], xLabel: 'epoch', yLabel: 'loss', xMax: 1000, yCover: { min: 0, max: 3 } })
+    expect(axes.x).toMatchObject({ min: 0, max: 1000 })
+    // suggested bounds: the data may still widen the axis, never narrow it below the cover
+    expect(axes.y).toMatchObject({ suggestedMin: 0, suggestedMax: 3 })
+  })
+
+  it('a faint copy of the whole run counts for the axes, under the run and out of the legend', () => {
+    const whole: Series = { label: 'loss', xs: [1, 2, 3, 4], ys: [2, 1, 0.5, 0.25], color: '#2563eb', faint: true }
+    const [own, copy] = datasets({ series: [run, whole], xLabel: 'epoch', yLabel: 'loss' })
+    expect(copy.label).toBe('')
+    expect(copy.order).toBeGreaterThan(own.order)
+    expect(scales({ series: [{ ...run, xs: [1, 2] , ys: [1, 1.1] }, whole], xLabel: 'epoch', yLabel: 'loss' }).x).toMatchObject({ min: 1, max: 4 })
+  })
+})
+
+describe('union', () => {
+  it('is the smallest range holding both', () => {
+    expect(union({ min: 0, max: 1 }, { min: -2, max: 0.5 })).toEqual({ min: -2, max: 1 })
+    expect(union(null, { min: 1, max: 2 })).toEqual({ min: 1, max: 2 })
   })
 })

@@ -59,3 +59,30 @@ describe('progress clock', () => {
     expect(events[events.length - 1]).toMatchObject({ status: 'running', done: 200, elapsedMs: 2000, rate: 100, etaSeconds: 8 })
   })
 })
+
+describe('progress events at a watchable pace', () => {
+  it('go out as each step comes, the steps shown but not stored merged in step order', () => {
+    vi.useFakeTimers()
+    const events: ProgressEvent[] = []
+    const p = new ProgressTracker(1, 'gate', 30, (e) => events.push(e), { pace: 10 })
+    p.add([], 1, [{ step: 1, loss: 3 }])
+    p.add([{ step: 3, loss: 1 }], 3, [{ step: 2, loss: 2 }])
+    // no timer had to fire: one event per batch, at once
+    expect(events.map((e) => e.records.map((r) => r.step))).toEqual([[1], [2, 3]])
+    expect(events.map((e) => e.done)).toEqual([1, 3])
+    // back to full speed: throttled again (the next event waits for its timer)
+    p.setPace(null)
+    p.add([{ step: 4, loss: 1 }], 4)
+    expect(events).toHaveLength(2)
+    vi.advanceTimersByTime(200)
+    vi.useRealTimers()
+    expect(events.at(-1)!.records.map((r) => r.step)).toEqual([4])
+  })
+
+  it('send every MNIST iteration, not a thinned-out curve', () => {
+    const events: ProgressEvent[] = []
+    const p = new ProgressTracker(7, 'mnist', 60000, (e) => events.push(e), { pace: 30 })
+    for (let step = 1; step <= 40; step++) p.add([{ step, loss: 1 }], step)
+    expect(events.flatMap((e) => e.records.map((r) => r.step))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+  })
+})

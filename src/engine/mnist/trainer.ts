@@ -11,6 +11,10 @@ import { timesW } from './kernels'
 import { lossFromA2 } from './loss'
 import { cloneParams, forward, initParams, type MnistParams } from './model'
 import { numericalGradient } from './numerical'
+import { largestChanges } from '../changes'
+
+/** How many of an update's largest parameter changes a snapshot step reports. */
+const CHANGES_SHOWN = 8
 
 /**
  * The loss reported for each iteration: textbook (the notebook's loop) and twolayernet (the
@@ -42,6 +46,8 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
 
   const isLast = (): boolean => done === total
   const every = (k: number): boolean => k > 0 && done % k === 0
+  /** `every` for the step about to be taken. */
+  const dueNext = (k: number): boolean => k > 0 && (done + 1) % k === 0
 
   return {
     total,
@@ -55,10 +61,21 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
       // the batch as its own arrays, gathered once, for the JavaScript paths that need it
       let x: Csr | undefined
       const batch = (): Csr => (x ??= gatherRows(train, index))
+      // a step that carries a snapshot also says what its update did (one more copy and forward pass)
+      const snapshotted = snapshot || dueNext(config.snapshotEvery) || done + 1 === total
+      const was = snapshotted ? cloneParams(params()) : null
       const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), labels)
-      const loss = lossAfterUpdate(config.formulation) ? lossFromA2(forward(params(), batch(), timesW).A2, labels, config.formulation) : before
+      const after = (): number => lossFromA2(forward(params(), batch(), timesW).A2, labels, config.formulation)
+      const loss = lossAfterUpdate(config.formulation) ? after() : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
+      if (was) {
+        record.change = {
+          lossBefore: before,
+          lossAfter: lossAfterUpdate(config.formulation) ? loss : after(),
+          largest: largestChanges(was, params(), CHANGES_SHOWN)
+        }
+      }
       if (every(config.evalEvery) || isLast()) {
         const p = params()
         const trainEval = evaluate(p, data.train, config.formulation)

@@ -6,19 +6,21 @@ import type { StartDriver } from './training-run'
 
 export const inProcess =
   (trainer: Trainer): StartDriver =>
-  (_config, on, { paused }) => {
+  (_config, on, { paused, pace }) => {
     const runner: SlicedRunner = new SlicedRunner(trainer, {
-      records: (records, done) => {
-        if (on.records(records, done)) runner.acknowledge(done)
+      records: (records, done, shown) => {
+        if (on.records(records, done, shown)) runner.acknowledge(done)
       },
       paused: (done) => on.paused(done),
       finished: (status, reason, predictions) => on.finished(status, reason, predictions)
     })
+    runner.setPace(pace)
     runner.start(paused)
     return {
       pause: () => runner.pause(),
       resume: () => runner.resume(),
       step: () => runner.step(),
+      setPace: (p) => runner.setPace(p),
       stop: () => runner.stop(),
       // the lifecycle has already ended the run: the runner's own `finished` is then ignored
       abort: () => runner.stop()

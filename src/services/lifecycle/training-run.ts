@@ -7,6 +7,7 @@ import type { StepRecord } from '../../engine/types'
 import type { ProgressEvent } from '../../shared/api'
 import type { TrainConfig } from '../../shared/config'
 import { defaultName, totalSteps } from '../../shared/kinds'
+import type { Pace } from '../../shared/pace'
 import type { EngineRunHandlers } from '../engine-host/engine-host'
 import { ProgressTracker } from '../progress'
 import type { RunStore } from '../store/run-store'
@@ -18,13 +19,15 @@ export interface Driver {
   pause(): void
   resume(): void
   step(): void
+  /** Steps per second from now on (null: full speed). */
+  setPace(pace: Pace): void
   stop(): void
   /** Ends the trainer at once; nothing more is reported. */
   abort(): void
 }
 
 /** Starts the trainer of `config`: `EngineHost.start` (an engine process), or `inProcess` (src/services/lifecycle/in-process.ts). */
-export type StartDriver = (config: TrainConfig, on: EngineRunHandlers, opts: { paused: boolean }) => Driver
+export type StartDriver = (config: TrainConfig, on: EngineRunHandlers, opts: { paused: boolean; pace: Pace }) => Driver
 
 /** How a run ended, as stored. `storageProblem` is set when the database refused a write. */
 export interface RunEnd {
@@ -39,6 +42,8 @@ export interface TrainingOptions {
   name?: string
   /** Created paused at step 0, to be stepped from the start. */
   paused?: boolean
+  /** Steps per second (null or absent: full speed), kept by the trainer (src/shared/pace.ts). */
+  pace?: Pace
   /** Live progress events (the hosts). */
   progress?: (e: ProgressEvent) => void
   /** Each batch, once stored (`lab` prints it). */
@@ -72,6 +77,7 @@ export class TrainingRun {
     private readonly opts: TrainingOptions = {}
   ) {
     const paused = opts.paused ?? false
+    const pace = opts.pace ?? null
     const total = totalSteps(config)
     this.name = opts.name ?? defaultName(config)
     this.held = paused
@@ -83,9 +89,9 @@ export class TrainingRun {
       throw new RunNotCreated(storageProblem(e))
     }
     this.id = this.owned?.id ?? null
-    this.progress = opts.progress && this.id !== null ? new ProgressTracker(this.id, config.kind, total, opts.progress, { paused }) : null
+    this.progress = opts.progress && this.id !== null ? new ProgressTracker(this.id, config.kind, total, opts.progress, { paused, pace }) : null
     try {
-      this.driver = start(config, this.handlers, { paused })
+      this.driver = start(config, this.handlers, { paused, pace })
     } catch (e) {
       this.owned?.finish('failed', `the engine process could not be started: ${(e as Error).message}`)
       throw e
@@ -116,6 +122,12 @@ export class TrainingRun {
     return true
   }
 
+  /** A new speed, at once (running or paused). */
+  setPace(pace: Pace): void {
+    this.driver.setPace(pace)
+    this.progress?.setPace(pace)
+  }
+
   /** Asks the trainer to stop after its current step; it ends `stopped`. */
   stop(): void {
     this.driver.stop()
@@ -127,10 +139,10 @@ export class TrainingRun {
   }
 
   private readonly handlers: EngineRunHandlers = {
-    records: (records, done) => {
+    records: (records, done, shown) => {
       // a run already ended here (host shutdown, storage error) may still have records in the pipe
       if (this.ended || !(this.owned?.append(records) ?? true)) return false
-      this.progress?.add(records, done)
+      this.progress?.add(records, done, shown)
       this.opts.kept?.(records, done)
       return true
     },

@@ -23,6 +23,12 @@ export interface ViewsProps<C extends RunConfig> {
   step?: number
   /** Earlier snapshots, for the weights-over-epochs chart. */
   history?: Snapshot[]
+  /** A replay: the whole run's metrics, drawn behind `metrics` with a cursor at `step`. */
+  whole?: Metrics
+  /** Every step is to be seen (a watchable speed): charts redraw at once. */
+  watching?: boolean
+  /** Not training right now (paused, stepped, finished, replayed): explain the step on screen. */
+  explain?: boolean
 }
 
 export interface SimpleNetViewsProps extends ViewsProps<SimpleNetConfig> {

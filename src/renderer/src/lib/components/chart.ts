@@ -37,6 +37,8 @@ export interface Series {
    * steps, and left out when the axes are fitted.
    */
   reference?: boolean
+  /** Drawn faint but counted for the axes (a replay's whole run behind the part up to its step). */
+  faint?: boolean
 }
 
 /** A vertical line at x with a short label on top (e.g. where the learning rate changes). */
@@ -57,6 +59,10 @@ export interface LineChartSpec {
   logX?: boolean
   /** Dashed vertical lines with a label, e.g. where the learning rate changes. */
   markers?: Marker[]
+  /** The last step of the planned run: the x axis spans 0..xMax from the first point on. */
+  xMax?: number
+  /** A y range the axis covers whatever the data (a live chart's range so far, so it never shrinks). */
+  yCover?: { min: number; max: number }
 }
 
 interface Point {
@@ -97,8 +103,33 @@ function runRange(series: Series[]): { min: number; max: number } | null {
   return min <= max ? { min, max } : null
 }
 
-/** x bounds: the run's steps; a single step gets an axis from 0 (or one below it) up to it. */
-function xBounds(series: Series[]): { min?: number; max?: number } {
+/** The y range of the run's own series (references excluded), or null before any point. */
+export function yRange(series: Series[]): { min: number; max: number } | null {
+  let min = Infinity
+  let max = -Infinity
+  for (const s of series) {
+    if (s.reference) continue
+    for (const y of s.ys) {
+      if (!Number.isFinite(y)) continue
+      min = Math.min(min, y)
+      max = Math.max(max, y)
+    }
+  }
+  return min <= max ? { min, max } : null
+}
+
+/** The smallest range holding both (either may be missing). */
+export function union(a: { min: number; max: number } | null, b: { min: number; max: number } | null): { min: number; max: number } | null {
+  if (!a || !b) return a ?? b
+  return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) }
+}
+
+/**
+ * x bounds: 0 to the planned run's end when known, else the run's steps; a single step gets an
+ * axis from 0 (or one below it) up to it.
+ */
+export function xBounds(series: Series[], xMax?: number): { min?: number; max?: number } {
+  if (xMax !== undefined && xMax > 0) return { min: 0, max: xMax }
   const r = runRange(series)
   if (!r) return {}
   if (r.min < r.max) return r
@@ -122,22 +153,25 @@ export function datasets(spec: LineChartSpec) {
     // point there is left out, legend entry included (it would name crosses the chart lacks)
     if (s.reference && range) data = data.filter((p) => p.x >= range.min && p.x <= range.max)
     if (s.reference && data.length === 0) return []
-    const color = s.reference ? `${s.color}80` : s.color
-    return [{
-      type: (s.scatter ? 'scatter' : 'line') as 'line',
-      label: s.label,
-      data,
-      borderColor: color,
-      backgroundColor: color,
-      borderWidth: s.scatter ? 1 : 1.6,
-      borderDash: s.dashed ? [5, 4] : [],
-      // a line of one point draws nothing: show that point as a dot
-      pointRadius: s.scatter ? 3 : data.length === 1 ? 3 : 0,
-      pointStyle: s.scatter ? ('crossRot' as const) : ('circle' as const),
-      showLine: !s.scatter,
-      // higher order is drawn first: references under the run's own lines
-      order: s.reference ? 1 : 0
-    }]
+    const color = s.reference || s.faint ? `${s.color}${s.faint ? '55' : '80'}` : s.color
+    return [
+      {
+        type: (s.scatter ? 'scatter' : 'line') as 'line',
+        // a faint copy has no name of its own: left out of the legend and the tooltips
+        label: s.faint ? '' : s.label,
+        data,
+        borderColor: color,
+        backgroundColor: color,
+        borderWidth: s.scatter ? 1 : 1.6,
+        borderDash: s.dashed ? [5, 4] : [],
+        // a line of one point draws nothing: show that point as a dot
+        pointRadius: s.scatter ? 3 : data.length === 1 ? 3 : 0,
+        pointStyle: s.scatter ? ('crossRot' as const) : ('circle' as const),
+        showLine: !s.scatter,
+        // higher order is drawn first: references under the run's own lines
+        order: s.reference || s.faint ? 1 : 0
+      }
+    ]
   })
 }
 
@@ -150,12 +184,18 @@ export function scales(spec: LineChartSpec) {
   return {
     x: spec.logX
       ? { type: 'logarithmic' as const, title: { display: true, text: spec.xLabel }, ticks: log }
-      : { type: 'linear' as const, title: { display: true, text: spec.xLabel }, ticks: { precision: 0, ...ticks }, ...xBounds(spec.series) },
+      : {
+          type: 'linear' as const,
+          title: { display: true, text: spec.xLabel },
+          ticks: { precision: 0, ...ticks },
+          ...xBounds(spec.series, spec.xMax)
+        },
     y: {
       type: spec.logY ? ('logarithmic' as const) : ('linear' as const),
       title: { display: true, text: spec.yLabel },
       ticks: spec.logY ? log : ticks,
-      ...yBounds(spec.series, spec)
+      ...yBounds(spec.series, spec),
+      ...(spec.yCover && !spec.logY ? { suggestedMin: spec.yCover.min, suggestedMax: spec.yCover.max } : {})
     }
   }
 }
@@ -206,7 +246,18 @@ export function lineChartConfig(spec: LineChartSpec, markers: () => Marker[] = (
       layout: { padding: { right: 22 } },
       interaction: { mode: 'nearest', intersect: false },
       plugins: {
-        legend: { display: spec.series.length > 1, labels: { boxWidth: 12 } },
+        // the step and the value to the last digit (the mouse, or ← → on the focused chart)
+        tooltip: {
+          filter: (item) => item.dataset.label !== '',
+          callbacks: {
+            title: (items) => (items.length ? `${spec.xLabel} ${items[0].parsed.x}` : ''),
+            label: (item) => `${item.dataset.label ?? ''}: ${item.parsed.y}`
+          }
+        },
+        legend: {
+          display: spec.series.filter((s) => !s.faint).length > 1,
+          labels: { boxWidth: 12, filter: (item) => item.text !== '' }
+        },
         // Chart.js's own thinning: per pixel column it keeps the first, last, lowest and highest
         // point, so a one-step spike in a 60,000-step loss curve still shows
         decimation: { enabled: true, algorithm: 'min-max' }

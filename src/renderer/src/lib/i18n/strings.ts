@@ -1,6 +1,9 @@
 // UI strings in both languages. Lesson prose lives with each lesson (lessons/<kind>/text.ts).
 import type { Language } from '../../../../shared/language'
+import { watchingEn, watchingKo } from './watching'
+
 const en = {
+  ...watchingEn,
   appTitle: 'Gradient Lab',
   lessons: 'Lessons',
   library: 'Runs library',
@@ -134,6 +137,7 @@ const en = {
 export type StringKey = keyof typeof en
 
 const ko: Record<StringKey, string> = {
+  ...watchingKo,
   appTitle: 'Gradient Lab',
   lessons: '단원',
   library: '실행 기록',

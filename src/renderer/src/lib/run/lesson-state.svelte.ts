@@ -8,6 +8,7 @@ import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { KindDescriptor } from '../../../../shared/kinds'
 import type { LabApi } from '../../../../shared/api'
+import { defaultPace } from '../../../../shared/pace'
 import { takePendingConfig } from '../navigation.svelte'
 import { clearDraft, readDraft, saveDraft } from './draft'
 import { lessonRun, setLessonRun } from './remembered'
@@ -52,6 +53,7 @@ export class LessonState<C extends TrainConfig> {
     this.config = pending ? (pending.config as C) : (draft ?? this.fresh())
     // every weight snapshot is kept for the small models only (the kind's `history`)
     this.session = new RunSession(api, descriptor.history)
+    this.session.pace = defaultPace(this.kind)
     onDestroy(() => this.session.dispose())
     if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library

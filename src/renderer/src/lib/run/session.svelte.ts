@@ -8,6 +8,7 @@ import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, Wi
 import { totalSteps } from '../../../../shared/kinds'
 import { loadSavedRun } from './saved-run'
 import { isLive } from '../../../../shared/status'
+import type { Pace } from '../../../../shared/pace'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
@@ -27,6 +28,8 @@ export class RunSession {
   metrics = $state.raw<Metrics>(emptyMetrics())
   snapshot = $state.raw<Snapshot | null>(null)
   predictions = $state.raw<number[] | null>(null)
+  /** Steps per second the next run starts at, and the run on screen trains at (null: full speed). */
+  pace = $state<Pace>(null)
   /** Every parameter snapshot received, for small models' weight histories. */
   history = $state.raw<Snapshot[]>([])
 
@@ -52,7 +55,7 @@ export class RunSession {
     this.status = 'starting'
     this.total = totalSteps(config)
     try {
-      const { runId } = await this.api.invoke('runs:start', { config, name: undefined, paused })
+      const { runId } = await this.api.invoke('runs:start', { config, name: undefined, paused, pace: this.pace })
       this.runId = runId
       if (this.status === 'starting') this.status = paused ? 'paused' : 'running'
       this.replayEarly(0)
@@ -119,6 +122,17 @@ export class RunSession {
 
   async stop(): Promise<void> {
     await this.call('runs:stop')
+  }
+
+  /** A new speed: at once for the run training on screen, and for the runs started after. */
+  async setPace(pace: Pace): Promise<void> {
+    this.pace = pace
+    if (this.runId == null || !isLive(this.status)) return
+    try {
+      await this.api.invoke('runs:pace', { runId: this.runId, pace })
+    } catch (e) {
+      this.error = (e as Error).message
+    }
   }
 
   reset(): void {
@@ -203,7 +217,8 @@ export class RunSession {
           step: r.step,
           params: r.params ?? snapshot?.params ?? {},
           grads: r.grads ?? (r.params ? undefined : snapshot?.grads),
-          confusion: r.confusion ?? snapshot?.confusion
+          confusion: r.confusion ?? snapshot?.confusion,
+          change: r.change ?? (r.params ? undefined : snapshot?.change)
         }
         if (r.params) added.push({ step: r.step, params: r.params, grads: r.grads })
       }
