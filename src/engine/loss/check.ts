@@ -38,3 +38,30 @@ export function checkTarget(t: Target, classes: number): TargetProblem | null {
   const ones = t.oneHot.filter((v) => v === 1).length
   return ones === 1 && t.oneHot.every((v) => v === 0 || v === 1) ? null : { code: 'not-one-hot' }
 }
+
+/** One English line for the CLI (the renderer words the same problems in en and ko). */
+export function describeOutputProblem(p: OutputProblem): string {
+  switch (p.code) {
+    case 'empty':
+      return 'y is empty: give one probability per class'
+    case 'not-number':
+      return `entry ${p.index} of y is not a number`
+    case 'negative':
+      return `entry ${p.index} of y is ${p.value}: a probability is at least 0`
+    case 'above-one':
+      return `entry ${p.index} of y is ${p.value}: a probability is at most 1`
+    case 'sum':
+      return `y sums to ${p.sum}: the probabilities of a distribution sum to 1`
+  }
+}
+
+export function describeTargetProblem(p: TargetProblem): string {
+  switch (p.code) {
+    case 'label':
+      return `the label ${p.label} is not a class: a label is an integer from 0 to ${p.classes - 1}`
+    case 'length':
+      return `the one-hot target has ${p.length} entries where y has ${p.classes}`
+    case 'not-one-hot':
+      return 'a one-hot target is all 0 but for a single 1'
+  }
+}
