@@ -1,11 +1,15 @@
 // The engine's public entry: what the CLI, the services and the renderer import.
+import { createDescentTrainer, namedObjectives, type Objective2 } from './descent'
 import { createGateTrainer } from './gates'
 import { createMnistTrainer, type MnistData } from './mnist'
 import type { Trainer, Training } from './types'
 import { createXor2Trainer } from './xor2'
 
-/** A trainer for any training run; MNIST needs its data set (loaded by the host, not the engine). */
-export function createTrainer(config: Training, data?: MnistData): Trainer {
+/**
+ * A trainer for any training run; MNIST needs its data set (loaded by the host, not the engine),
+ * descent its function when it is an expression (parsed outside the engine).
+ */
+export function createTrainer(config: Training, data?: MnistData, objective?: Objective2): Trainer {
   switch (config.kind) {
     case 'gate':
       return createGateTrainer(config)
@@ -14,6 +18,11 @@ export function createTrainer(config: Training, data?: MnistData): Trainer {
     case 'mnist':
       if (!data) throw new Error('an MNIST run needs the MNIST data set, and none was given')
       return createMnistTrainer(config, data)
+    case 'descent': {
+      const f = objective ?? namedObjectives[config.f]
+      if (!f) throw new Error(`descent needs a function for '${config.f}', and none was given`)
+      return createDescentTrainer(config, f)
+    }
   }
 }
 
@@ -23,6 +32,7 @@ export { simpleNet, type SimpleNetResult } from './simplenet'
 export { gateForward, gateSurface } from './gates'
 export { xor2Forward, xor2Surface, type Xor2Output, type Xor2Surface } from './xor2'
 export { defaultGrid, gridInputs, LABELS, X, type GridSpec } from './truthtable'
+export { createDescentTrainer, descentStep, function2, gradient2, namedObjectives, type Objective2 } from './descent'
 export { gradientCheck, numericalGradient, type GradientDiff } from './gradient'
 export { sigmoid, softmax } from './functions'
 export { fromRows, toRows } from './linalg'

@@ -77,7 +77,19 @@ export interface MnistTraining {
   snapshotEvery: number
 }
 
-export type Training = GateTraining | Xor2Training | MnistTraining
+/** Chapter 4.4.1: gradient descent on a function of two variables (the book's gradient_descent). */
+export interface DescentTraining {
+  kind: 'descent'
+  /** `function_2` or an expression in x0, x1; resolved to a function by the caller. */
+  f: string
+  init: readonly number[]
+  lr: number
+  steps: number
+  h: number
+  logEvery: number
+}
+
+export type Training = GateTraining | Xor2Training | MnistTraining | DescentTraining
 
 /** One logged step of training: an epoch for gate/xor2, an iteration for mnist (1-based). */
 export interface StepRecord {
@@ -100,6 +112,8 @@ export interface RunResult {
 }
 
 export interface Trainer {
+  /** The record of step 0, before any update, for trainers whose start is a point of the run (descent). */
+  readonly start?: StepRecord
   /** Steps this run will take in all. */
   readonly total: number
   /** Steps taken so far. */
