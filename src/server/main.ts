@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { EngineHost } from '../services/engine-host/engine-host'
 import { forkSpawner } from '../services/engine-host/fork-spawner'
 import { LabService } from '../services/lab-service'
-import { readSamples } from '../services/mnist/samples'
+import { readSamples, readTrainDigits } from '../services/mnist/samples'
 import { resolveDbPath } from '../services/paths'
 import { RunStore } from '../services/store/run-store'
 import { startHost } from './server'
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   const store = new RunStore(resolveDbPath(values.db))
   if (store.notice) process.stderr.write(`serve: ${store.notice}\n`)
-  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
+  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count), mnistTrainDigits: (indices) => readTrainDigits(indices) })
   const host = await startHost({ service, rendererDir, port, token })
   process.stdout.write(`Gradient Lab browser host: ${host.url}\n`)
 

@@ -147,6 +147,8 @@ export const requests = {
   /** A notebook rebuilding the run in numpy; MNIST runs with withMnist: a .zip with the four data files beside it. */
   'export:notebook': object({ runId: int(1, Number.MAX_SAFE_INTEGER), language: oneOf('en', 'ko'), withMnist: optional(bool, false) }),
   'mnist:samples': object({ count: int(1, 200) }),
+  /** Training digits by index (a mini-batch of lesson 4.2: np.random.choice(60000, B)). */
+  'mnist:trainDigits': object({ indices: array(int(0, 59999), { min: 1, max: 100 }) }),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),
     mime: str({ max: 100 }),
@@ -186,6 +188,7 @@ export interface Responses {
   'import:runFile': { runId: number; duplicate: boolean }
   'export:notebook': ExportFile
   'mnist:samples': MnistSamples
+  'mnist:trainDigits': MnistSamples
   /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */
   'files:save': { saved: boolean; path?: string }
 }

@@ -9,7 +9,9 @@ import {
   gradientField,
   BOOK_GRID,
   lossTerms,
-  miniBatchLoss,
+  batchLoss,
+  drawMiniBatch,
+  normalisePixels,
   numericalDiff,
   oneHot,
   parseExpr,
@@ -68,12 +70,25 @@ describe('4.2 losses', () => {
 describe('4.2 mini-batch from the real MNIST training set', () => {
   const { train } = loadMnist()
   it.each(ref.miniBatch)('seed $seed, batch $batchSize: np.random.choice and its cross-entropy, one-hot and labels', (c) => {
-    const b = miniBatchLoss(train, c.seed, c.batchSize, c.hidden)
-    expect(b.indices).toEqual(c.indices)
-    expect(b.labels).toEqual(c.labels)
+    const { indices, params } = drawMiniBatch(c.seed, train.count, c.batchSize, c.hidden)
+    expect(indices).toEqual(c.indices)
+    const labels = indices.map((i) => train.labels[i])
+    expect(labels).toEqual(c.labels)
+    const images = new Float32Array(indices.length * 784)
+    indices.forEach((i, n) => images.set(train.images.subarray(i * 784, (i + 1) * 784), n * 784))
+    const b = batchLoss(params, images, labels)
     expectClose(b.y.data.subarray(0, 10), c.y0, rel, 'y[0]')
     expectClose(b.ceeOneHot, c.ceeOneHot, rel, 'one-hot')
     expectClose(b.ceeLabels, c.ceeLabels, rel, 'labels')
+  })
+})
+
+describe('4.2 pixels', () => {
+  it('bytes become float32(p / 255) as load_mnist(normalize=True) gives them', () => {
+    const { train } = loadMnist()
+    const k = ref.miniBatch[0].indices[0]
+    const bytes = Array.from(train.images.subarray(k * 784, (k + 1) * 784), (v) => Math.round(v * 255))
+    expect(Array.from(normalisePixels(bytes))).toEqual(Array.from(train.images.subarray(k * 784, (k + 1) * 784)))
   })
 })
 

@@ -3,8 +3,8 @@
 // The outputs are those of the book's TwoLayerNet right after its initialisation (weights
 // 0.01·randn drawn after the batch), so the loss sits near log 10: an untrained net guesses.
 import { crossEntropyErrorBatch } from '../functions'
-import { CLASSES, PIXELS, type MnistSplit } from '../mnist/data'
-import { initParams } from '../mnist/model'
+import { CLASSES } from '../mnist/data'
+import { initParams, type MnistParams } from '../mnist/model'
 import { predict } from '../mnist/predict'
 import { RandomState } from '../random'
 import type { Matrix } from '../types'
@@ -18,28 +18,33 @@ export function batchCrossEntropyLabels(y: Matrix, labels: ArrayLike<number>): n
   return -s / y.rows
 }
 
-export interface MiniBatchLoss {
-  /** np.random.choice(train_size, batch_size) after np.random.seed(seed). */
+export interface MiniBatch {
+  /** np.random.choice(train_size, batch_size) right after np.random.seed(seed). */
   indices: number[]
-  labels: number[]
+  /** The book's TwoLayerNet(784, hidden, 10) drawn next from the same generator. */
+  params: MnistParams
+}
+
+export function drawMiniBatch(seed: number, trainSize: number, batchSize: number, hidden: number): MiniBatch {
+  const rng = new RandomState(seed)
+  const indices = rng.choice(trainSize, batchSize)
+  return { indices, params: initParams(rng, hidden) }
+}
+
+/** Pixel bytes 0..255 as load_mnist(normalize=True) gives them: float32(p / 255). */
+export const normalisePixels = (bytes: ArrayLike<number>): Float32Array => Float32Array.from(bytes, (p) => p / 255)
+
+export interface BatchLoss {
   /** batch_size x 10 class probabilities. */
   y: Matrix
   ceeOneHot: number
   ceeLabels: number
 }
 
-/** The batch of `batchSize` training digits for `seed`, and its loss under a fresh 784-`hidden`-10 net. */
-export function miniBatchLoss(train: MnistSplit, seed: number, batchSize: number, hidden: number): MiniBatchLoss {
-  const rng = new RandomState(seed)
-  const indices = rng.choice(train.count, batchSize)
-  const params = initParams(rng, hidden)
-  const images = new Float32Array(batchSize * PIXELS)
-  indices.forEach((i, n) => images.set(train.images.subarray(i * PIXELS, (i + 1) * PIXELS), n * PIXELS))
-  const y: Matrix = { rows: batchSize, cols: CLASSES, data: predict(params, images, batchSize, 'standard') }
-  const labels = indices.map((i) => train.labels[i])
+/** The net's outputs for the batch's images (float32, batch_size x 784) and both cross-entropies. */
+export function batchLoss(params: MnistParams, images: Float32Array, labels: readonly number[]): BatchLoss {
+  const y: Matrix = { rows: labels.length, cols: CLASSES, data: predict(params, images, labels.length, 'standard') }
   return {
-    indices,
-    labels,
     y,
     ceeOneHot: batchCrossEntropyOneHot(y, labels.flatMap((l) => oneHot(l, CLASSES))),
     ceeLabels: batchCrossEntropyLabels(y, labels)
