@@ -127,3 +127,26 @@ export interface Trainer {
   params(): Params
   result(): RunResult
 }
+
+/** Lesson 4.2's stored run: the two losses of one output y against the label t. */
+export interface LossInput {
+  y: readonly number[]
+  t: number
+}
+
+/** Lesson 4.3's stored run: f's numerical derivative at x (f: function_1 or an expression in x). */
+export interface DerivativeInput {
+  f: string
+  x: number
+  h: number
+  method: 'central' | 'forward'
+  precision: 'float64' | 'float32'
+}
+
+/** Lesson 4.4's stored run: the numerical gradient of f(x0, x1) at (x0, x1). */
+export interface GradientInput {
+  f: string
+  x0: number
+  x1: number
+  h: number
+}

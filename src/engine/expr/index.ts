@@ -11,11 +11,13 @@
 //   expr.tex         the expression in TeX (for KaTeX)
 //   exactDerivative(expr, variable) -> { f, text, tex } | null: the symbolic partial derivative
 //     (mathjs `derivative`), compiled the same way; null when it uses a function we do not compile
+//   toPython(expr) -> the expression as numpy code (x, or x[0] and x[1]), for exported notebooks
 //   describeExprProblem(problem, arity) -> one English line naming the position (the CLI's
 //     message; the renderer words the same ExprProblem in en and ko)
 //
 // mathjs parses and differentiates; we never call its evaluate or compile. The parsed tree is
-// checked against the whitelist (ast.ts) and turned into plain closures (compile.ts), so an
+// checked character by character (lex.ts) and node by node against the whitelist while it is turned into plain closures (compile.ts), so an
 // expression can reach the listed functions and variables and nothing else.
 export { parseExpr, exactDerivative, type Expr, type ExprResult, type Derivative } from './parse'
+export { toPython } from './python'
 export { describeExprProblem, variablesOf, FUNCTIONS, type Arity, type ExprProblem } from './problem'

@@ -2,6 +2,7 @@
 import type { ExportFile } from '../../shared/api'
 import { kindOf } from '../../shared/kinds'
 import type { RunStore } from '../store/run-store'
+import { derivativeSections, gradientSections, lossSections } from './chapter4'
 import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
 import { mnistSections } from './mnist'
@@ -17,6 +18,9 @@ export type { NotebookLanguage } from './text'
 
 /** Each kind's notebook builder: the code (and explanations) of its model and training. */
 const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
+  loss: lossSections,
+  derivative: derivativeSections,
+  gradient: gradientSections,
   simplenet: simpleNetSections,
   gate: gateSections,
   xor2: xor2Sections,
