@@ -14,25 +14,28 @@ function expression(source: string, arity: Arity): Expr {
   return r.expr
 }
 
-/** loss: the cross-entropy; params y and the one-hot t; predictions [mse, cee]. */
+// The results are parameters of the one record (stored as float64, where NaN, "undefined", keeps):
+// no predictions.
+
+/** loss: the cross-entropy; params y, the one-hot t and E = [mse, cee]. */
 export function lossRecords(c: LossInput): { records: StepRecord[]; predictions: number[] } {
   const t = oneHot(c.t, c.y.length)
   const terms = lossTerms(c.y, t)
-  return { records: [{ step: 0, loss: terms.ceeTotal, params: { y: row(c.y), t: row(t) } }], predictions: [terms.mseTotal, terms.ceeTotal] }
+  return { records: [{ step: 0, loss: terms.ceeTotal, params: { y: row(c.y), t: row(t), E: row([terms.mseTotal, terms.ceeTotal]) } }], predictions: [] }
 }
 
-/** loss: f(x); params x and d = [numerical, exact]; predictions the same two (NaN where undefined). */
+/** loss: f(x); params x and d = [numerical, exact] (NaN where undefined). */
 export function derivativeRecords(c: DerivativeInput): { records: StepRecord[]; predictions: number[] } {
   const f = expression(c.f, 1)
   const at = c.precision === 'float32' ? (v: number) => f.f32([v]) : (v: number) => f.f([v])
   const d = numericalDiff(at, c.x, c.h, c.method, c.precision)
   const exact = exactDerivative(f, 'x')?.f([c.x]) ?? NaN
-  return { records: [{ step: 0, loss: f.f([c.x]), params: { x: row([c.x]), d: row([d, exact]) } }], predictions: [d, exact] }
+  return { records: [{ step: 0, loss: f.f([c.x]), params: { x: row([c.x]), d: row([d, exact]) } }], predictions: [] }
 }
 
-/** loss: f(x0, x1); params x and grad (the book's numerical_gradient); predictions the gradient. */
+/** loss: f(x0, x1); params x and grad (the book's numerical_gradient). */
 export function gradientRecords(c: GradientInput): { records: StepRecord[]; predictions: number[] } {
   const f = expression(c.f, 2)
   const grad = gradientAt(f.f, [c.x0, c.x1], c.h)
-  return { records: [{ step: 0, loss: f.f([c.x0, c.x1]), params: { x: row([c.x0, c.x1]), grad: row(grad) } }], predictions: grad }
+  return { records: [{ step: 0, loss: f.f([c.x0, c.x1]), params: { x: row([c.x0, c.x1]), grad: row(grad) } }], predictions: [] }
 }

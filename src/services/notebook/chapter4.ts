@@ -17,7 +17,12 @@ function functionSource(f: string, arity: 1 | 2): string {
   return `def function(x):  # ${f}\n    return ${toPython(r.expr)}\n`
 }
 
-const predictions = (s: StoredRun): string => (s.run.predictions ? `lab_outputs = ${pyArray(s.run.predictions)}\n` : '')
+/** The run's results, its one snapshot's parameter `name` (E, d or grad), as lab_outputs. */
+function outputs(s: StoredRun, name: string): string {
+  const p = s.final?.params[name]
+  if (!p) throw new Error(`run ${s.run.id} has no stored ${name}`)
+  return `lab_outputs = ${pyArray(p.data)}\n`
+}
 
 export function lossSections(s: StoredRun, t: NotebookText): Sections {
   const c = s.run.config as LossConfig
@@ -36,7 +41,7 @@ def cross_entropy_error(y, t):
     ],
     model: [t.chapter4.noModel, 'pass\n'],
     training: [t.chapter4.loss.training, 'mse = mean_squared_error(y, t)\ncee = cross_entropy_error(y, t)\nprint(mse, cee)\n'],
-    stored: storedSteps(s) + predictions(s),
+    stored: storedSteps(s) + outputs(s, 'E'),
     compared: [`'${t.label.loss}': relative_difference(np.array([cee]), lab_loss)`, `'mse': relative_difference(np.array([mse, cee]), lab_outputs)`]
   }
 }
@@ -64,7 +69,7 @@ fx = function(x.astype(np.float64))[0]
 print(d)
 `
     ],
-    stored: storedSteps(s) + predictions(s),
+    stored: storedSteps(s) + outputs(s, 'd'),
     compared: [`'${t.label.loss}': relative_difference(np.array([fx]), lab_loss)`, `'df/dx': relative_difference(np.array([d]), lab_outputs[:1])`]
   }
 }
@@ -77,7 +82,7 @@ export function gradientSections(s: StoredRun, t: NotebookText): Sections {
     functions: [t.chapter4.gradient.functions, `${functionSource(c.f, 2)}\n${numericalGradient1d}`],
     model: [t.chapter4.noModel, 'pass\n'],
     training: [t.chapter4.gradient.training, 'fx = function(x)\ngrad = numerical_gradient_1d(function, x)\nprint(grad)\n'],
-    stored: storedSteps(s) + predictions(s),
+    stored: storedSteps(s) + outputs(s, 'grad'),
     compared: [`'${t.label.loss}': relative_difference(np.array([fx]), lab_loss)`, `'grad': relative_difference(grad, lab_outputs)`]
   }
 }

@@ -30,7 +30,7 @@ export const derivative = {
   ...oneRecord,
   params: () => [['x', 1, 1], ['d', 1, 2]],
   grads: false,
-  predictions: 2,
+  predictions: 0,
   defaultName: (c, lang) => (lang === 'en' ? `Derivative of ${c.f} at ${c.x}` : `${c.f}의 x = ${c.x}에서의 미분`),
   keyParams: (c) => `f=${c.f}, x=${c.x}, h=${c.h}, ${c.method}, ${c.precision}`
 } satisfies KindDescriptor<DerivativeConfig>

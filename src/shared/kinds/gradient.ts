@@ -27,7 +27,7 @@ export const gradient = {
   ...oneRecord,
   params: () => [['x', 1, 2], ['grad', 1, 2]],
   grads: false,
-  predictions: 2,
+  predictions: 0,
   defaultName: (c, lang) => (lang === 'en' ? `Gradient of ${c.f} at (${c.x0}, ${c.x1})` : `${c.f}의 (${c.x0}, ${c.x1})에서의 기울기`),
   keyParams: (c) => `f=${c.f}, (${c.x0}, ${c.x1}), h=${c.h}`
 } satisfies KindDescriptor<GradientConfig>

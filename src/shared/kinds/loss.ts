@@ -26,9 +26,9 @@ export const loss = {
   notebook,
   defaults: notebook,
   ...oneRecord,
-  params: (c) => [['y', 1, c.y.length], ['t', 1, c.y.length]],
+  params: (c) => [['y', 1, c.y.length], ['t', 1, c.y.length], ['E', 1, 2]],
   grads: false,
-  predictions: 2,
+  predictions: 0,
   defaultName: (c, lang) => (lang === 'en' ? `Losses, t = ${c.t}` : `손실, t = ${c.t}`),
   keyParams: (c) => `y=(${c.y.join(', ')}), t=${c.t}`
 } satisfies KindDescriptor<LossConfig>
