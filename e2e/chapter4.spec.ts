@@ -49,8 +49,12 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(lessons.heading()).toHaveText(lang === 'en' ? '4.3 Numerical differentiation' : '4.3 수치 미분')
     await expect(lessons.number('derivative-numerical')).toHaveText('0.1999999999990898')
     await expect(lessons.number('derivative-exact')).toHaveText('0.2')
-    await expect(lessons.image(lang === 'en' ? /^Curve of f around x = 5/ : /^x = 5 주변의 f 곡선/)).toBeVisible()
-    await expect(lessons.image(lang === 'en' ? /^Error of the central and forward differences/ : /중심 차분과 전방 차분의 오차/)).toBeVisible()
+    const curve = lang === 'en' ? /^Curve of f around x = / : /^x = .* 주변의 f 곡선/
+    const errors = lang === 'en' ? /^Error of the central and forward differences/ : /중심 차분과 전방 차분의 오차/
+    await expect(lessons.image(curve)).toBeVisible()
+    // f, the tangent, the secant and the two points; float64's central and forward errors
+    await lessons.chartDrawn(curve, 4)
+    await lessons.chartDrawn(errors, 2)
     // the error chart's text equivalent lists h from 1 to 1e-16
     const table = await lessons.asText('derivative-error-text')
     await expect(table.locator('tbody tr')).toHaveCount(17)
@@ -69,6 +73,10 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(lessons.number('derivative-h-zero')).toContainText(lang === 'en' ? 'rounds to 0' : '0으로 반올림')
     await expect(lessons.number('derivative-numerical')).toHaveText(lang === 'en' ? 'undefined' : '정의되지 않음')
     await expect(page.locator('main')).not.toContainText('NaN')
+    // float32's two error curves join float64's; with h = 0 there is no derivative, so neither
+    // tangent nor secant: the curve and its point
+    await lessons.chartDrawn(errors, 4)
+    await lessons.chartDrawn(curve, 2)
     await lessons.scrollToTop()
     await shot(page, `chapter4-derivative-float32-${lang}`)
     // a bad expression: named with its position, the last good one stays in use

@@ -47,6 +47,11 @@ export class Chapter4Page {
     return this.page.getByRole('img', { name })
   }
 
+  /** Waits until a line chart has drawn `series` series (its redraws are throttled). */
+  async chartDrawn(name: RegExp, series: number): Promise<void> {
+    await expect(this.image(name)).toHaveAttribute('data-series', String(series))
+  }
+
   /** Opens a view's text equivalent ("As text" / "글로 보기") and returns its table. */
   async asText(testId: string): Promise<Locator> {
     const details = this.page.getByTestId(testId)

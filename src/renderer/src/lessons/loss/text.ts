@@ -15,7 +15,7 @@ $$E = -\\sum_k t_k \\log (y_k + \\delta), \\qquad \\delta = 10^{-7}$$
 
 Only the term with $t_k = 1$ is not zero, so $E = -\\log y_{\\text{correct}}$: $0$ when the network is sure and right, and large when it gives the answer a small probability. The tiny $\\delta$ keeps $\\log 0 = -\\infty$ away. With the book's example — $0.6$ on class 2 — the errors are $0.0975$ and $0.5108$; move the $0.6$ to class 7 and they become $0.5975$ and $2.3026$.
 
-Training uses a **mini-batch**: $N$ examples drawn at random from the 60,000 training digits (\`np.random.choice(60000, N)\`, with repeats allowed), and the loss averaged over them:
+Training uses a **mini-batch**: $N$ examples drawn at random from the 60,000 training digits (np.random.choice(60000, N), with repeats allowed), and the loss averaged over them:
 
 $$E = -\\frac{1}{N} \\sum_n \\sum_k t_{nk} \\log (y_{nk} + \\delta)$$
 
@@ -34,7 +34,7 @@ $$E = -\\sum_k t_k \\log (y_k + \\delta), \\qquad \\delta = 10^{-7}$$
 
 $t_k = 1$인 항만 0이 아니므로 $E = -\\log y_{\\text{정답}}$입니다. 신경망이 정답을 확신하면 $0$이고, 정답에 작은 확률을 주면 커집니다. 작은 $\\delta$는 $\\log 0 = -\\infty$를 막아 줍니다. 책의 예처럼 클래스 2에 $0.6$을 주면 오차는 $0.0975$와 $0.5108$이고, $0.6$을 클래스 7로 옮기면 $0.5975$와 $2.3026$이 됩니다.
 
-학습에는 **미니배치**를 씁니다. 훈련 숫자 60,000개에서 무작위로 $N$개를 뽑고(\`np.random.choice(60000, N)\`, 중복 가능) 손실을 평균 냅니다:
+학습에는 **미니배치**를 씁니다. 훈련 숫자 60,000개에서 무작위로 $N$개를 뽑고(np.random.choice(60000, N), 중복 가능) 손실을 평균 냅니다:
 
 $$E = -\\frac{1}{N} \\sum_n \\sum_k t_{nk} \\log (y_{nk} + \\delta)$$
 
