@@ -3,6 +3,7 @@
 // equivalents; bad input is named in the UI's language. Screenshots in test-results/screenshots/.
 import { expect, shot, test } from './fixtures'
 import { Chapter4Page } from './pages/chapter4'
+import { LibraryPage } from './pages/library'
 
 const BOOK_MSE = '0.09750000000000003'
 const BOOK_CEE = '0.510825457099338'
@@ -118,3 +119,31 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(lessons.fieldError('gradient-f')).toHaveText(lang === 'en' ? /^unknown name "x" at position 6/ : /^6번째 글자의 "x"는 모르는 이름입니다/)
   })
 }
+
+test('each lesson saves its computation as a run, and the library replays it with the same views', async ({ page }) => {
+  const lessons = new Chapter4Page(page)
+  const library = new LibraryPage(page)
+  const saved: number[] = []
+  for (const kind of ['loss', 'derivative', 'gradient'] as const) {
+    await lessons.open(kind)
+    await page.getByTestId('save-run').click()
+    await expect(page.getByTestId('saved-run')).toHaveText(/^Saved as run #\d+$/)
+    saved.push(Number(/#(\d+)/.exec((await page.getByTestId('saved-run').textContent()) ?? '')![1]))
+  }
+  // a run of one computation has one step: the replay's scrubber stays disabled
+  const replay = async (runId: number): Promise<void> => {
+    await page.getByRole('button', { name: new RegExp(`^Replay run ${runId}\\b`) }).click()
+    await expect(page.getByRole('heading', { name: new RegExp(`^Replay of run #${runId}\\b`) })).toBeVisible()
+  }
+  await library.open()
+  await replay(saved[0])
+  await expect(lessons.number('loss-cee')).toHaveText(BOOK_CEE)
+  await library.back()
+  await replay(saved[1])
+  await expect(lessons.number('derivative-numerical')).toHaveText('0.1999999999990898')
+  await library.back()
+  await replay(saved[2])
+  await expect(lessons.number('gradient-0')).toHaveText('6.00000000000378')
+  await expect(page.getByTestId('gradient-map').getByTestId('colorbar')).toBeVisible()
+  await shot(page, 'chapter4-gradient-replay')
+})
