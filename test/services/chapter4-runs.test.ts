@@ -98,3 +98,33 @@ describe('chapter 4 runs', () => {
     expect(difference).toBeLessThanOrEqual(1e-12)
   })
 })
+
+describe('chapter 4 runs travel', () => {
+  it('as CSV and as a run file that imports whole, an undefined derivative (NaN) included', async () => {
+    const { runId } = await save({ kind: 'derivative', f: 'function_1', x: 5, h: 1e-50, method: 'central', precision: 'float32' })
+    const store = new RunStore(db)
+    const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: () => ({ pixels: [], labels: [] }) })
+    try {
+      const csv = await service.handle('export:runCsv', { runId })
+      if (!csv.ok) throw new Error(csv.error.message)
+      expect(csv.value.content.split('\r\n')[0]).toMatch(/^run_id,run_name,kind,status,step,loss/)
+      const file = await service.handle('export:runFile', { runId })
+      if (!file.ok) throw new Error(file.error.message)
+      const other = new RunStore(join(dir, 'other.db'))
+      const there = new LabService({ store: other, engine: new EngineHost(forkSpawner()), mnistSamples: () => ({ pixels: [], labels: [] }) })
+      try {
+        const imported = await there.handle('import:runFile', { content: file.value.content })
+        if (!imported.ok) throw new Error(imported.error.message)
+        const d = other.snapshot((imported.value as { runId: number }).runId, 0)!.params!.d
+        expect(d.data[0]).toBeNaN()
+        expect(d.data[1]).toBe(0.2)
+      } finally {
+        there.close()
+        other.close()
+      }
+    } finally {
+      service.close()
+      store.close()
+    }
+  })
+})
