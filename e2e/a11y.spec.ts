@@ -2,6 +2,7 @@
 // accessible name, and the lessons can be driven with the keyboard alone.
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, shot } from './fixtures'
+import { Chapter4Page } from './pages/chapter4'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 
@@ -107,6 +108,14 @@ test('every control of the SimpleNet and XOR lessons is named', async ({ page })
   expect(await expectReachableAndNamed(page, 'simplenet')).toBeGreaterThan(10)
   await lessons.open('xor2')
   expect(await expectReachableAndNamed(page, 'xor2')).toBeGreaterThan(10)
+})
+
+test('every control of the lessons 4.2, 4.3 and 4.4 is named', async ({ page }) => {
+  const lessons = new Chapter4Page(page)
+  for (const kind of ['loss', 'derivative', 'gradient'] as const) {
+    await lessons.open(kind)
+    expect(await expectReachableAndNamed(page, kind)).toBeGreaterThan(5)
+  }
 })
 
 test('MNIST: a digit drawn from the keyboard gets ten probabilities; every control is named', async ({ page }) => {

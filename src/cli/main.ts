@@ -8,6 +8,9 @@ import { exportRunFileCommand, importCommand } from './commands/runfile'
 import { runs } from './commands/runs'
 import { describeFailure } from './failure'
 import { simplenet } from './commands/simplenet'
+import { derivative } from './commands/derivative'
+import { gradient } from './commands/gradient'
+import { loss } from './commands/loss'
 import { train } from './commands/train'
 
 const out: Output = {
@@ -41,6 +44,12 @@ async function main(argv: string[]): Promise<number> {
       return simplenet(rest, out)
     case 'train':
       return train(rest, out)
+    case 'loss':
+      return loss(rest, out)
+    case 'derivative':
+      return derivative(rest, out)
+    case 'gradient':
+      return gradient(rest, out)
     case 'runs':
       return runs(rest, out)
     case 'export':

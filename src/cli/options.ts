@@ -77,6 +77,27 @@ const mnistOptions = (table: CliOption[]): CliOption[] => {
   return [...table.slice(0, at), epochs, ...table.slice(at), textbook]
 }
 
+/** --f of the commands on chapter 4's functions (src/engine/expr says what an expression may hold). */
+export function exprOption(what: string): CliOption {
+  return {
+    flag: '--f',
+    meta: 'EXPR',
+    help: `the function: ${what}`,
+    allowed: 'numbers, + - * / ** ^, parentheses, sin cos tan exp log sqrt abs',
+    fallback: 'required'
+  }
+}
+
+const pointOption = (meta: string, help: string, allowed: string): CliOption => ({ flag: '--x', meta, help, allowed, fallback: 'required' })
+const stepOption: CliOption = { flag: '--h', meta: 'H', help: 'the step h of the difference', allowed: 'a number greater than 0 and at most 10', fallback: '0.0001 (the book\'s 1e-4)' }
+const methodOption: CliOption = {
+  flag: '--method',
+  meta: 'central|forward',
+  help: 'central: (f(x+h) - f(x-h)) / 2h, the book\'s; forward: (f(x+h) - f(x)) / h',
+  allowed: 'one of central, forward',
+  fallback: 'central'
+}
+
 /** `lab train <kind>` for every kind `lab` trains, in the chapter's order. */
 const trainCommands = (): Command[] =>
   trainedKinds()
@@ -95,6 +116,25 @@ export const commands = (): Command[] => [
     options: [...fieldOptions(simplenet), ...storing]
   },
   ...trainCommands(),
+  {
+    name: 'loss',
+    summary: "Section 4.2's losses of one output y against a target: mean squared error 1/2 Σ (y - t)² and cross-entropy -Σ t log(y + 1e-7), as the book. JSON: one object {mse, cee}.",
+    options: [
+      { flag: '--y', meta: 'Y1,...,Yn', help: 'the output y, one probability per class', allowed: 'numbers from 0 to 1 that sum to 1', fallback: 'required' },
+      { flag: '--t', meta: 'T', help: 'the target: the correct class as a label, or a one-hot list as long as y', allowed: 'an integer from 0 to n-1, or n values 0/1 with exactly one 1', fallback: 'required' },
+      json
+    ]
+  },
+  {
+    name: 'derivative',
+    summary: "Section 4.3's numerical derivative of f at x, the book's numerical_diff (central) or the forward difference, beside the exact derivative (symbolic). JSON: one object {x, h, method, derivative, exact}; null where a value is undefined.",
+    options: [exprOption('function_1 (0.01x² + 0.1x) or an expression in x'), pointOption('X', 'the point x', 'a number'), stepOption, methodOption, json]
+  },
+  {
+    name: 'gradient',
+    summary: "Section 4.4's gradient of f(x0, x1) at a point, by the book's numerical_gradient (central differences, one coordinate at a time). JSON: one object {x, grad}.",
+    options: [exprOption('function_2 (x0² + x1²) or an expression in x0, x1'), pointOption('X0,X1', 'the point (x0, x1)', 'exactly 2 numbers'), stepOption, json]
+  },
   {
     name: 'runs',
     summary: 'Every stored run, newest first. JSON: one array of {id, kind, status, createdAt, config, steps, name, reason, finalLoss}.',

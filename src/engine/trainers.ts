@@ -4,8 +4,9 @@
 // exactly the parameter shapes its descriptor declares.
 import { createGateTrainer } from './gates'
 import { createMnistTrainer, type MnistData } from './mnist'
+import { derivativeRecords, gradientRecords, lossRecords } from './chapter4-runs'
 import { simpleNetRecords } from './simplenet-run'
-import type { GateTraining, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
+import type { DerivativeInput, GateTraining, GradientInput, LossInput, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
 import { createXor2Trainer } from './xor2'
 
 /** Makes a trainer from a validated configuration of its kind (and the data set, for a kind that needs one). */
@@ -65,6 +66,9 @@ const builtIn = {
 for (const [kind, factory] of Object.entries(builtIn)) registerTrainer(kind, factory as TrainerFactory<never>)
 
 const builtInComputations = {
-  simplenet: (c: SimpleNetInput) => simpleNetRecords(c)
+  simplenet: (c: SimpleNetInput) => simpleNetRecords(c),
+  loss: (c: LossInput) => lossRecords(c),
+  derivative: (c: DerivativeInput) => derivativeRecords(c),
+  gradient: (c: GradientInput) => gradientRecords(c)
 }
 for (const [kind, compute] of Object.entries(builtInComputations)) registerComputation(kind, compute as Computation<never>)

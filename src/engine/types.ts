@@ -77,7 +77,19 @@ export interface MnistTraining {
   snapshotEvery: number
 }
 
-export type Training = GateTraining | Xor2Training | MnistTraining
+/** Chapter 4.4.1: gradient descent on a function of two variables (the book's gradient_descent). */
+export interface DescentTraining {
+  kind: 'descent'
+  /** `function_2` or an expression in x0, x1; resolved to a function by the caller. */
+  f: string
+  init: readonly number[]
+  lr: number
+  steps: number
+  h: number
+  logEvery: number
+}
+
+export type Training = GateTraining | Xor2Training | MnistTraining | DescentTraining
 
 /** One logged step of training: an epoch for gate/xor2, an iteration for mnist (1-based). */
 export interface StepRecord {
@@ -110,6 +122,8 @@ export interface RunResult {
 }
 
 export interface Trainer {
+  /** The record of step 0, before any update, for trainers whose start is a point of the run (descent). */
+  readonly start?: StepRecord
   /** Steps this run will take in all. */
   readonly total: number
   /** Steps taken so far. */
@@ -124,4 +138,27 @@ export interface Trainer {
   /** Current parameters (a copy). */
   params(): Params
   result(): RunResult
+}
+
+/** Lesson 4.2's stored run: the two losses of one output y against the label t. */
+export interface LossInput {
+  y: readonly number[]
+  t: number
+}
+
+/** Lesson 4.3's stored run: f's numerical derivative at x (f: function_1 or an expression in x). */
+export interface DerivativeInput {
+  f: string
+  x: number
+  h: number
+  method: 'central' | 'forward'
+  precision: 'float64' | 'float32'
+}
+
+/** Lesson 4.4's stored run: the numerical gradient of f(x0, x1) at (x0, x1). */
+export interface GradientInput {
+  f: string
+  x0: number
+  x1: number
+  h: number
 }

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, Menu, shell } from 'electron'
 import { EngineHost } from '../services/engine-host/engine-host'
 import { LabService } from '../services/lab-service'
-import { readSamples } from '../services/mnist/samples'
+import { readSamples, readTrainDigits } from '../services/mnist/samples'
 import { defaultDbPath } from '../services/paths'
 import { RunStore } from '../services/store/run-store'
 import { registerAppScheme, serveAppScheme } from './app-protocol'
@@ -71,7 +71,8 @@ function openServices(dbPath: string): Services {
   const service = new LabService({
     store,
     engine: new EngineHost(utilitySpawner(paths.mnist)),
-    mnistSamples: (count) => readSamples(count, paths.mnist)
+    mnistSamples: (count) => readSamples(count, paths.mnist),
+    mnistTrainDigits: (indices) => readTrainDigits(indices, paths.mnist)
   })
   app.once('will-quit', () => store.close())
   return { service, notice: service.notice ? { message: service.notice, severity: 'warning' } : null, close: () => service.close() }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { EngineHost } from '../services/engine-host/engine-host'
 import { forkSpawner } from '../services/engine-host/fork-spawner'
 import { LabService } from '../services/lab-service'
-import { readSamples } from '../services/mnist/samples'
+import { readSamples, readTrainDigits } from '../services/mnist/samples'
 import { resolveDb } from '../services/paths'
 import { RunStore } from '../services/store/run-store'
 import { startHost } from './server'
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   // a file the user named is refused, never moved aside, when it is not a run database
   const store = new RunStore(db.file, { mode: db.userNamed ? 'create' : 'recover' })
   if (store.notice) process.stderr.write(`serve: ${store.notice}\n`)
-  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count) })
+  const service = new LabService({ store, engine: new EngineHost(forkSpawner()), mnistSamples: (count) => readSamples(count), mnistTrainDigits: (indices) => readTrainDigits(indices) })
   const host = await startHost({ service, rendererDir, port, token, socketTimeoutMs: socketTimeout() })
   process.stdout.write(`Gradient Lab browser host: ${host.url}\n`)
 

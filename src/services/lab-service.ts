@@ -45,6 +45,8 @@ export interface LabServiceDeps {
   engine: EngineHost
   /** The first `count` MNIST test digits as bytes (src/services/mnist/samples.ts reads them). */
   mnistSamples(count: number): MnistSamples
+  /** The MNIST training digits at these indices (samples.ts readTrainDigits); absent where no data set is served. */
+  mnistTrainDigits?(indices: number[]): MnistSamples
 }
 
 type Handlers = { [C in Channel]: (req: Request<C>) => Responses[C] | Promise<Responses[C]> }
@@ -248,6 +250,10 @@ export class LabService {
     'export:notebook': ({ runId, language, withMnist }) => notebookExport(this.store, runId, language, withMnist),
     'mnist:samples': ({ count }) => this.deps.mnistSamples(count),
     'app:info': () => ({ database: this.store.file }),
+    'mnist:trainDigits': ({ indices }) => {
+      if (!this.deps.mnistTrainDigits) throw new ApiFailure('not-found', 'this host serves no MNIST training digits')
+      return this.deps.mnistTrainDigits(indices)
+    },
     'files:save': () => {
       throw new ApiFailure('invalid', 'saving files is not supported here: the browser downloads the file instead')
     }

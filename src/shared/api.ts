@@ -157,6 +157,8 @@ export const requests = {
   'mnist:samples': object({ count: int(1, 200) }),
   /** Facts about the host for the welcome page: where its runs are kept. */
   'app:info': object({}),
+  /** Training digits by index (a mini-batch of lesson 4.2: np.random.choice(60000, B)). */
+  'mnist:trainDigits': object({ indices: array(int(0, 59999), { min: 1, max: 100 }) }),
   'files:save': object({
     filename: str({ min: 1, max: 200 }),
     mime: str({ max: 100 }),
@@ -199,6 +201,7 @@ export interface Responses {
   'mnist:samples': MnistSamples
   /** database: the path of the SQLite file that keeps the runs. */
   'app:info': { database: string }
+  'mnist:trainDigits': MnistSamples
   /** Electron: Save dialog; false when the user cancelled. The browser host downloads instead. */
   'files:save': { saved: boolean; path?: string }
 }

@@ -14,7 +14,7 @@ const LETTER_RIEUL = new Set(['l', 'r'])
 /** The last letter or digit that is read aloud: closing quotes, brackets and dots are not. */
 const lastSound = (word: string): string => [...word.replace(/[^\p{L}\p{N}]+$/u, '')].pop() ?? ''
 
-function endsInConsonant(word: string): boolean {
+export function endsInConsonant(word: string): boolean {
   const ch = lastSound(word)
   const code = ch.charCodeAt(0)
   if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 !== 0

@@ -83,8 +83,10 @@ export class SlicedRunner {
   /** Starts training, or (paused) holds at step 0 until resumed or stepped. */
   start(paused = false): void {
     if (this.state !== 'idle') return
+    if (this.trainer.start) this.pending.push(this.trainer.start)
     if (paused) {
       this.state = 'paused'
+      this.flush()
       this.on.paused(this.trainer.done)
       return
     }

@@ -1,6 +1,6 @@
-// The first test digits the renderer shows (the `mnist:samples` channel): their raw bytes from
-// the t10k IDX files (decompressed and checked once), and only as many digits as are sent, never
-// the whole data set decoded to floats.
+// The first test digits the renderer shows (the `mnist:samples` channel), and the training digits
+// of a mini-batch (`mnist:trainDigits`, lesson 4.2): their raw bytes from the IDX files
+// (decompressed and checked once), and only the digits sent, never the whole set decoded to floats.
 import { idxHeader } from '../../engine/mnist/idx'
 import type { MnistSamples } from '../../shared/api'
 import { MNIST_FILES } from './files'
@@ -52,4 +52,23 @@ export function readSamples(count: number, dir?: string): MnistSamples {
     testFiles.set(from, files)
   }
   return samplesFromIdx(files.images, files.labels, count)
+}
+
+/** The verified train files of each folder, read once when a mini-batch first asks. */
+const trainFiles = new Map<string, { images: Uint8Array; labels: Uint8Array }>()
+
+/** The training digits at `indices` (np.random.choice's picks, repeats allowed), in that order. */
+export function readTrainDigits(indices: readonly number[], dir?: string): MnistSamples {
+  const from = mnistDir(dir)
+  let files = trainFiles.get(from)
+  if (!files) {
+    files = { images: readMnistFile(from, MNIST_FILES.trainImages), labels: readMnistFile(from, MNIST_FILES.trainLabels) }
+    trainFiles.set(from, files)
+  }
+  const [count] = idxHeader(files.images, MNIST_FILES.trainImages.name, 'images')
+  const bad = indices.find((i) => !(Number.isInteger(i) && i >= 0 && i < count))
+  if (bad !== undefined) throw new RangeError(`training digit ${bad} does not exist: the indices run from 0 to ${count - 1}`)
+  const pixels: number[] = []
+  for (const i of indices) pixels.push(...files.images.subarray(IMAGES_HEADER + i * PIXELS, IMAGES_HEADER + (i + 1) * PIXELS))
+  return { pixels, labels: indices.map((i) => files.labels[LABELS_HEADER + i]) }
 }

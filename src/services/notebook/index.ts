@@ -3,6 +3,7 @@ import type { ExportFile } from '../../shared/api'
 import { kindOf } from '../../shared/kinds'
 import type { Language } from '../../shared/language'
 import type { RunStore } from '../store/run-store'
+import { derivativeSections, gradientSections, lossSections } from './chapter4'
 import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
 import { mnistSections } from './mnist'
@@ -18,6 +19,9 @@ import { fileNamePart } from '../../shared/file-name'
 
 /** Each kind's notebook builder: the code (and explanations) of its model and training. */
 const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
+  loss: lossSections,
+  derivative: derivativeSections,
+  gradient: gradientSections,
   simplenet: simpleNetSections,
   gate: gateSections,
   xor2: xor2Sections,

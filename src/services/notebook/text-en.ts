@@ -1,13 +1,15 @@
 // The notebook's words in English.
 import type { NotebookText } from './text'
 import { duration } from './duration'
+import { chapter4Text } from './text-chapter4'
 import { isLive } from '../../shared/status'
 
-const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }
+const kindName = { loss: 'loss functions (4.2)', derivative: 'numerical differentiation (4.3)', gradient: 'gradient (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }
 const time = (m: number): string => duration(m, { underOne: 'under a minute', minutes: 'about {n} minutes', hours: 'about {n} hours' })
 
 export const en: NotebookText = {
   lang: 'en',
+  chapter4: chapter4Text.en,
   title: (name, id, kind) => `# ${name}\n\nRun ${id} of Gradient Lab, a ${kindName[kind]} run, rebuilt in numpy.`,
   intro: (steps) =>
     `This notebook trains the same network again, with the same seed, random draws, learning rate and loop as the lab, ` +

@@ -1,14 +1,16 @@
 // The notebook's words in Korean.
 import type { NotebookText } from './text'
 import { duration } from './duration'
+import { chapter4Text } from './text-chapter4'
 import { isLive } from '../../shared/status'
 
-const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
+const kindName = { loss: '손실 함수 (4.2)', derivative: '수치 미분 (4.3)', gradient: '기울기 (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
 const formulationName = { textbook: '교과서', standard: '표준', twolayernet: '5장 TwoLayerNet' }
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 
 export const ko: NotebookText = {
   lang: 'ko',
+  chapter4: chapter4Text.ko,
   title: (name, id, kind) => `# ${name}\n\n${kindName[kind]} 실행인 Gradient Lab의 ${id}번 실행을 numpy로 다시 만듭니다.`,
   intro: (steps) =>
     `이 노트북은 같은 신경망을 랩과 같은 시드, 같은 난수 추출, 같은 학습률과 같은 반복으로 다시 학습합니다. 코드는 4장의 방식 그대로입니다. ` +

@@ -3,6 +3,7 @@ import type { Formulation, GradientMethod } from '../../engine/types'
 import type { RunKind } from '../../shared/config'
 import type { RunStatus } from '../../shared/api'
 import type { Language } from '../../shared/language'
+import type { Chapter4Text } from './text-chapter4'
 import { en } from './text-en'
 import { ko } from './text-ko'
 
@@ -10,6 +11,8 @@ export interface NotebookText {
   /** The notebook's language. */
   lang: Language
   /** `name` as the run is shown in this language (a default name worded in it, a typed one as typed). */
+  /** Lessons 4.2, 4.3 and 4.4 (text-chapter4.ts). */
+  chapter4: Chapter4Text
   title(name: string, id: number, kind: RunKind): string
   intro(steps: number): string
   /** A note for a run that did not finish normally; '' for a finished one. */

@@ -68,7 +68,7 @@ const MNIST_TEST_IMAGES = 10_000
  * in (engine/truthtable.ts), else the configuration's one rate.
  */
 function lrAt(config: RunConfig, step: number): number {
-  if (!('schedule' in config)) return config.lr
+  if (!('schedule' in config)) return 'lr' in config ? config.lr : NaN
   let end = 0
   for (const seg of config.schedule) if (step <= (end += seg.epochs)) return seg.lr
   return NaN

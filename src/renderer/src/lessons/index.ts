@@ -4,12 +4,18 @@
 import type { Component } from 'svelte'
 import type { RunKind } from '../../../shared/config'
 import type { LabApi } from '../../../shared/api'
+import DerivativeLesson from './derivative/Lesson.svelte'
 import GateLesson from './gate/Lesson.svelte'
+import GradientLesson from './gradient/Lesson.svelte'
+import LossLesson from './loss/Lesson.svelte'
 import MnistLesson from './mnist/Lesson.svelte'
 import SimpleNetLesson from './simplenet/Lesson.svelte'
 import Xor2Lesson from './xor2/Lesson.svelte'
 
 export const lessonPages: { [K in RunKind]: Component<{ api: LabApi }> } = {
+  loss: LossLesson,
+  derivative: DerivativeLesson,
+  gradient: GradientLesson,
   simplenet: SimpleNetLesson,
   gate: GateLesson,
   xor2: Xor2Lesson,

@@ -5,7 +5,11 @@
 import type { Component } from 'svelte'
 import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
+import type { DerivativeConfig, GradientConfig, LossConfig } from '../../../../shared/kinds'
+import DerivativeViews from '../derivative/Views.svelte'
 import GateViews from '../gate/Views.svelte'
+import GradientViews from '../gradient/Views.svelte'
+import LossViews from '../loss/Views.svelte'
 import MnistViews from '../mnist/Views.svelte'
 import SimpleNetViews from '../simplenet/Views.svelte'
 import Xor2Views from '../xor2/Views.svelte'
@@ -42,6 +46,9 @@ export interface MnistViewsProps extends ViewsProps<MnistConfig> {
 }
 
 export interface ViewsPropsOf {
+  loss: ViewsProps<LossConfig>
+  derivative: ViewsProps<DerivativeConfig>
+  gradient: ViewsProps<GradientConfig>
   simplenet: SimpleNetViewsProps
   gate: ViewsProps<GateConfig>
   xor2: ViewsProps<Xor2Config>
@@ -55,6 +62,9 @@ interface ViewsEntry<K extends RunKind> {
 }
 
 export const viewsTable: { [K in RunKind]: ViewsEntry<K> } = {
+  loss: { component: LossViews, weightHistory: false },
+  derivative: { component: DerivativeViews, weightHistory: false },
+  gradient: { component: GradientViews, weightHistory: false },
   simplenet: { component: SimpleNetViews, weightHistory: false },
   gate: { component: GateViews, weightHistory: true },
   xor2: { component: Xor2Views, weightHistory: true },

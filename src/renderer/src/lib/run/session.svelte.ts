@@ -12,7 +12,7 @@ import type { Pace } from '../../../../shared/pace'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
-const emptyMetrics = (): Metrics => ({ step: [], loss: [], lr: [], trainAcc: [], testAcc: [] })
+export const emptyMetrics = (): Metrics => ({ step: [], loss: [], lr: [], trainAcc: [], testAcc: [] })
 
 export class RunSession {
   status = $state<SessionStatus>('idle')
