@@ -3,14 +3,13 @@
 // the current parameters, update, then report the batch loss (docs/models.md says when).
 import type { MnistTraining, Params, StepRecord, Trainer } from '../types'
 import { RandomState } from '../random'
-import { csrOf, gatherRows, type Csr, type MnistData } from './data'
+import { serialCompute, type MnistCompute } from './compute'
+import { gatherRows, type Csr, type MnistData } from './data'
 import { Backprop } from './backprop'
-import { evaluate } from './evaluate'
 import { lossAfterUpdate } from './convention'
 import { timesW } from './kernels'
 import { lossFromA2 } from './loss'
 import { cloneParams, forward, initParams, type MnistParams } from './model'
-import { numericalGradient } from './numerical'
 
 /**
  * The loss reported for each iteration: textbook (the notebook's loop) and twolayernet (the
@@ -20,9 +19,9 @@ import { numericalGradient } from './numerical'
  * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations and
  * always after the last one, so every run, even with evalEvery 0, ends with its accuracy.
  */
-export function createMnistTrainer(config: MnistTraining, data: MnistData): Trainer {
+export function createMnistTrainer(config: MnistTraining, data: MnistData, compute: MnistCompute = serialCompute): Trainer {
   const rng = new RandomState(config.seed)
-  const train = csrOf(data.train)
+  const train = compute.csrOf(data.train)
   // backprop trains the parameters where its kernels keep them, in its workspace
   const bp = config.gradient === 'backprop'
     ? new Backprop(config.hidden, config.batch, train)
@@ -34,8 +33,8 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
   let done = 0
 
   // one update, as Backprop.step; returns the batch loss at the parameters before it
-  const numericalStep = (x: Csr, labels: number[]): number => {
-    const { grads, loss } = numericalGradient(init, x, labels, config.formulation, config.h)
+  const numericalStep = (x: Csr, index: number[], labels: number[]): number => {
+    const { grads, loss } = compute.numericalGradient(init, x, index, labels, config.formulation, config.h)
     for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(init[name].data, grads[name].data, config.lr)
     return loss
   }
@@ -55,14 +54,14 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
       // the batch as its own arrays, gathered once, for the JavaScript paths that need it
       let x: Csr | undefined
       const batch = (): Csr => (x ??= gatherRows(train, index))
-      const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), labels)
+      const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), index, labels)
       const loss = lossAfterUpdate(config.formulation) ? lossFromA2(forward(params(), batch(), timesW).A2, labels, config.formulation) : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
       if (every(config.evalEvery) || isLast()) {
         const p = params()
-        const trainEval = evaluate(p, data.train, config.formulation)
-        const testEval = evaluate(p, data.test, config.formulation)
+        const trainEval = compute.evaluate(p, data.train, config.formulation)
+        const testEval = compute.evaluate(p, data.test, config.formulation)
         record.trainAcc = trainEval.accuracy
         record.testAcc = testEval.accuracy
         record.confusion = testEval.confusion
