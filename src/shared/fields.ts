@@ -12,6 +12,10 @@ export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fa
 export const GATES = ['AND', 'OR', 'NAND', 'XOR'] as const
 export const GRADIENTS = ['numerical', 'backprop'] as const
 export const FORMULATIONS = ['textbook', 'standard', 'twolayernet'] as const
+/** SimpleNet's loss: the notebook's cross-entropy (delta 1e-4) or the book's (delta 1e-7). docs/models.md */
+export const SIMPLENET_FORMULATIONS = ['notebook', 'book'] as const
+/** When MNIST accuracy is evaluated: every K iterations, or on the book's epochs (after 1, 1+E, 1+2E, ...). */
+export const EVAL_SCHEDULES = ['every', 'book'] as const
 // the engine names these values for its numerics; a value added there and missing here (or the
 // reverse) stops the build
 const listsComplete: [
@@ -33,6 +37,9 @@ export const fields = {
   iterations: int(1, 1000000),
   evalEvery: int(0, 1000000),
   snapshotEvery: int(1, 1000000),
+  threads: int(0, 64),
+  evalSchedule: oneOf(...EVAL_SCHEDULES),
+  simplenetFormulation: oneOf(...SIMPLENET_FORMULATIONS),
   steps: int(0, 10000),
   gate: oneOf(...GATES),
   gradient: oneOf(...GRADIENTS),
@@ -82,6 +89,10 @@ export const runFields = {
     { key: 't', parse: oneHot, text: 'numbers', meta: 'i,j,k', help: 'the label t' },
     h,
     { key: 'W', parse: optional(fields.W), text: 'numbers', meta: 'w11,...,w23', help: 'the six weights, row by row, instead of randn(2,3) from the seed' },
+    {
+      key: 'formulation', parse: optional(fields.simplenetFormulation), text: 'word', meta: 'notebook|book',
+      help: "the loss: the notebook's cross-entropy, delta 1e-4 (default), or the book's, delta 1e-7"
+    },
     { key: 'steps', parse: optional(fields.steps, 0), text: 'integer', meta: 'N', help: 'gradient-descent steps W -= lr*dW before W, p, loss and dW are shown' },
     { ...lr, parse: optional(fields.lr, 0.1), help: 'learning rate of those steps' }
   ],
@@ -112,8 +123,16 @@ export const runFields = {
     { ...h, help: 'step of the numerical gradient' },
     { key: 'evalEvery', parse: fields.evalEvery, text: 'integer', meta: 'K', help: 'train and test accuracy every K iterations (0: after the last only)' },
     {
+      key: 'evalSchedule', parse: optional(fields.evalSchedule), text: 'word', meta: 'every|book',
+      help: "every (default): after every K-th iteration (--eval-every); book: as ch05/train_neuralnet.py, after iteration 1 and every max(60000/B, 1) after it"
+    },
+    {
       key: 'snapshotEvery', parse: optional(fields.snapshotEvery, 600), text: 'integer', meta: 'K',
       help: 'store the parameters every K iterations (and after the last)'
+    },
+    {
+      key: 'threads', parse: optional(fields.threads), text: 'integer', meta: 'N',
+      help: 'threads for the numerical gradient and the evaluations (default 0: every core); every number is the same for any N'
     }
   ]
 } as const satisfies Record<string, readonly FieldSpec[]>

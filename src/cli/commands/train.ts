@@ -8,6 +8,7 @@ import type { TrainConfig } from '../../shared/config'
 import { SlicedRunner } from '../../services/engine-process/runner'
 import { OwnedRun, storageFailureReason, type EndStatus } from '../../services/lifecycle/owned-run'
 import { storageProblem } from '../../services/lifecycle/storage-problem'
+import { computeFor } from '../../services/threads'
 import { loadMnist } from '../../services/mnist'
 import type { RunStore } from '../../services/store/run-store'
 import { totalSteps } from '../../shared/total-steps'
@@ -83,8 +84,9 @@ export async function train(argv: string[], out: Output): Promise<number> {
   }
   const run = store ? own(store) : null
 
+  const threads = computeFor(config, data)
   const status = await new Promise<{ status: EndStatus; reason?: string; predictions?: number[] }>((resolve) => {
-    runner = new SlicedRunner(createTrainer(config, data), {
+    runner = new SlicedRunner(createTrainer(config, data, threads.compute), {
       records: (records, done) => {
         if (run && !run.append(records)) return
         for (const r of records.filter(printed)) {
@@ -106,6 +108,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
     runner.start()
   })
   progress?.end()
+  await threads.close()
   if (saveError) {
     run!.finish('failed', storageFailureReason(saveError))
     store!.close()
