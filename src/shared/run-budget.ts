@@ -69,10 +69,19 @@ export function runCounts(config: RunConfig): { metrics: number; paramSnapshots:
       return {
         metrics: total,
         paramSnapshots: Math.min(total, Math.floor(total / config.snapshotEvery) + 1),
-        evalSnapshots: Math.min(total, config.evalEvery > 0 ? Math.floor(total / config.evalEvery) + 1 : 1)
+        evalSnapshots: Math.min(
+          total,
+          // the book's schedule: after iteration 1 and every 60000/B (src/engine/mnist/schedule.ts), at most this many
+          config.evalSchedule === 'book'
+            ? Math.floor((total - 1) / Math.max(MNIST_TRAIN_IMAGES / config.batch, 1)) + 2
+            : config.evalEvery > 0 ? Math.floor(total / config.evalEvery) + 1 : 1
+        )
       }
   }
 }
+
+/** MNIST's training split. */
+const MNIST_TRAIN_IMAGES = 60000
 
 /** Numbers in a confusion matrix (MNIST's ten digits). */
 const CONFUSION = 100

@@ -9,6 +9,7 @@ import { Backprop } from './backprop'
 import { lossAfterUpdate } from './convention'
 import { timesW } from './kernels'
 import { lossFromA2 } from './loss'
+import { evaluatesAt } from './schedule'
 import { cloneParams, forward, initParams, type MnistParams } from './model'
 
 /**
@@ -16,8 +17,8 @@ import { cloneParams, forward, initParams, type MnistParams } from './model'
  * book's train_neuralnet.py), the batch loss after the update; standard, the batch loss at the
  * parameters the gradient was taken at (what training libraries report), which saves a forward
  * pass per iteration.
- * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations and
- * always after the last one, so every run, even with evalEvery 0, ends with its accuracy.
+ * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations (or
+ * on the book's schedule) and always after the last one, so every run ends with its accuracy.
  */
 export function createMnistTrainer(config: MnistTraining, data: MnistData, compute: MnistCompute = serialCompute): Trainer {
   const rng = new RandomState(config.seed)
@@ -58,7 +59,7 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData, compu
       const loss = lossAfterUpdate(config.formulation) ? lossFromA2(forward(params(), batch(), timesW).A2, labels, config.formulation) : before
       done++
       const record: StepRecord = { step: done, loss, lr: config.lr }
-      if (every(config.evalEvery) || isLast()) {
+      if (evaluatesAt(config, data.train.count, done)) {
         const p = params()
         const trainEval = compute.evaluate(p, data.train, config.formulation)
         const testEval = compute.evaluate(p, data.test, config.formulation)

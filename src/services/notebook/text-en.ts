@@ -145,7 +145,8 @@ export const en: NotebookText = {
           `The logged loss is the batch loss after the update, as the book's training loop appends it to \`train_loss_list\`: ` +
           `one more forward pass per iteration, and a loss one update ahead of the standard formulation's.`
       }[formulation] +
-      ` Train and test accuracy are measured every \`eval_every\` iterations and after the last one.`,
+      ` Train and test accuracy are measured every \`eval_every\` iterations (with \`eval_schedule = 'book'\`, as the book's ` +
+      `\`train_neuralnet.py\`: after iteration 1 and then every \`max(train_size / batch_size, 1)\` iterations) and after the last one.`,
     chaos:
       `**Rounding chaos.** A long textbook run amplifies rounding: two correct programs that add the same numbers in a different ` +
       `order (numpy's BLAS and the lab's engine, or two numpy builds) drift apart. For the chapter's own run (hidden 64, 100 iterations) ` +
