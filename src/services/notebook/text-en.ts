@@ -71,7 +71,8 @@ export const en: NotebookText = {
   simplenet: {
     functions:
       `## 2. The chapter's functions\n\nSection 4.4.2's \`softmax\` (shifted by the largest value) and \`cross_entropy_error\` ` +
-      `with delta 1e-4, and \`numerical_gradient\`: central differences, each weight nudged in place by ±h.`,
+      `with \`delta\` inside the log (the notebook's 1e-4, or the book's 1e-7 from its \`common/functions.py\`), and ` +
+      `\`numerical_gradient\`: central differences, each weight nudged in place by ±h.`,
     model: `## 3. SimpleNet\n\nOne 2×3 weight matrix drawn with \`np.random.seed(seed); np.random.randn(2, 3)\`; p = x·W, then softmax and the loss.`,
     training:
       `## 4. Gradient and descent\n\nThe loss at the start is step 0. Each further step updates \`W -= lr * dW\` with the numerical gradient ` +

@@ -70,7 +70,8 @@ export const ko: NotebookText = {
     'MNIST 파일 {name}(또는 {name}.gz)이 {folder}에 없습니다. 네 개의 IDX 파일을 그 폴더에 두거나, MNIST_DIR을 파일이 있는 폴더로 설정하세요.',
   simplenet: {
     functions:
-      `## 2. 이 장의 함수\n\n4.4.2절의 \`softmax\`(가장 큰 값을 빼서 계산)와 delta 1e-4의 \`cross_entropy_error\`, ` +
+      `## 2. 이 장의 함수\n\n4.4.2절의 \`softmax\`(가장 큰 값을 빼서 계산)와 로그 안에 \`delta\`(노트북의 1e-4, 또는 책의 ` +
+      `\`common/functions.py\`의 1e-7)를 더하는 \`cross_entropy_error\`, ` +
       `그리고 \`numerical_gradient\`: 각 가중치를 제자리에서 ±h만큼 움직이는 중앙 차분입니다.`,
     model: `## 3. SimpleNet\n\n\`np.random.seed(seed); np.random.randn(2, 3)\`으로 뽑은 2×3 가중치 행렬 하나; p = x·W, 그다음 softmax와 손실.`,
     training:
