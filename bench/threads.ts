@@ -4,12 +4,13 @@
 // fresh process per count (bench/threads-memory.ts).
 import { execFileSync } from 'node:child_process'
 import type { MnistConfig } from '../src/shared/config'
-import { createMnistTrainer, type MnistCompute, type MnistData } from '../src/engine/mnist'
+import { createMnistTrainer, gatherRows, type MnistCompute, type MnistData } from '../src/engine/mnist'
 import { serialCompute } from '../src/engine/mnist/compute'
 import { initParams } from '../src/engine/mnist/model'
 import { RandomState } from '../src/engine/random'
 import { notebook } from '../src/shared/config'
 import { ThreadPool } from '../src/services/threads'
+import { MachineThreads } from './machine-threads'
 
 export interface ThreadRow {
   name: string
@@ -18,24 +19,33 @@ export interface ThreadRow {
   note: string
 }
 
-/** Best of `runs` alternating timings of `work` on one thread and on two; `warmups` untimed first on each. */
-function alternate(name: string, note: string, runs: number, pool: ThreadPool, work: (compute: MnistCompute) => void, warmups = 1): ThreadRow {
-  const time = (compute: MnistCompute): number => {
-    const t0 = performance.now()
-    work(compute)
-    return performance.now() - t0
-  }
-  for (let w = 0; w < warmups; w++) {
-    time(serialCompute)
-    time(pool)
-  }
-  let one = Infinity, two = Infinity
-  for (let r = 0; r < runs; r++) {
-    one = Math.min(one, time(serialCompute))
-    two = Math.min(two, time(pool))
-  }
-  return { name, one, two, note }
+const timed = (f: () => void): number => {
+  const t0 = performance.now()
+  f()
+  return performance.now() - t0
 }
+
+/**
+ * Best of `runs` alternating timings of `one` and `two`, after `warmups` untimed of each; the note
+ * gets the range of the pairs' ratios (each pair shares a stretch of the machine).
+ */
+function pairs(name: string, note: string, runs: number, one: () => void, two: () => void, warmups = 1): ThreadRow {
+  for (let w = 0; w < warmups; w++) {
+    one()
+    two()
+  }
+  const times = Array.from({ length: runs }, () => [timed(one), timed(two)])
+  const ratios = times.map(([a, b]) => a / b)
+  return {
+    name,
+    one: Math.min(...times.map((t) => t[0])),
+    two: Math.min(...times.map((t) => t[1])),
+    note: `${note}; pairs' ratios ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x`
+  }
+}
+
+const alternate = (name: string, note: string, runs: number, pool: ThreadPool, work: (compute: MnistCompute) => void, warmups = 1): ThreadRow =>
+  pairs(name, note, runs, () => work(serialCompute), () => work(pool), warmups)
 
 /** `count` iterations of a fresh trainer (created inside the timing: its set-up is small next to them). */
 const iterations = (config: MnistConfig, data: MnistData, count: number) => (compute: MnistCompute) => {
@@ -48,16 +58,32 @@ function residentMb(threads: number): number {
   return JSON.parse(out.trim().split('\n').pop()!).maxRssMb as number
 }
 
+/** The machine's reference rows: a perfectly parallel loop, and the cost of one join. */
+function machine(): ThreadRow[] {
+  const m = new MachineThreads()
+  const N = 2e7
+  const loop = pairs('reference: a loop that splits perfectly (2e7 square roots), what the machine gives two threads now', 'best of 5, alternating', 5,
+    () => m.single(N), () => m.split(N))
+  const JOINS = 2000
+  const join = timed(() => {
+    for (let j = 0; j < JOINS; j++) m.split(0)
+  }) / JOINS
+  void m.close()
+  return [loop, { name: 'one join with nothing to compute (start the other thread, wait for it)', one: 0, two: join, note: `mean of ${JOINS}` }]
+}
+
 export function benchThreads(data: MnistData): { rows: ThreadRow[]; memory: { one: number; two: number } } {
+  const reference = machine()
   const pool = new ThreadPool(data, notebook.mnist, 2)
   const p = initParams(new RandomState(1), 64)
-  const numerical: MnistConfig = { ...notebook.mnist, evalEvery: 0, snapshotEvery: 1000 }
+  const rng = new RandomState(2)
+  const index = rng.choice(data.train.count, 100)
+  const labels = index.map((n) => data.train.labels[n])
+  const x = gatherRows(pool.csrOf(data.train), index)
   const backprop: MnistConfig = { ...notebook.mnist, gradient: 'backprop', formulation: 'standard', evalEvery: 0, snapshotEvery: 1000 }
   const rows = [
-    // a one-iteration run also evaluates after its last: a two-iteration run minus a one-iteration run would be
-    // noisier than the evaluation is long, so the evaluation is timed on its own and the iteration with 5
-    alternate('textbook numerical-gradient iteration (5-iteration run, one final evaluation, per iteration)', 'best of 3 after 1 untimed, alternating', 3, pool,
-      iterations(numerical, data, 5)),
+    alternate('textbook numerical-gradient iteration (784-64-10, batch 100)', 'the gradient of one batch; best of 5 after 3 untimed, alternating', 5, pool,
+      (compute) => void compute.numericalGradient(p, x, index, labels, 'textbook', 1e-4), 3),
     alternate('full evaluation pass (60k train + 10k test, textbook)', 'best of 5, alternating', 5, pool, (compute) => {
       compute.evaluate(p, data.train, 'textbook')
       compute.evaluate(p, data.test, 'textbook')
@@ -67,16 +93,17 @@ export function benchThreads(data: MnistData): { rows: ThreadRow[]; memory: { on
     alternate("the notebook's whole run (100 numerical iterations, an evaluation after each)", 'best of 2 after none untimed, alternating', 2, pool,
       iterations(notebook.mnist, data, 100), 0)
   ]
-  rows[0].one /= 5
-  rows[0].two /= 5
   void pool.close()
+  rows.push(...reference)
   return { rows, memory: { one: residentMb(1), two: residentMb(2) } }
 }
 
 export function formatThreads({ rows, memory }: ReturnType<typeof benchThreads>): string {
   const ms = (v: number): string => (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(1)} ms`)
   const table = [['threads: benchmark', '1 thread', '2 threads', '1/2', 'note']].concat(
-    rows.map((r) => [r.name, ms(r.one), ms(r.two), `${(r.one / r.two).toFixed(2)}x`, r.note]),
+    rows.map((r) => (r.one === 0
+      ? [r.name, '-', `${(r.two * 1000).toFixed(0)} µs`, '-', r.note]
+      : [r.name, ms(r.one), ms(r.two), `${(r.one / r.two).toFixed(2)}x`, r.note])),
     [['engine resident memory, peak (MNIST loaded, a numerical run with evaluations)', `${memory.one.toFixed(0)} MB`, `${memory.two.toFixed(0)} MB`,
       `${(memory.two / memory.one).toFixed(2)}x (2/1)`, 'a fresh process per count: bench/threads-memory.ts']]
   )

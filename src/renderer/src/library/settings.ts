@@ -11,6 +11,9 @@ import { lt } from './strings'
 /** Whether setting `key` changes what the run computed. */
 export function applies(c: RunConfig, key: string): boolean {
   if (key === 'h') return c.kind === 'simplenet' || c.gradient === 'numerical'
+  // the thread count changes how fast, never what (src/services/threads)
+  if (key === 'threads') return false
+  if (c.kind === 'mnist' && key === 'evalEvery') return c.evalSchedule !== 'book'
   if (c.kind === 'simplenet' && key === 'lr') return (c.steps ?? 0) > 0
   return key !== 'kind'
 }
@@ -28,6 +31,8 @@ const labels: Partial<Record<string, StringKey>> = {
   batch: 'batch',
   iterations: 'iterations',
   evalEvery: 'evalEvery',
+  evalSchedule: 'evalSchedule',
+  threads: 'threads',
   snapshotEvery: 'snapshotEvery',
   schedule: 'schedule',
   x: 'x',
@@ -36,7 +41,15 @@ const labels: Partial<Record<string, StringKey>> = {
   steps: 'stepsTakenLabel'
 }
 
-function value(key: string, v: unknown): string {
+/** Values worded per setting where the same word means different things (SimpleNet's `book` loss, MNIST's `book` schedule). */
+const worded: Partial<Record<string, Record<string, StringKey>>> = {
+  evalSchedule: { every: 'scheduleEvery', book: 'scheduleBook' }
+}
+const simplenetLoss: Record<string, StringKey> = { notebook: 'lossNotebook', book: 'lossBook' }
+
+function value(key: string, v: unknown, kind: RunConfig['kind']): string {
+  const words = kind === 'simplenet' && key === 'formulation' ? simplenetLoss : worded[key]
+  if (words && typeof v === 'string' && words[v]) return t(words[v])
   if (key === 'schedule' && Array.isArray(v)) return (v as { lr: number; epochs: number }[]).map((s) => `${s.lr}×${s.epochs}`).join(' → ')
   if ((key === 'gradient' || key === 'formulation') && typeof v === 'string') return t(v as StringKey)
   return Array.isArray(v) ? v.join(', ') : String(v)
@@ -48,7 +61,7 @@ export function settingRows(r: RunDetail): Record<string, string> {
   for (const [k, v] of Object.entries(r.config)) {
     if (!applies(r.config, k)) continue
     const label = labels[k]
-    out[label ? t(label) : k] = value(k, v)
+    out[label ? t(label) : k] = value(k, v, r.config.kind)
   }
   out[lt('stepsStored')] = String(r.steps)
   out[lt('finalLoss')] = formatNumber(r.finalLoss, 8)
