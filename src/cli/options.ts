@@ -34,12 +34,15 @@ const storing = [json, noSave, db, name]
 /** The notebook prints every 100 epochs; so does `lab` unless told otherwise. */
 export const TABLE_LOG_EVERY = 100
 
-/** The defaults of `lab` for each kind of run (the notebook's settings, MNIST's quick start). */
+/**
+ * The defaults of `lab` for each kind of run (the notebook's settings, MNIST's quick start), with
+ * the optional settings' own defaults spelled out (the notebook's loss and evaluations, every core).
+ */
 export const cliDefaults = {
-  simplenet: notebook.simplenet,
+  simplenet: { ...notebook.simplenet, formulation: 'notebook' },
   gate: { ...notebook.gate, logEvery: TABLE_LOG_EVERY },
   xor2: { ...notebook.xor2, logEvery: TABLE_LOG_EVERY },
-  mnist: mnistQuickStart
+  mnist: { ...mnistQuickStart, evalSchedule: 'every', threads: 0 }
 } as const
 
 function words(value: unknown): string {

@@ -91,7 +91,7 @@ export const runFields = {
     { key: 'W', parse: optional(fields.W), text: 'numbers', meta: 'w11,...,w23', help: 'the six weights, row by row, instead of randn(2,3) from the seed' },
     {
       key: 'formulation', parse: optional(fields.simplenetFormulation), text: 'word', meta: 'notebook|book',
-      help: "the loss: the notebook's cross-entropy, delta 1e-4 (default), or the book's, delta 1e-7"
+      help: "the loss: the notebook's cross-entropy (delta 1e-4) or the book's common/functions.py (delta 1e-7)"
     },
     { key: 'steps', parse: optional(fields.steps, 0), text: 'integer', meta: 'N', help: 'gradient-descent steps W -= lr*dW before W, p, loss and dW are shown' },
     { ...lr, parse: optional(fields.lr, 0.1), help: 'learning rate of those steps' }
@@ -124,7 +124,7 @@ export const runFields = {
     { key: 'evalEvery', parse: fields.evalEvery, text: 'integer', meta: 'K', help: 'train and test accuracy every K iterations (0: after the last only)' },
     {
       key: 'evalSchedule', parse: optional(fields.evalSchedule), text: 'word', meta: 'every|book',
-      help: "every (default): after every K-th iteration (--eval-every); book: as ch05/train_neuralnet.py, after iteration 1 and every max(60000/B, 1) after it"
+      help: "every: after every K-th iteration (--eval-every); book: as ch05/train_neuralnet.py, after iteration 1 and every max(60000/B, 1) after it"
     },
     {
       key: 'snapshotEvery', parse: optional(fields.snapshotEvery, 600), text: 'integer', meta: 'K',
@@ -132,7 +132,7 @@ export const runFields = {
     },
     {
       key: 'threads', parse: optional(fields.threads), text: 'integer', meta: 'N',
-      help: 'threads for the numerical gradient and the evaluations (default 0: every core); every number is the same for any N'
+      help: 'threads for the numerical gradient and the evaluations (0: every core); every number is the same for any N'
     }
   ]
 } as const satisfies Record<string, readonly FieldSpec[]>
