@@ -2,7 +2,7 @@
 // the engine process trains it (src/services/engine-process/serve.ts): MNIST loaded, the run's
 // compute from computeFor, three iterations with an evaluation after each. Prints {maxRssMb}.
 import { createTrainer } from '../src/engine'
-import { notebook } from '../src/shared/config'
+import { notebook } from '../src/shared/kinds'
 import { loadMnist } from '../src/services/mnist'
 import { computeFor } from '../src/services/threads'
 

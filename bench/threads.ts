@@ -8,7 +8,7 @@ import { createMnistTrainer, gatherRows, type MnistCompute, type MnistData } fro
 import { serialCompute } from '../src/engine/mnist/compute'
 import { initParams } from '../src/engine/mnist/model'
 import { RandomState } from '../src/engine/random'
-import { notebook } from '../src/shared/config'
+import { notebook } from '../src/shared/kinds'
 import { ThreadPool } from '../src/services/threads'
 import { MachineThreads } from './machine-threads'
 

@@ -2,6 +2,7 @@
 // Node's child `process` or Electron's `process.parentPort` is wrapped into `port`.
 import { createTrainer } from '../../engine'
 import type { MnistData } from '../../engine/mnist'
+import { kindOf } from '../../shared/kinds'
 import type { EngineMessage, HostMessage } from './messages'
 import { computeFor } from '../threads'
 import { SlicedRunner } from './runner'
@@ -22,7 +23,7 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
       case 'start': {
         if (runner) return port.post({ type: 'finished', status: 'failed', reason: 'this engine process is already training' })
         try {
-          const data = msg.config.kind === 'mnist' ? deps.loadMnist() : undefined
+          const data = kindOf(msg.config.kind).dataset === 'mnist' ? deps.loadMnist() : undefined
           // an MNIST run's worker threads (src/services/threads) end with it
           const threads = computeFor(msg.config, data)
           runner = new SlicedRunner(createTrainer(msg.config, data, threads.compute), {

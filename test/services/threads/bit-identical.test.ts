@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createMnistTrainer, type MnistData } from '../../../src/engine/mnist'
 import type { Params, StepRecord } from '../../../src/engine/types'
-import { notebook, type MnistConfig } from '../../../src/shared/config'
+import type { MnistConfig } from '../../../src/shared/config'
+import { notebook } from '../../../src/shared/kinds'
 import { loadMnist } from '../../../src/services/mnist'
 import { ThreadPool } from '../../../src/services/threads'
 
