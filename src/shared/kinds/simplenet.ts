@@ -18,8 +18,8 @@ const rows = [
     help: "the loss: the notebook's cross-entropy (delta 1e-4) or the book's common/functions.py (delta 1e-7); docs/models.md",
     label: { en: 'Loss', ko: '손실' },
     values: {
-      notebook: { en: 'notebook: −Σ t log(y + 1e-4)', ko: '노트북: −Σ t log(y + 1e-4)' },
-      book: { en: 'book (common/functions.py): −log(y_label + 1e-7)', ko: '책 (common/functions.py): −log(y_정답 + 1e-7)' }
+      notebook: { en: 'notebook (δ = 1e-4)', ko: '노트북 (δ = 1e-4)' },
+      book: { en: 'book, common/functions.py (δ = 1e-7)', ko: '책 (δ = 1e-7)' }
     }
   },
   {
