@@ -8,8 +8,8 @@ for (const lang of ['en', 'ko'] as const) {
   test(`SimpleNet's loss select switches between the notebook's and the book's loss (${lang})`, async ({ page }) => {
     const lessons = new LessonsPage(page)
     await lessons.open('simplenet')
-    if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     await lessons.notebookSettings()
+    if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     await expect(lessons.number('simplenet-loss')).toHaveText('3.34491868')
     const loss = page.locator('#sn-formulation')
     await expect(loss.locator('option')).toHaveText(lang === 'en' ? ['notebook (δ = 1e-4)', 'book, common/functions.py (δ = 1e-7)'] : ['노트북 (δ = 1e-4)', '책 (δ = 1e-7)'])
