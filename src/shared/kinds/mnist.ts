@@ -133,8 +133,8 @@ export const mnist = {
         : c.evalEvery > 0 ? Math.floor(c.iterations / c.evalEvery) + 1 : 1
     )
   }),
-  // the thread count changes how fast a run is, never what it computes (src/services/threads)
-  applies: (c, key) => hWhenNumerical(c, key) && key !== 'threads' && (key !== 'evalEvery' || c.evalSchedule !== 'book'),
+  // on the book's schedule K is not used
+  applies: (c, key) => hWhenNumerical(c, key) && (key !== 'evalEvery' || c.evalSchedule !== 'book'),
   budgetKnobs: ['snapshotEvery', 'evalEvery'],
   defaultName: (c, lang) =>
     lang === 'en'
