@@ -13,7 +13,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          engine: resolve(__dirname, 'src/main/engine.ts')
+          engine: resolve(__dirname, 'src/main/engine.ts'),
+          // the engine process's worker threads (src/services/threads/pool.ts starts it)
+          'threads-worker': resolve(__dirname, 'src/services/threads/worker.ts')
         }
       }
     }

@@ -4,6 +4,7 @@ import { csrOf } from '../src/engine/mnist/data'
 import { benchEngine } from './engine'
 import { formatTable } from './report'
 import { benchStore } from './store'
+import { benchThreads, formatThreads } from './threads'
 
 async function main(): Promise<void> {
   const data = loadMnist()
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   csrOf(data.test)
   const rows = [...benchEngine(data), ...(await benchStore())]
   console.log(formatTable(rows))
+  console.log('')
+  console.log(formatThreads(benchThreads(data)))
 }
 
 main().catch((err: unknown) => {

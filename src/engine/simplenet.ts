@@ -1,13 +1,17 @@
 // Section 4.4.2's SimpleNet: one 2x3 weight matrix, p = x·W, softmax, and the loss
-// -dot(t, log(y + 1e-4)); its gradient dL/dW numerically (as the notebook) and by backprop.
+// -dot(t, log(y + delta)); its gradient dL/dW numerically (as the notebook) and by backprop.
+// delta is the notebook's 1e-4, or with the `book` formulation the book's 1e-7 (docs/models.md).
 import { crossEntropyError, softmax } from './functions'
 import { numericalGradient } from './gradient'
 import { descend, dot, matrix, toRows, vector } from './linalg'
 import { RandomState } from './random'
 import type { Matrix, SimpleNetInput } from './types'
 
-/** SimpleNet's cross-entropy delta (the gate section uses 1e-7). */
-const DELTA = 1e-4
+/**
+ * SimpleNet's cross-entropy delta: the notebook's, or the book's (its common/functions.py, which
+ * takes the label's log only: for a one-hot t the same sum, since the other terms are exact zeros).
+ */
+const DELTA = { notebook: 1e-4, book: 1e-7 } as const
 
 export interface SimpleNetResult {
   /** The weights evaluated: seed(S); randn(2,3), or config.W, after config.steps updates. */
@@ -19,7 +23,7 @@ export interface SimpleNetResult {
   loss: number
   /** Numerical gradient, h = config.h, perturbing W in place as the notebook does. */
   dW: number[][]
-  /** Analytic gradient of the same loss (the 1e-4 delta included). */
+  /** Analytic gradient of the same loss (its delta included). */
   dWBackprop: number[][]
   /** max |dW - dWBackprop| */
   maxDiff: number
@@ -31,8 +35,9 @@ export function simpleNet(config: SimpleNetInput): SimpleNetResult {
   const W = config.W ? matrix(2, 3, config.W) : matrix(2, 3, new RandomState(config.seed).randn(6))
   const x = vector(config.x)
   const t = config.t
+  const delta = DELTA[config.formulation ?? 'notebook']
   const predict = (): Matrix => dot(x, W)
-  const loss = (): number => crossEntropyError(softmax(predict().data), t, DELTA)
+  const loss = (): number => crossEntropyError(softmax(predict().data), t, delta)
   const gradient = (): Matrix => matrix(2, 3, numericalGradient(loss, W.data, config.h))
 
   const history: number[] = []
@@ -44,7 +49,7 @@ export function simpleNet(config: SimpleNetInput): SimpleNetResult {
   const p = predict().data
   const y = softmax(p)
   const dW = gradient()
-  const dWBackprop = backprop(x.data, y, t, DELTA)
+  const dWBackprop = backprop(x.data, y, t, delta)
   let maxDiff = 0
   for (let i = 0; i < 6; i++) maxDiff = Math.max(maxDiff, Math.abs(dW.data[i] - dWBackprop.data[i]))
   return {

@@ -3,14 +3,17 @@
 // records carry, its trainer or computation here makes them. test/engine/trainers.test.ts checks every trainer emits
 // exactly the parameter shapes its descriptor declares.
 import { createGateTrainer } from './gates'
-import { createMnistTrainer, type MnistData } from './mnist'
+import { createMnistTrainer, type MnistCompute, type MnistData } from './mnist'
 import { derivativeRecords, gradientRecords, lossRecords } from './chapter4-runs'
 import { simpleNetRecords } from './simplenet-run'
 import type { DerivativeInput, GateTraining, GradientInput, LossInput, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
 import { createXor2Trainer } from './xor2'
 
-/** Makes a trainer from a validated configuration of its kind (and the data set, for a kind that needs one). */
-export type TrainerFactory<C = never> = (config: C, data?: MnistData) => Trainer
+/**
+ * Makes a trainer from a validated configuration of its kind (and the data set, for a kind that
+ * needs one, and where its heavy computations run: MNIST's worker threads, src/services/threads).
+ */
+export type TrainerFactory<C = never> = (config: C, data?: MnistData, compute?: MnistCompute) => Trainer
 
 const trainers = new Map<string, TrainerFactory<never>>()
 
@@ -24,10 +27,10 @@ export function registerTrainer<C>(kind: string, factory: TrainerFactory<C>): vo
 export const trainerKinds = (): string[] => [...trainers.keys()]
 
 /** A trainer for a configuration of any trained kind. */
-export function createTrainer(config: Training | { kind: string }, data?: MnistData): Trainer {
+export function createTrainer(config: Training | { kind: string }, data?: MnistData, compute?: MnistCompute): Trainer {
   const factory = trainers.get(config.kind)
   if (!factory) throw new Error(`there is no trainer for ${JSON.stringify(config.kind)} runs`)
-  return factory(config as never, data)
+  return factory(config as never, data, compute)
 }
 
 /** A whole run at once: its records (step 0 first) and its final outputs. */
@@ -58,9 +61,9 @@ export function computeRun(config: { kind: string }): ComputedRun {
 const builtIn = {
   gate: (c: GateTraining) => createGateTrainer(c),
   xor2: (c: Xor2Training) => createXor2Trainer(c),
-  mnist(c: MnistTraining, data?: MnistData) {
+  mnist(c: MnistTraining, data?: MnistData, compute?: MnistCompute) {
     if (!data) throw new Error('an MNIST run needs the MNIST data set, and none was given')
-    return createMnistTrainer(c, data)
+    return createMnistTrainer(c, data, compute)
   }
 }
 for (const [kind, factory] of Object.entries(builtIn)) registerTrainer(kind, factory as TrainerFactory<never>)

@@ -31,6 +31,8 @@ export interface SimpleNetInput {
   h: number
   /** Six weights overriding `randn(2,3)` from the seed. */
   W?: readonly number[]
+  /** The loss's delta: the notebook's 1e-4 (default) or the book's 1e-7. */
+  formulation?: 'notebook' | 'book'
   /** Gradient-descent steps `W -= lr*dW` on the single example. */
   steps: number
   lr: number
@@ -73,6 +75,8 @@ export interface MnistTraining {
   h: number
   /** Evaluation every K iterations (0: only after the last). */
   evalEvery: number
+  /** `book`: after iteration 1 and every max(60000/batch, 1) after it, as the book's train_neuralnet.py (evalEvery unused). */
+  evalSchedule?: 'every' | 'book'
   /** Parameter snapshot every K iterations (the last iteration always gets one). */
   snapshotEvery: number
 }

@@ -14,6 +14,10 @@ export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fa
 export const GATES = ['AND', 'OR', 'NAND', 'XOR'] as const
 export const GRADIENTS = ['numerical', 'backprop'] as const
 export const FORMULATIONS = ['textbook', 'standard', 'twolayernet'] as const
+/** SimpleNet's loss: the notebook's cross-entropy (delta 1e-4) or the book's (delta 1e-7). docs/models.md */
+export const SIMPLENET_FORMULATIONS = ['notebook', 'book'] as const
+/** When MNIST accuracy is evaluated: every K iterations, or on the book's epochs (after 1, 1+E, 1+2E, ...). */
+export const EVAL_SCHEDULES = ['every', 'book'] as const
 // the engine names these values for its numerics; a value added there and missing here (or the
 // reverse) stops the build
 const listsComplete: [
@@ -38,6 +42,9 @@ export const fields = {
   iterations: int(1, 1000000),
   evalEvery: int(0, 1000000),
   snapshotEvery: int(1, 1000000),
+  threads: int(0, 64),
+  evalSchedule: oneOf(...EVAL_SCHEDULES),
+  simplenetFormulation: oneOf(...SIMPLENET_FORMULATIONS),
   steps: int(0, 10000),
   gate: oneOf(...GATES),
   gradient: oneOf(...GRADIENTS),

@@ -98,6 +98,14 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(difference).toBeLessThanOrEqual(1e-9)
   })
 
+  it("SimpleNet with the book's loss (delta 1e-7), 3 descent steps", async () => {
+    const config: SimpleNetConfig = { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4, formulation: 'book', steps: 3, lr: 0.1 }
+    const id = await simpleNetRun(db, config)
+    const { difference, steps } = reproduce(db, id)
+    expect(steps).toBe(4)
+    expect(difference).toBeLessThanOrEqual(1e-9)
+  })
+
   it.each(['AND', 'OR', 'NAND', 'XOR'])('the %s gate', (gate) => {
     const id = train(db, ['train', 'gate', '--gate', gate, '--seed', '7', '--lr', '0.1', '--epochs', '1000', '--log-every', '50'])
     const { difference, steps } = reproduce(db, id)
@@ -120,6 +128,14 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(steps).toBe(storedSteps(db, id))
     expect(difference).toBeLessThanOrEqual(1e-9)
   })
+
+  it("a twolayernet backprop MNIST run evaluated on the book's schedule (after iterations 1, 601 and the last)", () => {
+    const id = train(db, ['train', 'mnist', '--formulation', 'twolayernet', '--gradient', 'backprop', '--seed', '1', '--hidden', '20', '--batch', '100',
+      '--iterations', '602', '--lr', '0.1', '--eval-schedule', 'book'])
+    const { difference, steps } = reproduce(db, id, { MNIST_DIR: MNIST })
+    expect(steps).toBe(602)
+    expect(difference).toBeLessThanOrEqual(1e-9)
+  }, 180_000)
 
   it('3 iterations of the textbook numerical MNIST run, the chapter\'s own model', () => {
     const id = train(db, ['train', 'mnist', '--textbook', '--gradient', 'numerical', '--seed', '1', '--hidden', '64', '--batch', '100',

@@ -24,7 +24,7 @@ describe('types derived from parsers', () => {
     const config: MnistConfig = { ...notebook.mnist, formulation: 'twolayernet' }
     expect(parseMnist(config, 'config')).toEqual(config)
     expect(() => parseRunConfig({ ...config, momentum: 0.9 }, 'config')).toThrow(
-      'unknown field config.momentum (allowed: kind, seed, hidden, batch, iterations, lr, gradient, formulation, h, evalEvery, snapshotEvery)'
+      'unknown field config.momentum (allowed: kind, seed, hidden, batch, iterations, lr, gradient, formulation, h, evalEvery, evalSchedule, snapshotEvery, threads)'
     )
   })
 })

@@ -6,6 +6,7 @@ import { createTrainer } from '../../engine'
 import type { StepRecord } from '../../engine/types'
 import { inProcess } from '../../services/lifecycle/in-process'
 import { RunNotCreated, TrainingRun, type RunEnd } from '../../services/lifecycle/training-run'
+import { computeFor } from '../../services/threads'
 import { loadMnist } from '../../services/mnist'
 import type { RunStore } from '../../services/store/run-store'
 import { totalSteps, trainedKinds } from '../../shared/kinds'
@@ -48,11 +49,14 @@ export async function train(argv: string[], out: Output): Promise<number> {
     progress?.update(done)
   }
 
+  // an MNIST run's worker threads (src/services/threads) end with it
+  const threads = computeFor(config, data)
   let run: TrainingRun
   const status = await new Promise<RunEnd>((resolve) => {
     try {
-      run = new TrainingRun(store, config, inProcess(createTrainer(config, data)), { name, kept: show, ended: resolve })
+      run = new TrainingRun(store, config, inProcess(createTrainer(config, data, threads.compute)), { name, kept: show, ended: resolve })
     } catch (e) {
+      void threads.close()
       store?.close()
       if (e instanceof RunNotCreated) throw new CliError(`cannot save the run to ${store!.file}: ${e.message}`, 1)
       throw e
@@ -62,6 +66,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
     process.once('SIGTERM', stop)
   })
   progress?.end()
+  await threads.close()
   store?.close()
   if (status.storageProblem) {
     throw new CliError(`cannot save run ${run!.id} to ${store!.file}: ${status.storageProblem}; training was stopped`, 1)

@@ -31,22 +31,30 @@ export interface Csr {
 
 const cache = new WeakMap<MnistSplit, Csr>()
 
-/** The split in CSR form, built once per split object. */
-export function csrOf(split: MnistSplit): Csr {
+/** Memory for a typed array of `bytes` bytes: an ArrayBuffer, or a SharedArrayBuffer that threads share. */
+export type Allocate = (bytes: number) => ArrayBufferLike
+
+const ownMemory: Allocate = (bytes) => new ArrayBuffer(bytes)
+
+/**
+ * The split in CSR form, built once per split object, in memory from `allocate` (the first
+ * call's: threads that share the data set build it first, in shared memory).
+ */
+export function csrOf(split: MnistSplit, allocate = ownMemory): Csr {
   let csr = cache.get(split)
   if (!csr) {
-    csr = denseToCsr(split.images, split.count)
+    csr = denseToCsr(split.images, split.count, allocate)
     cache.set(split, csr)
   }
   return csr
 }
 
-export function denseToCsr(images: ArrayLike<number>, rows: number): Csr {
+export function denseToCsr(images: ArrayLike<number>, rows: number, allocate = ownMemory): Csr {
   let nnz = 0
   for (let p = 0; p < rows * PIXELS; p++) if (images[p] !== 0) nnz++
-  const ptr = new Int32Array(rows + 1)
-  const col = new Int32Array(nnz)
-  const val = new Float64Array(nnz)
+  const ptr = new Int32Array(allocate(4 * (rows + 1)))
+  const col = new Int32Array(allocate(4 * nnz))
+  const val = new Float64Array(allocate(8 * nnz))
   let k = 0
   for (let n = 0; n < rows; n++) {
     const base = n * PIXELS

@@ -1,6 +1,7 @@
 // How long an MNIST run will take, shown before a (possibly slow) numerical-gradient run starts.
 import type { MnistTraining } from '../types'
 import { lossAfterUpdate } from './convention'
+import { evaluationCount } from './schedule'
 
 // Calibrated against `npm run bench` on the 2-core development machine (best-of timings, as a
 // run's steady state): a backprop epoch of 784-64-10 at batch 100 takes 460 ms, a full evaluation
@@ -17,18 +18,27 @@ const SECONDS_PER_ROW = 2.6e-6
 const SECONDS_PER_EVAL_MAC = 4e-10
 const SECONDS_PER_NUDGED_ROW = 4.8e-8
 const EVAL_IMAGES = 70000
+const TRAIN_IMAGES = 60000
 
-/** Estimated wall-clock seconds for the whole run, evaluations included. */
-export function estimateNumericalSeconds(config: MnistTraining): number {
+/**
+ * Worker threads (src/services/threads) split the numerical gradient and the evaluations; each
+ * thread past the first adds about this much of one (`npm run bench`'s thread table: the join
+ * and the per-thread set-up cost the rest).
+ */
+const THREAD_GAIN = 0.9
+
+/** Estimated wall-clock seconds for the whole run, evaluations included, on `threads` threads. */
+export function estimateNumericalSeconds(config: MnistTraining, threads = 1): number {
+  const speedup = 1 + THREAD_GAIN * (Math.max(threads, 1) - 1)
   const macsPerImage = (NONZERO_PIXELS_PER_IMAGE + 10) * config.hidden
   const firstLayer = config.batch * NONZERO_PIXELS_PER_IMAGE * config.hidden
   const pass = config.batch * macsPerImage * SECONDS_PER_MAC
   // reporting the loss after the update takes one more forward pass per iteration
   const extraPass = lossAfterUpdate(config.formulation) ? pass : 0
   const gradient = config.gradient === 'numerical'
-    ? 2 * firstLayer * SECONDS_PER_NUDGED_ROW + pass
+    ? (2 * firstLayer * SECONDS_PER_NUDGED_ROW) / speedup + pass
     : 2 * pass + config.batch * SECONDS_PER_ROW
-  const evaluations = (config.evalEvery > 0 ? Math.floor(config.iterations / config.evalEvery) : 0) + 1
+  const evaluations = evaluationCount(config, TRAIN_IMAGES)
   const evalPass = EVAL_IMAGES * macsPerImage * SECONDS_PER_EVAL_MAC
-  return config.iterations * (gradient + extraPass) + evaluations * evalPass
+  return config.iterations * (gradient + extraPass) + (evaluations * evalPass) / speedup
 }

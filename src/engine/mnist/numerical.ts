@@ -25,6 +25,24 @@ const sigmoidSeries = series.sigmoidSeries
 export function numericalGradient(
   p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation, h: number
 ): Gradient {
+  const g = zerosLike(p)
+  const loss = numericalGradientPart(p, x, labels, formulation, h, 0, parameterCount(p.b1.cols), g)
+  return { grads: g, loss }
+}
+
+/** How many parameters a 784-H-10 net has: W1, b1, W2, b2 in that order (the flat index of the parts). */
+export const parameterCount = (H: number): number => PIXELS * H + H + H * CLASSES + CLASSES
+
+/**
+ * The entries from..to-1 (flat index over W1, b1, W2, b2 in that order) of the numerical
+ * gradient, written into g (the other entries are left as they are); returns the batch loss at p.
+ * Each entry is computed by the same operations whatever the range, so parts computed apart (on
+ * several threads) give the whole gradient bit for bit.
+ */
+export function numericalGradientPart(
+  p: MnistParams, x: Csr, labels: ArrayLike<number>, formulation: Formulation, h: number,
+  from: number, to: number, g: MnistParams
+): number {
   const H = p.b1.cols
   const B = x.rows
   const W2 = p.W2.data
@@ -34,7 +52,6 @@ export function numericalGradient(
   const sig = new Float64Array(B * H * 4)
   for (let q = 0; q < B * H; q++) sigmoidSeries(Z1[q], E[q], sig, 4 * q)
 
-  const g = zerosLike(p)
   const at = new Int32Array(B * CLASSES)
   const dA = new Float64Array(B * CLASSES)
   const u = new Float64Array(B)
@@ -96,25 +113,51 @@ export function numericalGradient(
 
   const W1 = p.W1.data
   const col = columns(x)
-  for (let i = 0; i < PIXELS; i++) {
-    const from = col.ptr[i]
-    const count = col.ptr[i + 1] - from
+  const b1At = PIXELS * H, W2At = b1At + H, b2At = W2At + H * CLASSES
+  for (let q = Math.max(from, 0); q < Math.min(to, b1At); ) {
+    const i = (q / H) | 0
+    const end = Math.min(to, (i + 1) * H)
+    const first = col.ptr[i]
+    const count = col.ptr[i + 1] - first
     // a pixel that is zero in the whole batch leaves the loss untouched: gradient exactly 0
-    if (count === 0) continue
-    for (let j = 0; j < H; j++) {
-      g.W1.data[i * H + j] = central(W1[i * H + j], (step) => hiddenChange(j, count, col.row, col.val, from, step))
+    for (; q < end; q++) {
+      const j = q - i * H
+      g.W1.data[q] = count === 0 ? 0 : central(W1[q], (step) => hiddenChange(j, count, col.row, col.val, first, step))
     }
   }
-  for (let j = 0; j < H; j++) {
+  for (let j = Math.max(from - b1At, 0); j < Math.min(to - b1At, H); j++) {
     g.b1.data[j] = central(p.b1.data[j], (step) => hiddenChange(j, B, allRows, ones, 0, step))
   }
-  for (let j = 0; j < H; j++) {
-    for (let k = 0; k < CLASSES; k++) {
-      g.W2.data[j * CLASSES + k] = central(W2[j * CLASSES + k], (step) => outputChange(k, step, (n) => Z1[n * H + j]))
-    }
+  for (let q = Math.max(from - W2At, 0); q < Math.min(to - W2At, H * CLASSES); q++) {
+    const j = (q / CLASSES) | 0
+    g.W2.data[q] = central(W2[q], (step) => outputChange(q - j * CLASSES, step, (n) => Z1[n * H + j]))
   }
-  for (let k = 0; k < CLASSES; k++) {
+  for (let k = Math.max(from - b2At, 0); k < Math.min(to - b2At, CLASSES); k++) {
     g.b2.data[k] = central(p.b2.data[k], (step) => outputChange(k, step, () => 1))
   }
-  return { grads: g, loss: lossFromA2(A2, labels, formulation) }
+  return lossFromA2(A2, labels, formulation)
+}
+
+/**
+ * Cuts the flat parameter index into `parts` ranges of about equal work for the batch x: a
+ * W1 entry of pixel i nudges the rows where pixel i is non-zero, every other entry all B rows.
+ * Returns parts+1 boundaries, from 0 to parameterCount(H).
+ */
+export function parameterRanges(x: Csr, H: number, parts: number): number[] {
+  const pixelRows = new Int32Array(PIXELS)
+  for (let q = 0; q < x.ptr[x.rows]; q++) pixelRows[x.col[q]]++
+  const cost = (q: number): number => (q < PIXELS * H ? pixelRows[(q / H) | 0] : x.rows)
+  const total = parameterCount(H)
+  let work = 0
+  for (let i = 0; i < PIXELS; i++) work += pixelRows[i] * H
+  work += (total - PIXELS * H) * x.rows
+  const bounds = [0]
+  let q = 0, acc = 0
+  for (let part = 1; part < parts; part++) {
+    const target = (work * part) / parts
+    while (q < total && acc + cost(q) <= target) acc += cost(q++)
+    bounds.push(q)
+  }
+  bounds.push(total)
+  return bounds
 }

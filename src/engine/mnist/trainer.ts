@@ -3,14 +3,14 @@
 // the current parameters, update, then report the batch loss (docs/models.md says when).
 import type { MnistTraining, Params, StepRecord, Trainer } from '../types'
 import { RandomState } from '../random'
-import { csrOf, gatherRows, type Csr, type MnistData } from './data'
+import { serialCompute, type MnistCompute } from './compute'
+import { gatherRows, type Csr, type MnistData } from './data'
 import { Backprop } from './backprop'
-import { evaluate } from './evaluate'
 import { lossAfterUpdate } from './convention'
 import { timesW } from './kernels'
 import { lossFromA2 } from './loss'
+import { evaluatesAt } from './schedule'
 import { cloneParams, forward, initParams, type MnistParams } from './model'
-import { numericalGradient } from './numerical'
 import { largestChanges } from '../changes'
 
 /** How many of an update's largest parameter changes a snapshot step reports. */
@@ -21,12 +21,12 @@ const CHANGES_SHOWN = 8
  * book's train_neuralnet.py), the batch loss after the update; standard, the batch loss at the
  * parameters the gradient was taken at (what training libraries report), which saves a forward
  * pass per iteration.
- * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations and
- * always after the last one, so every run, even with evalEvery 0, ends with its accuracy.
+ * Evaluation (train and test accuracy, test confusion) happens every `evalEvery` iterations (or
+ * on the book's schedule) and always after the last one, so every run ends with its accuracy.
  */
-export function createMnistTrainer(config: MnistTraining, data: MnistData): Trainer {
+export function createMnistTrainer(config: MnistTraining, data: MnistData, compute: MnistCompute = serialCompute): Trainer {
   const rng = new RandomState(config.seed)
-  const train = csrOf(data.train)
+  const train = compute.csrOf(data.train)
   // backprop trains the parameters where its kernels keep them, in its workspace
   const bp = config.gradient === 'backprop'
     ? new Backprop(config.hidden, config.batch, train)
@@ -38,8 +38,8 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
   let done = 0
 
   // one update, as Backprop.step; returns the batch loss at the parameters before it
-  const numericalStep = (x: Csr, labels: number[]): number => {
-    const { grads, loss } = numericalGradient(init, x, labels, config.formulation, config.h)
+  const numericalStep = (x: Csr, index: number[], labels: number[]): number => {
+    const { grads, loss } = compute.numericalGradient(init, x, index, labels, config.formulation, config.h)
     for (const name of ['W1', 'b1', 'W2', 'b2'] as const) descend(init[name].data, grads[name].data, config.lr)
     return loss
   }
@@ -64,7 +64,7 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
       // a step that carries a snapshot also says what its update did (one more copy and forward pass)
       const snapshotted = snapshot || dueNext(config.snapshotEvery) || done + 1 === total
       const was = snapshotted ? cloneParams(params()) : null
-      const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), labels)
+      const before = bp ? bp.step(index, labels, config.formulation, config.lr) : numericalStep(batch(), index, labels)
       const after = (): number => lossFromA2(forward(params(), batch(), timesW).A2, labels, config.formulation)
       const loss = lossAfterUpdate(config.formulation) ? after() : before
       done++
@@ -76,10 +76,10 @@ export function createMnistTrainer(config: MnistTraining, data: MnistData): Trai
           largest: largestChanges(was, params(), CHANGES_SHOWN)
         }
       }
-      if (every(config.evalEvery) || isLast()) {
+      if (evaluatesAt(config, data.train.count, done)) {
         const p = params()
-        const trainEval = evaluate(p, data.train, config.formulation)
-        const testEval = evaluate(p, data.test, config.formulation)
+        const trainEval = compute.evaluate(p, data.train, config.formulation)
+        const testEval = compute.evaluate(p, data.test, config.formulation)
         record.trainAcc = trainEval.accuracy
         record.testAcc = testEval.accuracy
         record.confusion = testEval.confusion

@@ -4,6 +4,7 @@ import { createTrainer } from '../../engine'
 import type { MnistData } from '../../engine/mnist'
 import { kindOf } from '../../shared/kinds'
 import { HEARTBEAT_MS, type EngineMessage, type HostMessage } from './messages'
+import { computeFor } from '../threads'
 import { SlicedRunner } from './runner'
 
 export interface EnginePort {
@@ -25,10 +26,15 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
         if (runner) return port.post({ type: 'finished', status: 'failed', reason: 'this engine process is already training' })
         try {
           const data = kindOf(msg.config.kind).dataset === 'mnist' ? deps.loadMnist() : undefined
-          runner = new SlicedRunner(createTrainer(msg.config, data), {
+          // an MNIST run's worker threads (src/services/threads) end with it
+          const threads = computeFor(msg.config, data)
+          runner = new SlicedRunner(createTrainer(msg.config, data, threads.compute), {
             records: (records, done, shown) => port.post({ type: 'records', records, done, ...(shown ? { shown } : {}) }),
             paused: (done) => port.post({ type: 'paused', done }),
-            finished: (status, reason, predictions) => port.post({ type: 'finished', status, reason, predictions })
+            finished: (status, reason, predictions) => {
+              port.post({ type: 'finished', status, reason, predictions })
+              void threads.close()
+            }
           })
           if (msg.pace != null) runner.setPace(msg.pace)
           runner.start(msg.paused)

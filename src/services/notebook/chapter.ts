@@ -20,7 +20,7 @@ export const numericalGradient1d = `def numerical_gradient_1d(f, x):
     return grad
 `
 
-/** Section 4.4.2: softmax shifted by the largest value, and the cross-entropy with delta 1e-4. */
+/** Section 4.4.2: softmax shifted by the largest value, and the cross-entropy with `delta` from the configuration cell. */
 export const simpleNetFunctions = `def softmax(a):
     c = np.max(a)
     exp_a = np.exp(a - c)
@@ -28,7 +28,6 @@ export const simpleNetFunctions = `def softmax(a):
     return exp_a / sum_exp_a
 
 def cross_entropy_error(y, t):
-    delta = 1e-4
     return -np.dot(t, np.log(y + delta))
 
 ${numericalGradient1d}

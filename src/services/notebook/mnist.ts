@@ -1,5 +1,6 @@
 // Section 4.5.3: the two-layer net on MNIST, textbook, standard or twolayernet, numerical or backprop.
 import { lossAfterUpdate } from '../../engine/mnist/convention'
+import { evaluationCount } from '../../engine/mnist/schedule'
 import type { MnistConfig } from '../../shared/config'
 import { code, markdown } from './ipynb'
 import { backprop, functions, loadMnist, model, numerical, spotCheck } from './mnist-python'
@@ -15,6 +16,7 @@ const LAB_NUMERICAL_SECONDS = 0.1
 const NAIVE_NUMERICAL_SECONDS = 33
 /** A full train+test evaluation in numpy. */
 const EVALUATION_SECONDS = 0.7
+const TRAIN_IMAGES = 60000
 
 /** Past about this many iterations a textbook run's rounding differences have grown beyond 1e-10. */
 const CHAOS_AFTER = 20
@@ -30,7 +32,7 @@ export function mnistSections(s: StoredRun, t: NotebookText): Sections {
   const evalSteps = m.step.filter((_, i) => !Number.isNaN(m.trainAcc[i]) || !Number.isNaN(m.testAcc[i]))
   const pick = (values: number[]): number[] => m.step.flatMap((step, i) => (evalSteps.includes(step) ? [values[i]] : []))
   const final = s.final && s.final.step === until ? s.final : null
-  const evaluations = Math.floor(until / Math.max(1, config.evalEvery || until)) + 1
+  const evaluations = evaluationCount({ ...config, iterations: until }, TRAIN_IMAGES)
   const scale = (config.hidden / 64) * (config.batch / 100)
   const minutes = (perIteration: number): number => (until * perIteration * scale + evaluations * EVALUATION_SECONDS) / 60
 
@@ -47,6 +49,7 @@ h = ${pyFloat(config.h)}
 gradient_method = '${config.gradient}'
 formulation = '${config.formulation}'
 eval_every = ${config.evalEvery}
+eval_schedule = '${config.evalSchedule ?? 'every'}'
 `,
     afterConfig: [
       markdown(t.mnist.data),
@@ -73,7 +76,11 @@ for i in range(1, run_until + 1):
 ${after ? '' : lossLine}    for key in ('W1', 'b1', 'W2', 'b2'):
         model.params[key] -= lr * grads[key]
 ${after ? lossLine : ''}    train_loss_list.append(loss)
-    if (eval_every and i % eval_every == 0) or i == iterations:
+    if eval_schedule == 'book':
+        evaluate = (i - 1) % max(train_size / batch_size, 1) == 0
+    else:
+        evaluate = eval_every and i % eval_every == 0
+    if evaluate or i == iterations:
         accuracies[i] = (model.accuracy(x_train, y_train), model.accuracy(x_test, y_test))
         print(f'iteration {i}, loss {loss}, train accuracy {accuracies[i][0]}, test accuracy {accuracies[i][1]}')
     elif i % max(1, run_until // 10) == 0:

@@ -17,6 +17,7 @@ export function simpleNetSections(s: StoredRun, t: NotebookText): Sections {
 x = np.array([${config.x.map(pyFloat).join(', ')}])
 t = np.array([${config.t.join(', ')}])
 h = ${pyFloat(config.h)}
+delta = ${config.formulation === 'book' ? '1e-7' : '1e-4'}
 lr = ${pyFloat(config.lr)}
 steps = ${config.steps}${W}
 `,

@@ -74,7 +74,8 @@ export const en: NotebookText = {
   simplenet: {
     functions:
       `## 2. The chapter's functions\n\nSection 4.4.2's \`softmax\` (shifted by the largest value) and \`cross_entropy_error\` ` +
-      `with delta 1e-4, and \`numerical_gradient\`: central differences, each weight nudged in place by ±h.`,
+      `with \`delta\` inside the log (the notebook's 1e-4, or the book's 1e-7 from its \`common/functions.py\`), and ` +
+      `\`numerical_gradient\`: central differences, each weight nudged in place by ±h.`,
     model: `## 3. SimpleNet\n\nOne 2×3 weight matrix drawn with \`np.random.seed(seed); np.random.randn(2, 3)\`; p = x·W, then softmax and the loss.`,
     training:
       `## 4. Gradient and descent\n\nThe loss at the start is step 0. Each further step updates \`W -= lr * dW\` with the numerical gradient ` +
@@ -148,7 +149,8 @@ export const en: NotebookText = {
           `The logged loss is the batch loss after the update, as the book's training loop appends it to \`train_loss_list\`: ` +
           `one more forward pass per iteration, and a loss one update ahead of the standard formulation's.`
       }[formulation] +
-      ` Train and test accuracy are measured every \`eval_every\` iterations and after the last one.`,
+      ` Train and test accuracy are measured every \`eval_every\` iterations (with \`eval_schedule = 'book'\`, as the book's ` +
+      `\`train_neuralnet.py\`: after iteration 1 and then every \`max(train_size / batch_size, 1)\` iterations) and after the last one.`,
     chaos:
       `**Rounding chaos.** A long textbook run amplifies rounding: two correct programs that add the same numbers in a different ` +
       `order (numpy's BLAS and the lab's engine, or two numpy builds) drift apart. For the chapter's own run (hidden 64, 100 iterations) ` +

@@ -73,7 +73,8 @@ export const ko: NotebookText = {
     'MNIST 파일 {name}(또는 {name}.gz)이 {folder}에 없습니다. 네 개의 IDX 파일을 그 폴더에 두거나, MNIST_DIR을 파일이 있는 폴더로 설정하세요.',
   simplenet: {
     functions:
-      `## 2. 이 장의 함수\n\n4.4.2절의 \`softmax\`(가장 큰 값을 빼서 계산)와 delta 1e-4의 \`cross_entropy_error\`, ` +
+      `## 2. 이 장의 함수\n\n4.4.2절의 \`softmax\`(가장 큰 값을 빼서 계산)와 로그 안에 \`delta\`(노트북의 1e-4, 또는 책의 ` +
+      `\`common/functions.py\`의 1e-7)를 더하는 \`cross_entropy_error\`, ` +
       `그리고 \`numerical_gradient\`: 각 가중치를 제자리에서 ±h만큼 움직이는 중심 차분입니다.`,
     model: `## 3. SimpleNet\n\n\`np.random.seed(seed); np.random.randn(2, 3)\`으로 뽑은 2×3 가중치 행렬 하나; p = x·W, 그다음 softmax와 손실.`,
     training:
@@ -148,7 +149,8 @@ export const ko: NotebookText = {
           `기록하는 손실은 책의 학습 반복문이 \`train_loss_list\`에 넣는 것처럼 업데이트 후의 배치 손실입니다: ` +
           `반복마다 순전파가 한 번 더 들고, 표준 방식의 손실보다 업데이트 한 번만큼 앞선 값입니다.`
       }[formulation] +
-      ` 훈련·시험 정확도는 \`eval_every\` 반복마다, 그리고 마지막 반복 후에 측정합니다.`,
+      ` 훈련·시험 정확도는 \`eval_every\` 반복마다(\`eval_schedule = 'book'\`이면 책의 \`train_neuralnet.py\`처럼 1번째 반복 후와 ` +
+      `그 뒤 \`max(train_size / batch_size, 1)\` 반복마다), 그리고 마지막 반복 후에 측정합니다.`,
     chaos:
       `**반올림의 혼돈.** 긴 교과서 실행은 반올림 오차를 키웁니다. 같은 수를 다른 순서로 더하는 두 올바른 프로그램(numpy의 BLAS와 ` +
       `랩의 엔진, 또는 두 numpy 빌드)은 점점 벌어집니다. 이 장의 실행(은닉 64, 100회 반복)에서 이 노트북과 랩은 30번째 반복까지 약 1e-15로 ` +

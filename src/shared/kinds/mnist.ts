@@ -40,8 +40,22 @@ const rows = [
     label: { en: 'Evaluate every (iterations)', ko: '평가 간격 (반복)' }
   },
   {
+    key: 'evalSchedule', parse: optional(fields.evalSchedule), text: 'word', meta: 'every|book',
+    help: 'every: after every K-th iteration (--eval-every); book: as ch05/train_neuralnet.py, after iteration 1 and every max(60000/B, 1) after it',
+    label: { en: 'Evaluate on', ko: '평가 시점' },
+    values: {
+      every: { en: 'every K iterations (notebook)', ko: 'K 반복마다 (노트북)' },
+      book: { en: 'the book’s epochs: after 1, then every 60000/B (train_neuralnet.py)', ko: '책의 에폭: 1번째 반복 후, 그 뒤 60000/B 반복마다' }
+    }
+  },
+  {
     key: 'snapshotEvery', parse: optional(fields.snapshotEvery, 600), text: 'integer', meta: 'K',
     help: 'store the parameters every K iterations (and after the last)', label: { en: 'Snapshot every (iterations)', ko: '스냅샷 간격 (반복)' }
+  },
+  {
+    key: 'threads', parse: optional(fields.threads), text: 'integer', meta: 'N',
+    help: 'threads for the numerical gradient and the evaluations (0: every core); every number is the same for any N',
+    label: { en: 'Threads (0: every core)', ko: '스레드 (0: 모든 코어)' }
   }
 ] as const satisfies readonly FieldSpec[]
 
@@ -74,7 +88,9 @@ export const mnistQuickStart: MnistConfig = {
   formulation: 'standard',
   h: 1e-4,
   evalEvery: 100,
-  snapshotEvery: 100
+  evalSchedule: 'every',
+  snapshotEvery: 100,
+  threads: 0
 }
 
 const gradientWords = (c: MnistConfig, lang: Language): string => valueWords(gradientRow, c.gradient, lang)
@@ -105,13 +121,20 @@ export const mnist = {
   dataset: 'mnist',
   livePoints: 2000,
   totalSteps: (c) => c.iterations,
-  // every iteration is logged; snapshots every K and at the last; evaluations every K and at the last
+  // every iteration is logged; snapshots every K and at the last; evaluations every K (or on the
+  // book's schedule: after 1 and every 60000/B, src/engine/mnist/schedule.ts) and at the last
   counts: (c) => ({
     metrics: c.iterations,
     paramSnapshots: Math.min(c.iterations, Math.floor(c.iterations / c.snapshotEvery) + 1),
-    evalSnapshots: Math.min(c.iterations, c.evalEvery > 0 ? Math.floor(c.iterations / c.evalEvery) + 1 : 1)
+    evalSnapshots: Math.min(
+      c.iterations,
+      c.evalSchedule === 'book'
+        ? Math.floor((c.iterations - 1) / Math.max(MNIST_TRAIN_SIZE / c.batch, 1)) + 2
+        : c.evalEvery > 0 ? Math.floor(c.iterations / c.evalEvery) + 1 : 1
+    )
   }),
-  applies: hWhenNumerical,
+  // on the book's schedule K is not used
+  applies: (c, key) => hWhenNumerical(c, key) && (key !== 'evalEvery' || c.evalSchedule !== 'book'),
   budgetKnobs: ['snapshotEvery', 'evalEvery'],
   defaultName: (c, lang) =>
     lang === 'en'

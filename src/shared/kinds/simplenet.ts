@@ -14,6 +14,15 @@ const rows = [
     label: { en: 'Weights W (editable)', ko: '가중치 W (편집 가능)' }
   },
   {
+    key: 'formulation', parse: optional(fields.simplenetFormulation), text: 'word', meta: 'notebook|book',
+    help: "the loss: the notebook's cross-entropy (delta 1e-4) or the book's common/functions.py (delta 1e-7); docs/models.md",
+    label: { en: 'Loss', ko: '손실' },
+    values: {
+      notebook: { en: 'notebook (δ = 1e-4)', ko: '노트북 (δ = 1e-4)' },
+      book: { en: 'book, common/functions.py (δ = 1e-7)', ko: '책 (δ = 1e-7)' }
+    }
+  },
+  {
     key: 'steps', parse: optional(fields.steps, 0), text: 'integer', meta: 'N', help: 'gradient-descent steps W -= lr*dW before W, p, loss and dW are shown',
     label: { en: 'Gradient steps', ko: '기울기 단계 수' }
   },
@@ -31,7 +40,8 @@ export const simplenet = {
   fields: rows,
   parse: parseSimpleNet,
   notebook,
-  defaults: notebook,
+  // the notebook's, its loss spelled out (so `lab simplenet --help` names the default)
+  defaults: { ...notebook, formulation: 'notebook' },
   run: 'computed',
   firstStep: 0,
   // a descent step over its one example is an epoch
