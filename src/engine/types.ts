@@ -84,6 +84,8 @@ export interface StepRecord {
   step: number
   loss: number
   lr?: number
+  /** Playground: the loss on the held-out points (`loss` is the training set's). */
+  testLoss?: number
   trainAcc?: number
   testAcc?: number
   /** Parameters after this step, when the step carries a snapshot. */
