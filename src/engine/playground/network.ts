@@ -96,7 +96,7 @@ const prob = (Y: Matrix, n: number, c: number): number => (Y.cols === 1 ? (c ===
 
 /**
  * The loss averaged over the examples. Cross-entropy: −log p_t, p_t the probability of the true
- * class (for one sigmoid output −t log y − (1−t) log(1−y)). The chapter's guard δ inside the log
+ * class (for one sigmoid output y when t = 1, 1 − y when t = 0). The chapter's guard δ inside the log
  * is left out on purpose: with it a learning rate too large leaves the loss stuck near −log δ,
  * without it the loss becomes ∞ and the run stops saying why (the issue's NaN). Squared error:
  * ½ Σ_k (y_k − t_k)² over the outputs, t one-hot (or 0/1 for one output).
@@ -105,7 +105,7 @@ export function dataLoss(net: NetworkShape, Y: Matrix, t: Int32Array): number {
   let s = 0
   for (let n = 0; n < Y.rows; n++) {
     if (net.loss === 'cross-entropy') {
-      s -= Y.cols === 1 ? t[n] * Math.log(Y.data[n]) + (1 - t[n]) * Math.log(1 - Y.data[n]) : Math.log(prob(Y, n, t[n]))
+      s -= Math.log(prob(Y, n, t[n]))
     } else {
       for (let j = 0; j < Y.cols; j++) s += 0.5 * (Y.data[n * Y.cols + j] - target(Y, t, n, j)) ** 2
     }
@@ -138,7 +138,7 @@ function outputDelta(net: NetworkShape, Y: Matrix, t: Int32Array): Matrix {
       const y = Y.data[n * K + j]
       const tj = target(Y, t, n, j)
       g.data[n * K + j] =
-        net.loss === 'squared' ? (y - tj) / B : K === 1 ? (-tj / y + (1 - tj) / (1 - y)) / B : -tj / y / B
+        net.loss === 'squared' ? (y - tj) / B : K === 1 ? (tj === 1 ? -1 / y : 1 / (1 - y)) / B : tj === 1 ? -1 / y / B : 0
     }
   }
   const dZ = matrix(B, K)

@@ -56,3 +56,27 @@ export function batchOf(X: Matrix, t: Int32Array, rows: readonly number[]): { X:
   })
   return { X: Xb, t: tb }
 }
+
+export interface GradientAgreement {
+  /** Largest |backprop − numerical| over the parameter's elements. */
+  maxAbs: number
+  /** maxAbs over the parameter's largest |backprop| gradient: element-wise ratios blow up where a gradient is nearly 0. */
+  relative: number
+}
+
+/** The gradient check: backprop against central differences with step h, for the current weights on (X, t). */
+export function gradientCheckOf(net: NetworkShape, params: Params, X: Matrix, t: Int32Array, p: Penalty, h: number): Record<string, GradientAgreement> {
+  const bp = backpropGradients(net, params, X, t, p)
+  const nu = numericalGradientsOf(net, params, X, t, p, h)
+  return Object.fromEntries(
+    Object.entries(bp).map(([name, g]) => {
+      let maxAbs = 0
+      let scale = 0
+      g.data.forEach((v, i) => {
+        maxAbs = Math.max(maxAbs, Math.abs(v - nu[name].data[i]))
+        scale = Math.max(scale, Math.abs(v))
+      })
+      return [name, { maxAbs, relative: scale === 0 ? maxAbs : maxAbs / scale }]
+    })
+  )
+}
