@@ -13,16 +13,23 @@ import { backpropGradients, batchOf, numericalGradientsOf } from './objective'
 /** The reason a diverged run ends with; the lesson words it in the reader's language from this prefix. */
 export const DIVERGED = 'diverged'
 
+/** The value is kept as a property, not in the message: a reason on screen never reads "NaN". */
 export class DivergedError extends Error {
   constructor(
     readonly epoch: number,
     readonly value: number
   ) {
     super(
-      `${DIVERGED}: the loss became ${value} in epoch ${epoch}: the learning rate is too large for this network, ` +
-        'so each update overshoots the minimum and the weights grow without bound; the network after the last finite epoch is kept'
+      `${DIVERGED} in epoch ${epoch}: the loss became infinite or not a number; the learning rate is too large for this network, ` +
+        `so each update overshoots the bottom of the loss and the weights grow instead of settling; the network of epoch ${epoch - 1}, the last finite one, is kept`
     )
   }
+}
+
+/** The epoch a diverged run's reason names, or null for any other reason. */
+export function divergedEpoch(reason: string | null | undefined): number | null {
+  const m = reason?.match(new RegExp(`${DIVERGED} in epoch (\\d+)`))
+  return m ? Number(m[1]) : null
 }
 
 export interface Evaluation {
@@ -78,7 +85,7 @@ export function createPlaygroundTrainer(config: PlaygroundTraining): Trainer {
       epoch(m, config)
       const e = evaluate(m)
       if (!Number.isFinite(e.trainLoss) || !Number.isFinite(e.testLoss) || !finite(m.params)) {
-        m.params = kept
+        m.params = copyParams(kept)
         throw new DivergedError(done + 1, Number.isFinite(e.trainLoss) ? e.testLoss : e.trainLoss)
       }
       done++

@@ -1,8 +1,10 @@
 // UI strings in both languages. Lesson prose lives with each lesson (lessons/<kind>/text.ts).
+import { playgroundEn, playgroundKo } from './playground'
 import { watchingEn, watchingKo } from './watching'
 
 const en = {
   ...watchingEn,
+  ...playgroundEn,
   appTitle: 'Gradient Lab',
   lessons: 'Lessons',
   library: 'Runs library',
@@ -170,6 +172,7 @@ export type StringKey = keyof typeof en
 
 const ko: Record<StringKey, string> = {
   ...watchingKo,
+  ...playgroundKo,
   appTitle: 'Gradient Lab',
   lessons: '레슨',
   library: '실행 기록',
