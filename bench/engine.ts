@@ -8,7 +8,7 @@ import { evaluate } from '../src/engine/mnist/evaluate'
 import { initParams } from '../src/engine/mnist/model'
 import { createPlaygroundTrainer, playgroundDefaults, type PlaygroundTraining } from '../src/engine/playground'
 import { RandomState } from '../src/engine/random'
-import { notebook } from '../src/shared/config'
+import { notebook } from '../src/shared/kinds'
 import type { BenchRow } from './report'
 
 interface NumpyResult {
