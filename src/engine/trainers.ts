@@ -4,6 +4,7 @@
 // exactly the parameter shapes its descriptor declares.
 import { createGateTrainer } from './gates'
 import { createMnistTrainer, type MnistData } from './mnist'
+import { createPlaygroundTrainer, type PlaygroundTraining } from './playground'
 import { simpleNetRecords } from './simplenet-run'
 import type { GateTraining, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
 import { createXor2Trainer } from './xor2'
@@ -60,7 +61,8 @@ const builtIn = {
   mnist(c: MnistTraining, data?: MnistData) {
     if (!data) throw new Error('an MNIST run needs the MNIST data set, and none was given')
     return createMnistTrainer(c, data)
-  }
+  },
+  playground: (c: PlaygroundTraining) => createPlaygroundTrainer(c)
 }
 for (const [kind, factory] of Object.entries(builtIn)) registerTrainer(kind, factory as TrainerFactory<never>)
 

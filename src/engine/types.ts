@@ -1,5 +1,6 @@
 // The engine's vocabulary: what its trainers read, the records a trainer emits, and the
 // Trainer interface every lesson's training loop implements. The engine imports nothing.
+import type { PlaygroundTraining } from './playground/config'
 
 /** Row-major float64 matrix; a vector of length n is { rows: 1, cols: n }. */
 export interface Matrix {
@@ -77,7 +78,7 @@ export interface MnistTraining {
   snapshotEvery: number
 }
 
-export type Training = GateTraining | Xor2Training | MnistTraining
+export type Training = GateTraining | Xor2Training | MnistTraining | PlaygroundTraining
 
 /** One logged step of training: an epoch for gate/xor2, an iteration for mnist (1-based). */
 export interface StepRecord {

@@ -1,7 +1,7 @@
 // The playground's config parser: the lesson's defaults pass, each rule refuses by its field.
 import { describe, expect, it } from 'vitest'
 import { playgroundDefaults } from '../../src/engine/playground'
-import { parsePlayground } from '../../src/shared/playground-fields'
+import { parsePlayground } from '../../src/shared/kinds'
 
 const ok = { ...playgroundDefaults, features: [...playgroundDefaults.features], layers: [...playgroundDefaults.layers], custom: [] }
 

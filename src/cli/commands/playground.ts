@@ -1,35 +1,28 @@
-// What `lab train playground` adds to the generic train command: `--data FILE.csv` read into
-// the run's own points (a bad line refused by its number), and its JSON and human lines.
+// What `lab train playground` reads beyond its rows: `--data FILE.csv`, whose points become the
+// run's own (a bad line refused by its number), and `--layers 0` for a network without hidden layers.
 import { readFileSync } from 'node:fs'
-import { DATASETS, parsePointsCsv } from '../../engine/playground'
-import type { StepRecord } from '../../engine/types'
-import { CliError } from '../args'
+import { parsePointsCsv, type Point } from '../../engine/playground'
+import { CliError, type Parsed } from '../args'
 
-/** `--data` names a generator or a CSV file; a file becomes data `custom` with its points. */
-export function playgroundData(given: Record<string, unknown>, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): void {
-  const data = given.data
-  if (typeof data !== 'string' || (DATASETS as readonly string[]).includes(data)) return
-  if (!/\.csv$/i.test(data)) return // left to the field's own check, which lists what is allowed
-  let text: string
-  try {
-    text = read(data)
-  } catch (e) {
-    throw new CliError(`--data ${data}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1)
+/** Takes those two flags out of `p` (the rows would refuse them) and says what they set. */
+export function playgroundFlags(p: Parsed, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): { custom?: Point[]; layers?: number[] } {
+  const out: { custom?: Point[]; layers?: number[] } = {}
+  const data = p.values.get('--data')
+  if (data !== undefined && /\.csv$/i.test(data)) {
+    let text: string
+    try {
+      text = read(data)
+    } catch (e) {
+      throw new CliError(`--data ${data}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1)
+    }
+    const r = parsePointsCsv(text)
+    if ('refusal' in r) throw new CliError(`--data ${data}: ${r.refusal.message}`)
+    p.values.set('--data', 'custom')
+    out.custom = r.points
   }
-  const r = parsePointsCsv(text)
-  if ('refusal' in r) throw new CliError(`--data ${data}: ${r.refusal.message}`)
-  given.data = 'custom'
-  given.custom = r.points
+  if (p.values.get('--layers')?.trim() === '0') {
+    p.values.delete('--layers')
+    out.layers = []
+  }
+  return out
 }
-
-/** The contract's JSON line of a logged epoch. */
-export const playgroundJsonLine = (r: StepRecord): object => ({
-  epoch: r.step,
-  trainLoss: r.loss,
-  testLoss: r.testLoss,
-  trainAcc: r.trainAcc,
-  testAcc: r.testAcc
-})
-
-export const playgroundHumanLine = (r: StepRecord): string =>
-  `Epoch : ${r.step}, Train loss : ${r.loss}, Test loss : ${r.testLoss}, Train accuracy : ${r.trainAcc}, Test accuracy : ${r.testAcc}`

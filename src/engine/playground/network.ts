@@ -46,15 +46,19 @@ export interface Pass {
   Y: Matrix
 }
 
-/** Z = A·W + b, b broadcast over the rows. */
+/**
+ * Z = A·W + b, b broadcast over the rows. Every sum here adds its terms in index order, then the
+ * bias: the notebook adds them in that same order (its `dot`), so rounding does not part the two
+ * over thousands of updates.
+ */
 function affine(A: Matrix, W: Matrix, b: Matrix): Matrix {
   const Z = matrix(A.rows, W.cols)
   const [n, k, m] = [A.rows, A.cols, W.cols]
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      let s = b.data[j]
+      let s = 0
       for (let p = 0; p < k; p++) s += A.data[i * k + p] * W.data[p * m + j]
-      Z.data[i * m + j] = s
+      Z.data[i * m + j] = s + b.data[j]
     }
   }
   return Z

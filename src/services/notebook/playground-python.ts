@@ -69,12 +69,26 @@ export const playgroundNetwork = `def init_network(sizes, init):
         network['b%d' % l] = np.zeros(sizes[l])
     return network
 
+# A·W is written as its sums of products, added in index order as the lab adds them (numpy's @
+# may add them in any order): a difference in the last bit, over thousands of updates, grows.
+def dot(A, W):
+    s = A[:, 0:1] * W[0:1, :]
+    for k in range(1, A.shape[1]):
+        s = s + A[:, k:k + 1] * W[k:k + 1, :]
+    return s
+
+def batch_sums(A, dz):
+    """A.T·dz and the column sums of dz, each summed over the rows in order (one reduction over axis 0)."""
+    A1 = np.hstack([A, np.ones((len(A), 1))])
+    G = (A1[:, :, None] * dz[:, None, :]).sum(axis=0)
+    return G[:-1], G[-1]
+
 def forward(network, x):
     A = [x]
     for l in range(1, len(layers) + 1):
-        A.append(H[activation](A[-1] @ network['W%d' % l] + network['b%d' % l]))
+        A.append(H[activation](dot(A[-1], network['W%d' % l]) + network['b%d' % l]))
     L = len(layers) + 1
-    z = A[-1] @ network['W%d' % L] + network['b%d' % L]
+    z = dot(A[-1], network['W%d' % L]) + network['b%d' % L]
     return A, (sigmoid(z) if classes == 2 else softmax(z))
 
 def one_hot(t, y):
@@ -109,10 +123,11 @@ def backprop_gradient(network, x, t):
     grads = {}
     for l in range(len(layers) + 1, 0, -1):
         W = network['W%d' % l]
-        grads['W%d' % l] = A[l - 1].T @ dz + (reg_rate * np.sign(W) if regularization == 'l1' else reg_rate * W if regularization == 'l2' else 0)
-        grads['b%d' % l] = dz.sum(axis=0)
+        dW, db = batch_sums(A[l - 1], dz)
+        grads['W%d' % l] = dW + (reg_rate * np.sign(W) if regularization == 'l1' else reg_rate * W if regularization == 'l2' else 0)
+        grads['b%d' % l] = db
         if l > 1:
-            dz = (dz @ W.T) * DH[activation](A[l - 1])
+            dz = dot(dz, W.T) * DH[activation](A[l - 1])
     return grads
 
 def numerical_gradient(f, x):

@@ -1,7 +1,7 @@
 // The playground: its data set drawn again from the seed (or the run's own points), the network
 // rebuilt layer by layer, trained epoch by epoch, and compared with the lab's losses,
 // accuracies and final weights.
-import type { PlaygroundTraining } from '../../engine/playground'
+import type { PlaygroundConfig } from '../../shared/kinds'
 import { playgroundFunctions, playgroundNetwork, playgroundTraining } from './playground-python'
 import { pyArray, pyFloat } from './python'
 import { storedSteps, type Sections } from './sections'
@@ -12,7 +12,7 @@ const pyStr = (s: string): string => `'${s}'`
 const pyList = (xs: readonly (string | number)[]): string => `[${xs.join(', ')}]`
 
 export function playgroundSections(s: StoredRun, t: NotebookText): Sections {
-  const c = s.run.config as unknown as PlaygroundTraining
+  const c = s.run.config as PlaygroundConfig
   const until = trainUntil(s)
   const custom = c.data === 'custom'
   const points = custom
@@ -66,7 +66,8 @@ print('train', len(train_rows), 'test', len(test_rows), 'layer sizes', sizes)
       `'${t.label.loss}': relative_difference(np.array(train_loss_list)[lab_steps - 1], lab_loss)`,
       `'${t.label.trainAcc}': relative_difference(np.array(train_acc_list)[lab_steps - 1], lab_train_acc)`,
       `'${t.label.testAcc}': relative_difference(np.array(test_acc_list)[lab_steps - 1], lab_test_acc)`,
-      ...final.map(([name]) => `'${t.label.finalParam(name)}': array_difference(network['${name}'], lab_${name}, initial['${name}'])`)
+      // a bias starts at 0 and may end near it: its differences are measured against its layer's weights
+      ...final.map(([name]) => `'${t.label.finalParam(name)}': array_difference(network['${name}'], lab_${name}, ${name.startsWith('b') ? `lab_W${name.slice(1)}` : `initial['${name}']`})`)
     ]
   }
 }
