@@ -52,16 +52,16 @@ for (const lang of ['en', 'ko'] as Lang[]) {
 
     test('points placed with the mouse are in the stored run and in its replay', async ({ page, lab }) => {
       test.setTimeout(120_000)
-      await page.locator('#pg-points').fill('20')
-      await page.locator('#pg-epochs').fill('5')
+      await page.locator('#playground-points').fill('20')
+      await page.locator('#playground-epochs').fill('5')
       await page.locator('input[name="pg-place"][value="2"]').check()
       const plane = page.getByTestId('pg-plane')
       const box = (await plane.boundingBox())!
       // (x1, x2) = (3, 3) and (-3, -3): the plane spans -6..6 both ways
       await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25)
       await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.75)
-      await expect(page.locator('#pg-data')).toHaveValue('custom')
-      await expect(page.locator('#pg-data option:checked')).toHaveText(w.custom)
+      await expect(page.locator('#playground-data')).toHaveValue('custom')
+      await expect(page.locator('#playground-data option:checked')).toHaveText(w.custom)
       // with the keyboard: the cross starts at (0, 0); two steps right, Enter
       await plane.focus()
       await page.keyboard.press('ArrowRight')
@@ -93,16 +93,16 @@ for (const lang of ['en', 'ko'] as Lang[]) {
       await expect(page.getByTestId('pg-csv-message')).toContainText(w.line)
       await expect(page.getByTestId('pg-csv-message')).toContainText('two')
       // the data set is unchanged
-      await expect(page.locator('#pg-data')).toHaveValue('circle')
+      await expect(page.locator('#playground-data')).toHaveValue('circle')
       await page.getByTestId('pg-csv').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,0\n-1,-2,1\n3,3,2\n') })
-      await expect(page.locator('#pg-data')).toHaveValue('custom')
+      await expect(page.locator('#playground-data')).toHaveValue('custom')
     })
 
     test('a learning rate of 10 ends the run with the explanation and no NaN on screen', async ({ page }) => {
       test.setTimeout(120_000)
-      await page.locator('#pg-activation').selectOption('linear')
-      await page.locator('#pg-lr').fill('10')
-      await page.locator('#pg-batch').fill('1000')
+      await page.locator('#playground-activation').selectOption('linear')
+      await page.locator('#playground-lr').fill('10')
+      await page.locator('#playground-batch').fill('1000')
       await train(page, w.failed)
       await expect(page.getByTestId('run-reason')).toContainText(w.diverged)
       await expect(page.getByTestId('run-reason')).toContainText('10')

@@ -6,6 +6,7 @@ import type { RunKind } from '../../../shared/config'
 import type { LabApi } from '../../../shared/api'
 import GateLesson from './gate/Lesson.svelte'
 import MnistLesson from './mnist/Lesson.svelte'
+import PlaygroundLesson from './playground/Lesson.svelte'
 import SimpleNetLesson from './simplenet/Lesson.svelte'
 import Xor2Lesson from './xor2/Lesson.svelte'
 
@@ -13,5 +14,6 @@ export const lessonPages: { [K in RunKind]: Component<{ api: LabApi }> } = {
   simplenet: SimpleNetLesson,
   gate: GateLesson,
   xor2: Xor2Lesson,
-  mnist: MnistLesson
+  mnist: MnistLesson,
+  playground: PlaygroundLesson
 }

@@ -1,6 +1,10 @@
 // Colours of the playground's maps: a neuron's output on the blue-white-red scale, the decision
 // map in each class's colour, paler where the network is less sure.
+import type { Feature } from '../../../../engine/playground'
 import { diverging, maxAbs } from '../../lib/color'
+
+/** The features as the chapter writes them. */
+export const FEATURE_NAMES: Record<Feature, string> = { x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁x₂', sinx1: 'sin x₁', sinx2: 'sin x₂' }
 
 /** Class 0 blue and class 1 red, as the two-class maps of the other lessons; class 2 green. */
 export const CLASS_RGB: [number, number, number][] = [
