@@ -6,12 +6,11 @@
 import Database from 'better-sqlite3'
 import { test, expect, shot } from './fixtures'
 import { LessonsPage } from './pages/lessons'
-import { LibraryPage } from './pages/library'
 
 type Lang = 'en' | 'ko'
 const words = {
-  en: { train: 'Train', done: 'done', failed: 'failed', line: 'line 3', diverged: 'the loss became infinite', custom: 'Your points' },
-  ko: { train: '학습', done: '완료', failed: '실패', line: '3번째 줄', diverged: '손실이 무한대가 되었습니다', custom: '직접 찍은 점' }
+  en: { train: 'Train', done: 'done', failed: 'failed', line: 'line 3', diverged: 'the loss became infinite', custom: 'your points', replay: (id: number) => new RegExp(`^Replay run ${id}\\b`), replayOf: (id: number) => new RegExp(`^Replay of run #${id}\\b`) },
+  ko: { train: '학습', done: '완료', failed: '실패', line: '3번째 줄', diverged: '손실이 무한대가 되었습니다', custom: '직접 찍은 점', replay: (id: number) => new RegExp(`^실행 ${id} .* 다시 보기$`), replayOf: (id: number) => new RegExp(`^실행 #${id} 다시 보기`) }
 }
 
 for (const lang of ['en', 'ko'] as Lang[]) {
@@ -57,9 +56,9 @@ for (const lang of ['en', 'ko'] as Lang[]) {
       await page.locator('input[name="pg-place"][value="2"]').check()
       const plane = page.getByTestId('pg-plane')
       const box = (await plane.boundingBox())!
-      // (x1, x2) = (3, 3) and (-3, -3): the plane spans -6..6 both ways
-      await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25)
-      await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.75)
+      // (x1, x2) = (3, 3) and (-3, -3): the plane spans -6..6 both ways (a click, scrolled clear of the sticky controls)
+      await plane.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } })
+      await plane.click({ position: { x: box.width * 0.25, y: box.height * 0.75 } })
       await expect(page.locator('#playground-data')).toHaveValue('custom')
       await expect(page.locator('#playground-data option:checked')).toHaveText(w.custom)
       // with the keyboard: the cross starts at (0, 0); two steps right, Enter
@@ -79,9 +78,9 @@ for (const lang of ['en', 'ko'] as Lang[]) {
         [expect.closeTo(-3, 1), expect.closeTo(-3, 1), 2],
         [0.5, 0, 2]
       ])
-      const library = new LibraryPage(page)
-      await library.open()
-      await library.replay(id)
+      await page.getByTestId('nav-library').click()
+      await page.getByRole('button', { name: w.replay(id) }).click()
+      await expect(page.getByRole('heading', { name: w.replayOf(id) })).toBeVisible()
       // every point drawn again: 23 in all, the three placed ones in class 2's green
       await expect(page.getByTestId('pg-plane').locator('circle')).toHaveCount(23)
       await expect(page.getByTestId('pg-plane').locator('circle[fill="rgb(22 163 74)"], circle[stroke="rgb(22 163 74)"]')).toHaveCount(3)
