@@ -6,7 +6,8 @@ import type { MnistConfig } from '../src/shared/config'
 import { createMnistTrainer, type MnistData } from '../src/engine/mnist'
 import { evaluate } from '../src/engine/mnist/evaluate'
 import { initParams } from '../src/engine/mnist/model'
-import { createPlaygroundTrainer, playgroundDefaults, type PlaygroundTraining } from '../src/engine/playground'
+import { createPlaygroundTrainer, type PlaygroundTraining } from '../src/engine/playground'
+import { playground } from '../src/shared/kinds'
 import { RandomState } from '../src/engine/random'
 import { notebook } from '../src/shared/kinds'
 import type { BenchRow } from './report'
@@ -82,7 +83,7 @@ function steps(config: MnistConfig, data: MnistData, count: number): [() => Trai
 
 /** The playground's default network on 500 circle points; the numpy script reads the same configuration. */
 const PLAYGROUND: PlaygroundTraining = {
-  ...playgroundDefaults,
+  ...playground.defaults,
   points: 500,
   noise: 0.1,
   epochs: 200,

@@ -1,22 +1,31 @@
 // The playground's parameters: the values each may take and the parsers that check them (its
 // rows, labels and the rest of its facts are its descriptor's, src/shared/kinds/playground.ts).
-import { DATASETS, EXTENT, FEATURES, MAX_CSV_POINTS, MAX_LABEL, type DatasetName, type Feature, type Point } from '../engine/playground'
-import type { Activation, Init, LossName, Regularization } from '../engine/playground'
+import type { Activation, DatasetName, Feature, Init, LossName, Point, Regularization } from '../engine/playground'
 import type { Same } from './fields'
 import { array, described, int, num, oneOf, optional, ValidationError } from './schema'
 
-export const DATA_CHOICES = [...DATASETS, 'custom'] as const satisfies readonly (DatasetName | 'custom')[]
+// The engine's own constants for these (src/engine/playground/): src/shared takes only its types,
+// so they are written again here and test/shared/playground-fields.test.ts checks they agree.
+/** The plane every data set lives in: [-EXTENT, EXTENT]². */
+export const EXTENT = 6
+export const MAX_POINTS = 2000
+export const MAX_LABEL = 2
+
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'gates'] as const
+export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const
+export const DATA_CHOICES = [...DATASETS, 'custom'] as const
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'] as const
 export const LOSSES = ['cross-entropy', 'squared'] as const
 export const INITS = ['small', 'xavier', 'he'] as const
 export const REGULARIZATIONS = ['none', 'l1', 'l2'] as const
 const listsComplete: [
+  Same<(typeof DATASETS)[number], DatasetName>,
   Same<(typeof ACTIVATIONS)[number], Activation>,
   Same<(typeof LOSSES)[number], LossName>,
   Same<(typeof INITS)[number], Init>,
   Same<(typeof REGULARIZATIONS)[number], Regularization>,
   Same<(typeof FEATURES)[number], Feature>
-] = [true, true, true, true, true]
+] = [true, true, true, true, true, true]
 void listsComplete
 
 const coordinate = num({ min: -EXTENT, max: EXTENT })
@@ -37,17 +46,17 @@ const featureList = described(FEATURE_LIST, (v, field): Feature[] => {
 export const playgroundFields = {
   data: oneOf(...DATA_CHOICES),
   classes: int(2, 3),
-  points: int(2, MAX_CSV_POINTS),
+  points: int(2, MAX_POINTS),
   noise: num({ min: 0, max: 0.5 }),
   testRatio: num({ min: 0.1, max: 0.9 }),
   /** Not a flag: `lab` fills it from `--data FILE.csv`, the lesson from placed points. */
-  custom: optional(array(point, { max: MAX_CSV_POINTS, noun: 'points' }), []),
+  custom: optional(array(point, { max: MAX_POINTS, noun: 'points' }), []),
   features: featureList,
   layers: array(int(1, 8), { max: 6, noun: 'layer sizes from 1 to 8' }),
   activation: oneOf(...ACTIVATIONS),
   loss: oneOf(...LOSSES),
   init: oneOf(...INITS),
-  batch: int(1, MAX_CSV_POINTS),
+  batch: int(1, MAX_POINTS),
   regularization: oneOf(...REGULARIZATIONS),
   regRate: num({ min: 0, max: 1 })
 } as const

@@ -4,7 +4,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createPlaygroundTrainer, playgroundDefaults, type PlaygroundTraining } from '../../src/engine/playground'
+import { createPlaygroundTrainer, type PlaygroundTraining } from '../../src/engine/playground'
+import { playground } from '../../src/shared/kinds'
+
+const playgroundDefaults = playground.defaults
 import type { Params } from '../../src/engine/types'
 import { notebookJson } from '../../src/services/notebook/ipynb'
 import { playgroundSections } from '../../src/services/notebook/playground'

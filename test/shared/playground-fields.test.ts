@@ -1,9 +1,9 @@
 // The playground's config parser: the lesson's defaults pass, each rule refuses by its field.
 import { describe, expect, it } from 'vitest'
-import { playgroundDefaults } from '../../src/engine/playground'
+import { playground } from '../../src/shared/kinds'
 import { parsePlayground } from '../../src/shared/kinds'
 
-const ok = { ...playgroundDefaults, features: [...playgroundDefaults.features], layers: [...playgroundDefaults.layers], custom: [] }
+const ok = structuredClone(playground.defaults)
 
 describe('parsePlayground', () => {
   it('takes the lesson’s defaults and a custom data set', () => {
@@ -26,5 +26,23 @@ describe('parsePlayground', () => {
     [{ data: 'custom', custom: [[0, 0, 0], [1, 0, 3]] }, 'config.custom[1][2] must be an integer from 0 to 2 (got 3)']
   ])('refuses %j', (change, message) => {
     expect(() => parsePlayground({ ...ok, ...change }, 'config')).toThrow(message)
+  })
+})
+
+describe('the playground’s constants in src/shared', () => {
+  it('agree with the engine’s (src/shared may take only its types)', async () => {
+    const engine = await import('../../src/engine/playground')
+    const shared = await import('../../src/shared/playground-fields')
+    expect([shared.EXTENT, shared.MAX_POINTS, shared.MAX_LABEL]).toEqual([engine.EXTENT, engine.MAX_CSV_POINTS, engine.MAX_LABEL])
+    expect([...shared.DATASETS]).toEqual([...engine.DATASETS])
+    expect([...shared.FEATURES]).toEqual([...engine.FEATURES])
+  })
+
+  it('the descriptor’s shapes are the trainer’s', async () => {
+    const { playgroundModel } = await import('../../src/engine/playground')
+    for (const c of [playground.defaults, { ...playground.defaults, data: 'spiral', classes: 3, layers: [8, 8, 1], features: ['x1', 'sinx2', 'x1x2'] }, { ...playground.defaults, layers: [] }] as const) {
+      const params = playgroundModel(c).params
+      expect(playground.params(c).map(([n, r, k]) => [n, r, k])).toEqual(Object.entries(params).map(([n, m]) => [n, m.rows, m.cols]))
+    }
   })
 })

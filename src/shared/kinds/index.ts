@@ -109,6 +109,6 @@ export const parseKind: Parser<RunKind> = (v, field) => {
 export { gate, mnist, playground, simplenet, xor2 }
 export { parseGate, type GateConfig } from './gate'
 export { iterationsPerEpoch, mnistQuickStart, MNIST_TRAIN_SIZE, parseMnist, type MnistConfig } from './mnist'
-export { parsePlayground, type PlaygroundConfig } from './playground'
+export { parsePlayground, spiralSuggestion, type PlaygroundConfig } from './playground'
 export { parseSimpleNet, type SimpleNetConfig } from './simplenet'
 export { parseXor2, scheduleText, scheduleEpochs, type Xor2Config } from './xor2'

@@ -1,7 +1,6 @@
 // The playground: a small network of 0-6 hidden layers on 2-D data (generated from the seed,
 // placed by hand or read from a CSV), trained by mini-batch gradient descent. Its records carry
 // W1, b1, … of the configured network every logged epoch, and the test data's loss and accuracy.
-import { networkShape, paramNames, playgroundDefaults, sizes, datasetClasses } from '../../engine/playground'
 import { EPOCHS_LABEL, fields, gradientRow, hRow, logEveryRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
 import { checkCustom, playgroundFields as pf } from '../playground-fields'
 import { literal, object, type Infer, type Parser } from '../schema'
@@ -73,15 +72,32 @@ const shape = object({
 export const parsePlayground: Parser<Infer<typeof shape>> = (v, field) => checkCustom(shape(v, field), field)
 export type PlaygroundConfig = Infer<typeof parsePlayground>
 
-const defaults: PlaygroundConfig = { ...playgroundDefaults, custom: [], features: [...playgroundDefaults.features], layers: [...playgroundDefaults.layers] }
+/**
+ * The lesson's starting settings. Xavier initialisation by default: with the chapter's 0.01·randn
+ * every layer shrinks its input by about 0.01·√n, so in a deeper network the signal (and the
+ * gradient) all but vanish and training crawls; randn·√(1/n) keeps a tanh or sigmoid layer's
+ * outputs about as spread as its inputs.
+ */
+const defaults: PlaygroundConfig = {
+  kind: 'playground', data: 'circle', classes: 2, points: 200, noise: 0, testRatio: 0.5, features: ['x1', 'x2'], layers: [4, 2],
+  activation: 'tanh', loss: 'cross-entropy', init: 'xavier', lr: 0.03, batch: 10, regularization: 'none', regRate: 0,
+  gradient: 'backprop', h: 1e-4, epochs: 300, seed: 1, logEvery: 1, custom: []
+}
 
-/** W1, b1, … of the configured network, in the update order. */
+/** Three arms with [8, 8] tanh: sin x₁ and sin x₂ give the net the turns of the arms; test accuracy above 0.9 by epoch 300. */
+export const spiralSuggestion: Partial<PlaygroundConfig> = {
+  data: 'spiral', classes: 3, points: 500, noise: 0, features: ['x1', 'x2', 'sinx1', 'sinx2'], layers: [8, 8], activation: 'tanh', lr: 0.1, batch: 10, epochs: 300
+}
+
+/** Classes of the data set: the custom points' largest label + 1 (at least 2), the spiral's arms, else 2. */
+const classesOf = (c: PlaygroundConfig): number =>
+  c.data === 'custom' ? Math.max(2, ...c.custom.map((p) => p[2] + 1)) : c.data === 'spiral' ? c.classes : 2
+
+/** W1, b1, … of the configured network (inputs, hidden layers, one sigmoid output or a softmax per class), in the update order. */
 function params(c: PlaygroundConfig): Shape[] {
-  const s = sizes(networkShape(c, datasetClasses(c, c.custom)))
-  return paramNames(networkShape(c, datasetClasses(c, c.custom))).map((name, i) => {
-    const l = Math.floor(i / 2) + 1
-    return name.startsWith('W') ? [name, s[l - 1], s[l]] : [name, 1, s[l]]
-  })
+  const classes = classesOf(c)
+  const s = [c.features.length, ...c.layers, classes === 2 ? 1 : classes]
+  return s.slice(1).flatMap((n, l): Shape[] => [[`W${l + 1}`, s[l], n], [`b${l + 1}`, 1, n]])
 }
 
 const dataText = (c: PlaygroundConfig, lang: Language): string =>
