@@ -59,6 +59,8 @@ export const playgroundEn = {
   pgTrainAcc: 'training accuracy',
   pgTestAcc: 'test accuracy',
   pgAccuracy: 'accuracy',
+  pgCurve: '{name} from {a} at epoch {from} to {b} at epoch {to}',
+  pgNoCurve: 'no epoch trained yet',
   pgDiverged:
     'Training stopped at epoch {epoch}: the loss became infinite. The learning rate {lr} is too large for this network: each update oversteps the bottom of the loss, the weights grow instead of settling, an output saturates at exactly 0 or 1 and −log 0 is infinite. The network of epoch {kept}, the last finite one, is kept. Try a learning rate ten times smaller.'
 } as const
@@ -122,6 +124,8 @@ export const playgroundKo: Record<keyof typeof playgroundEn, string> = {
   pgTrainAcc: '훈련 정확도',
   pgTestAcc: '시험 정확도',
   pgAccuracy: '정확도',
+  pgCurve: '{name}: {from}번째 에폭 {a}에서 {to}번째 에폭 {b}(으)로',
+  pgNoCurve: '아직 학습한 에폭이 없습니다',
   pgDiverged:
     '{epoch}번째 에폭에서 학습을 멈췄습니다: 손실이 무한대가 되었습니다. 학습률 {lr}은(는) 이 신경망에 너무 큽니다. 갱신할 때마다 손실의 골짜기 바닥을 지나쳐 가중치가 자리를 잡지 못하고 커지다가, 출력이 정확히 0이나 1에 붙어 −log 0이 무한대가 됩니다. 마지막으로 유한했던 {kept}번째 에폭의 신경망을 남겨 두었습니다. 학습률을 열 배 작게 해 보세요.'
 }
