@@ -1,6 +1,6 @@
 // The playground's config parser: the lesson's defaults pass, each rule refuses by its field.
 import { describe, expect, it } from 'vitest'
-import { playground } from '../../src/shared/kinds'
+import { playground, type PlaygroundConfig } from '../../src/shared/kinds'
 import { parsePlayground } from '../../src/shared/kinds'
 
 const ok = structuredClone(playground.defaults)
@@ -40,7 +40,12 @@ describe('the playground’s constants in src/shared', () => {
 
   it('the descriptor’s shapes are the trainer’s', async () => {
     const { playgroundModel } = await import('../../src/engine/playground')
-    for (const c of [playground.defaults, { ...playground.defaults, data: 'spiral', classes: 3, layers: [8, 8, 1], features: ['x1', 'sinx2', 'x1x2'] }, { ...playground.defaults, layers: [] }] as const) {
+    const configs: PlaygroundConfig[] = [
+      playground.defaults,
+      { ...playground.defaults, data: 'spiral', classes: 3, layers: [8, 8, 1], features: ['x1', 'sinx2', 'x1x2'] },
+      { ...playground.defaults, layers: [] }
+    ]
+    for (const c of configs) {
       const params = playgroundModel(c).params
       expect(playground.params(c).map(([n, r, k]) => [n, r, k])).toEqual(Object.entries(params).map(([n, m]) => [n, m.rows, m.cols]))
     }
