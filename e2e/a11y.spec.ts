@@ -174,3 +174,31 @@ test('MNIST: a real test digit loaded from the keyboard is predicted as in the g
   const gridAnswer = Number(/predicted (\d)/.exec((await cell.getAttribute('aria-label')) ?? '')?.[1])
   expect(largest).toContain(gridAnswer)
 })
+
+test('playground: every control is named, every map has a name and a text equivalent, a point can be placed from the keyboard', async ({ page }) => {
+  const lessons = new LessonsPage(page)
+  await lessons.open('playground')
+  await page.locator('#playground-epochs').fill('20')
+  await lessons.train()
+  await lessons.waitForStatus('done')
+  expect(await expectReachableAndNamed(page, 'playground')).toBeGreaterThan(30)
+  const maps = page.locator('[role=img]')
+  const count = await maps.count()
+  expect(count).toBeGreaterThan(8)
+  for (let i = 0; i < count; i++) {
+    const map = maps.nth(i)
+    const html = await map.evaluate((el) => el.outerHTML.slice(0, 120))
+    await expect(map, html).toHaveAccessibleName(/\S/)
+    if (await map.locator('canvas').count()) await expect(map, html).toHaveAccessibleDescription(/\d/)
+  }
+  // a weight read from the keyboard
+  const link = page.getByTestId('pg-network').locator('line.hit').first()
+  await tabTo(page, link, 200)
+  await expect(page.getByTestId('pg-link-value')).toHaveText(/^W1\[1, 1\] = /)
+  // a point placed from the keyboard: Enter at the cross, in the plane's centre
+  await tabTo(page, page.getByTestId('pg-plane'), 300)
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#playground-data')).toHaveValue('custom')
+  await expect(page.getByTestId('pg-plane').locator('circle')).toHaveCount(201)
+})

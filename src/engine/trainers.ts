@@ -5,6 +5,7 @@
 import { createGateTrainer } from './gates'
 import { createMnistTrainer, type MnistCompute, type MnistData } from './mnist'
 import { derivativeRecords, gradientRecords, lossRecords } from './chapter4-runs'
+import { createPlaygroundTrainer, type PlaygroundTraining } from './playground'
 import { simpleNetRecords } from './simplenet-run'
 import type { DerivativeInput, GateTraining, GradientInput, LossInput, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
 import { createXor2Trainer } from './xor2'
@@ -64,7 +65,8 @@ const builtIn = {
   mnist(c: MnistTraining, data?: MnistData, compute?: MnistCompute) {
     if (!data) throw new Error('an MNIST run needs the MNIST data set, and none was given')
     return createMnistTrainer(c, data, compute)
-  }
+  },
+  playground: (c: PlaygroundTraining) => createPlaygroundTrainer(c)
 }
 for (const [kind, factory] of Object.entries(builtIn)) registerTrainer(kind, factory as TrainerFactory<never>)
 

@@ -1,5 +1,6 @@
 // The engine's vocabulary: what its trainers read, the records a trainer emits, and the
 // Trainer interface every lesson's training loop implements. The engine imports nothing.
+import type { PlaygroundTraining } from './playground/config'
 
 /** Row-major float64 matrix; a vector of length n is { rows: 1, cols: n }. */
 export interface Matrix {
@@ -93,13 +94,15 @@ export interface DescentTraining {
   logEvery: number
 }
 
-export type Training = GateTraining | Xor2Training | MnistTraining | DescentTraining
+export type Training = GateTraining | Xor2Training | MnistTraining | DescentTraining | PlaygroundTraining
 
 /** One logged step of training: an epoch for gate/xor2, an iteration for mnist (1-based). */
 export interface StepRecord {
   step: number
   loss: number
   lr?: number
+  /** Playground: the loss on the held-out points (`loss` is the training set's). */
+  testLoss?: number
   trainAcc?: number
   testAcc?: number
   /** Parameters after this step, when the step carries a snapshot. */

@@ -6,7 +6,7 @@ import { anyRunConfig, anyTrainConfig, type GateConfig, type MnistConfig, type R
 import { checkRunBudget } from './run-budget'
 import type { Parser } from './schema'
 
-export type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, TrainConfig, Xor2Config } from './kinds'
+export type { GateConfig, MnistConfig, PlaygroundConfig, RunConfig, RunKind, SimpleNetConfig, TrainConfig, Xor2Config } from './kinds'
 
 const withinBudget =
   <T extends RunConfig>(parse: Parser<T>): Parser<T> =>

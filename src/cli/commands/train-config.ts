@@ -1,11 +1,12 @@
-// `lab train gate|xor2|mnist` options -> a validated TrainConfig, every parameter read from its
+// `lab train <kind>` options -> a validated TrainConfig, every parameter read from its
 // flag in the shared field table. Defaults are the notebook's settings (src/cli/options.ts;
 // MNIST's is the quick standard backprop run unless --textbook).
 import { parseTrainConfig, type TrainConfig } from '../../shared/config'
 import { fields, flagOf } from '../../shared/fields'
-import { iterationsPerEpoch, mnist, type AnyKind } from '../../shared/kinds'
+import { iterationsPerEpoch, mnist, playground, type AnyKind } from '../../shared/kinds'
 import { byFlags, CliError, flag, integer, reader, type Parsed } from '../args'
 import { cliDefaults } from '../options'
+import { playgroundFlags } from './playground'
 
 export function trainConfig(kind: AnyKind, p: Parsed): TrainConfig {
   const isMnist = kind.kind === mnist.kind
@@ -13,10 +14,12 @@ export function trainConfig(kind: AnyKind, p: Parsed): TrainConfig {
   if (textbook && p.values.has('--formulation')) throw new CliError('give --textbook or --formulation, not both')
   const defaults: Record<string, unknown> = textbook ? mnist.notebook : cliDefaults(kind)
   const given: Record<string, unknown> = { kind: kind.kind }
+  const beyondRows = kind.kind === playground.kind ? playgroundFlags(p) : {}
   for (const field of kind.fields) {
     const name = flagOf(field.key)
     given[field.key] = flag(p, name, field.parse, defaults[field.key], reader(field.text, name))
   }
+  Object.assign(given, beyondRows)
   if (isMnist && p.values.has('--epochs')) {
     if (p.values.has('--iterations')) throw new CliError('give --iterations or --epochs, not both')
     given.iterations = flag(p, '--epochs', fields.epochs, 1, integer) * iterationsPerEpoch(given.batch as number)

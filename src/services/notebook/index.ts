@@ -8,6 +8,7 @@ import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
 import { mnistSections } from './mnist'
 import { mnistGzipFiles } from './mnist-files'
+import { playgroundSections } from './playground'
 import { cells, type Sections } from './sections'
 import { simpleNetSections } from './simplenet'
 import { readRun, type StoredRun } from './stored'
@@ -25,7 +26,8 @@ const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText)
   simplenet: simpleNetSections,
   gate: gateSections,
   xor2: xor2Sections,
-  mnist: mnistSections
+  mnist: mnistSections,
+  playground: playgroundSections
 }
 
 export function runNotebook(store: RunStore, runId: number, language: Language = 'en'): ExportFile {

@@ -4,7 +4,7 @@ import { duration } from './duration'
 import { chapter4Text } from './text-chapter4'
 import { isLive } from '../../shared/status'
 
-const kindName = { loss: 'loss functions (4.2)', derivative: 'numerical differentiation (4.3)', gradient: 'gradient (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }
+const kindName = { loss: 'loss functions (4.2)', derivative: 'numerical differentiation (4.3)', gradient: 'gradient (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)', playground: 'playground' }
 const time = (m: number): string => duration(m, { underOne: 'under a minute', minutes: 'about {n} minutes', hours: 'about {n} hours' })
 
 export const en: NotebookText = {
@@ -60,7 +60,8 @@ export const en: NotebookText = {
     checkBatch: 'the first images, so the global random state is not touched',
     brightest: 'the pixel with the most ink in this batch: its first three weights',
     lossAfter: 'as the chapter: the batch loss after the update',
-    lossBefore: 'the batch loss where the gradient was taken, before the update'
+    lossBefore: 'the batch loss where the gradient was taken, before the update',
+    customPoints: "the run's own points (placed by hand or read from a CSV): x1, x2 and the label of each"
   },
   label: {
     loss: 'loss at each logged step',
@@ -96,6 +97,21 @@ export const en: NotebookText = {
       (backprop
         ? `This run used **backpropagation**: the gradient is the exact derivative, dL/dw = Xᵀ·0.5(y − t).`
         : `The gradient is numerical, as in the chapter.`)
+  },
+  playground: {
+    functions:
+      `## 2. The data and the network's pieces\n\nEach generator draws its points from numpy's global generator in a fixed order (whole arrays at a time), ` +
+      `then adds the noise; the same seed gives the lab's points. The features are computed from x1 and x2; ` +
+      `the activation functions and their derivatives are written with the layer's output, as the chapter's backward layers keep it.`,
+    model: (custom) =>
+      `## 3. The network\n\n` +
+      (custom ? `The data set is the run's own points, written out below; ` : `The data set is drawn again from the seed; `) +
+      `a random permutation then splits it into training and test data, and the weights are drawn layer by layer (the biases start at 0). ` +
+      `The output is a sigmoid for two classes, a softmax for more; the loss is averaged over the examples, ` +
+      `and the gradient is backpropagation through exactly these steps, or the chapter's central difference of the same loss.`,
+    training:
+      `## 4. Training\n\nEach epoch visits the training data in a fresh random order (when the mini-batch is smaller than the set) and ` +
+      `takes one gradient-descent step per mini-batch; then the loss and accuracy of the training and test data are measured.`
   },
   xor2: {
     model: (backprop) =>

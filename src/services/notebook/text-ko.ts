@@ -4,7 +4,7 @@ import { duration } from './duration'
 import { chapter4Text } from './text-chapter4'
 import { isLive } from '../../shared/status'
 
-const kindName = { loss: '손실 함수 (4.2)', derivative: '수치 미분 (4.3)', gradient: '기울기 (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
+const kindName = { loss: '손실 함수 (4.2)', derivative: '수치 미분 (4.3)', gradient: '기울기 (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)', playground: '놀이터' }
 const formulationName = { textbook: '교과서', standard: '표준', twolayernet: '5장 TwoLayerNet' }
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 
@@ -60,7 +60,8 @@ export const ko: NotebookText = {
     checkBatch: '전역 난수 상태를 건드리지 않도록 처음 이미지들',
     brightest: '이 배치에서 잉크가 가장 많은 픽셀: 그 첫 세 가중치',
     lossAfter: '이 장처럼: 업데이트 후의 배치 손실',
-    lossBefore: '기울기를 구한 곳(업데이트 전)의 배치 손실'
+    lossBefore: '기울기를 구한 곳(업데이트 전)의 배치 손실',
+    customPoints: '이 실행의 점 (직접 찍었거나 CSV에서 읽은 점): 각 점의 x1, x2와 레이블'
   },
   label: {
     loss: '기록된 각 단계의 손실',
@@ -96,6 +97,20 @@ export const ko: NotebookText = {
       (backprop
         ? `이 실행은 **오차역전파**를 썼습니다: 기울기는 정확한 도함수 dL/dw = Xᵀ·0.5(y − t)입니다.`
         : `기울기는 이 장처럼 수치 미분으로 구합니다.`)
+  },
+  playground: {
+    functions:
+      `## 2. 데이터와 신경망의 부품\n\n각 생성기는 numpy의 전역 난수 생성기에서 정해진 순서로 (배열 단위로) 점을 뽑은 뒤 잡음을 더합니다. ` +
+      `같은 시드면 랩과 같은 점이 나옵니다. 특징은 x1과 x2로 계산하고, 활성화 함수의 미분은 이 장의 역전파 계층처럼 층의 출력으로 씁니다.`,
+    model: (custom) =>
+      `## 3. 신경망\n\n` +
+      (custom ? `데이터셋은 아래에 적힌 이 실행의 점입니다. ` : `데이터셋을 시드로 다시 뽑습니다. `) +
+      `무작위 순열로 훈련 데이터와 시험 데이터를 나누고, 가중치를 층마다 뽑습니다 (편향은 0에서 시작). ` +
+      `출력은 클래스가 둘이면 시그모이드, 더 많으면 소프트맥스이고, 손실은 예제에 대한 평균입니다. ` +
+      `기울기는 바로 이 단계들을 거슬러 가는 역전파, 또는 같은 손실의 중심 차분(이 장의 수치 미분)입니다.`,
+    training:
+      `## 4. 학습\n\n에폭마다 훈련 데이터를 새 무작위 순서로 돌며 (미니배치가 데이터보다 작을 때) 미니배치마다 경사 하강법을 한 번 적용하고, ` +
+      `그다음 훈련 데이터와 시험 데이터의 손실과 정확도를 잽니다.`
   },
   xor2: {
     model: (backprop) =>

@@ -46,6 +46,7 @@ export interface NotebookText {
     brightest: string
     lossAfter: string
     lossBefore: string
+    customPoints: string
   }
   /** Names of the compared quantities, printed before the last line (which stays in English). */
   label: {
@@ -61,6 +62,7 @@ export interface NotebookText {
   table: { functions: string; training: string }
   gate: { model(backprop: boolean): string }
   xor2: { model(backprop: boolean): string; training: string }
+  playground: { functions: string; model(custom: boolean): string; training: string }
   mnist: {
     data: string
     timing(numpyMinutes: number, labMinutes: number, naiveMinutes: number): string

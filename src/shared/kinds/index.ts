@@ -8,13 +8,14 @@ import { gradient } from './gradient'
 import { loss } from './loss'
 import type { AnyKind, KindDescriptor, Language } from './kind'
 import { mnist } from './mnist'
+import { playground } from './playground'
 import { simplenet } from './simplenet'
 import { xor2 } from './xor2'
 
 export type * from './kind'
 
 /** The kinds this build knows, each once. */
-const BUILT_IN = [loss, derivative, gradient, simplenet, gate, xor2, mnist] as const
+const BUILT_IN = [loss, derivative, gradient, simplenet, gate, xor2, mnist, playground] as const
 
 /** A configuration of any built-in kind (each kind's own type: `GateConfig`, …). */
 export type RunConfig = Infer<(typeof BUILT_IN)[number]['parse']>
@@ -111,11 +112,12 @@ export const parseKind: Parser<RunKind> = (v, field) => {
   throw new ValidationError(field, `one of ${kinds.join(', ')}`, v, undefined, { kind: 'oneOf', values: kinds })
 }
 
-export { derivative, gate, gradient, loss, mnist, simplenet, xor2 }
+export { derivative, gate, gradient, loss, mnist, playground, simplenet, xor2 }
 export { parseDerivative, type DerivativeConfig } from './derivative'
 export { parseGradient, type GradientConfig } from './gradient'
 export { parseLoss, type LossConfig } from './loss'
 export { parseGate, type GateConfig } from './gate'
 export { iterationsPerEpoch, mnistQuickStart, MNIST_TRAIN_SIZE, parseMnist, type MnistConfig } from './mnist'
+export { parsePlayground, spiralSuggestion, type PlaygroundConfig } from './playground'
 export { parseSimpleNet, type SimpleNetConfig } from './simplenet'
 export { parseXor2, scheduleText, scheduleEpochs, type Xor2Config } from './xor2'

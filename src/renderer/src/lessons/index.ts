@@ -9,6 +9,7 @@ import GateLesson from './gate/Lesson.svelte'
 import GradientLesson from './gradient/Lesson.svelte'
 import LossLesson from './loss/Lesson.svelte'
 import MnistLesson from './mnist/Lesson.svelte'
+import PlaygroundLesson from './playground/Lesson.svelte'
 import SimpleNetLesson from './simplenet/Lesson.svelte'
 import Xor2Lesson from './xor2/Lesson.svelte'
 
@@ -19,5 +20,6 @@ export const lessonPages: { [K in RunKind]: Component<{ api: LabApi }> } = {
   simplenet: SimpleNetLesson,
   gate: GateLesson,
   xor2: Xor2Lesson,
-  mnist: MnistLesson
+  mnist: MnistLesson,
+  playground: PlaygroundLesson
 }

@@ -3,7 +3,7 @@
 // Views component whose props drift from what they pass is a type error, not a blank panel.
 // A built-in kind (src/shared/kinds/) without an entry here is a type error too.
 import type { Component } from 'svelte'
-import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
+import type { GateConfig, MnistConfig, PlaygroundConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
 import type { DerivativeConfig, GradientConfig, LossConfig } from '../../../../shared/kinds'
 import DerivativeViews from '../derivative/Views.svelte'
@@ -11,6 +11,7 @@ import GateViews from '../gate/Views.svelte'
 import GradientViews from '../gradient/Views.svelte'
 import LossViews from '../loss/Views.svelte'
 import MnistViews from '../mnist/Views.svelte'
+import PlaygroundViews from '../playground/Views.svelte'
 import SimpleNetViews from '../simplenet/Views.svelte'
 import Xor2Views from '../xor2/Views.svelte'
 
@@ -45,6 +46,13 @@ export interface MnistViewsProps extends ViewsProps<MnistConfig> {
   samples?: MnistSamples | null
 }
 
+export interface PlaygroundViewsProps extends ViewsProps<PlaygroundConfig> {
+  /** The lesson's editor: the map takes placed points (a replay passes none of these). */
+  editable?: boolean
+  onplace?: (x1: number, x2: number) => void
+  onremove?: (x1: number, x2: number) => void
+}
+
 export interface ViewsPropsOf {
   loss: ViewsProps<LossConfig>
   derivative: ViewsProps<DerivativeConfig>
@@ -53,6 +61,7 @@ export interface ViewsPropsOf {
   gate: ViewsProps<GateConfig>
   xor2: ViewsProps<Xor2Config>
   mnist: MnistViewsProps
+  playground: PlaygroundViewsProps
 }
 
 interface ViewsEntry<K extends RunKind> {
@@ -68,7 +77,9 @@ export const viewsTable: { [K in RunKind]: ViewsEntry<K> } = {
   simplenet: { component: SimpleNetViews, weightHistory: false },
   gate: { component: GateViews, weightHistory: true },
   xor2: { component: Xor2Views, weightHistory: true },
-  mnist: { component: MnistViews, weightHistory: false }
+  mnist: { component: MnistViews, weightHistory: false },
+  // its test-loss curve is computed from every logged epoch's weights
+  playground: { component: PlaygroundViews, weightHistory: true }
 }
 
 /** Lessons whose views chart the weights over epochs from a `history` of snapshots. */

@@ -1,9 +1,11 @@
 // UI strings in both languages. Lesson prose lives with each lesson (lessons/<kind>/text.ts).
 import type { Language } from '../../../../shared/language'
+import { playgroundEn, playgroundKo } from './playground'
 import { watchingEn, watchingKo } from './watching'
 
 const en = {
   ...watchingEn,
+  ...playgroundEn,
   appTitle: 'Gradient Lab',
   lessons: 'Lessons',
   library: 'Runs library',
@@ -140,6 +142,7 @@ export type StringKey = keyof typeof en
 
 const ko: Record<StringKey, string> = {
   ...watchingKo,
+  ...playgroundKo,
   appTitle: 'Gradient Lab',
   lessons: '단원',
   library: '실행 기록',
