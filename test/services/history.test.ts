@@ -116,7 +116,7 @@ describe('runs:history', () => {
       ok: false,
       error: { code: 'invalid', message: `run ${mnist} is a mnist run: weight history is for simplenet, gate and xor2 runs only` }
     })
-    expect(await service.handle('runs:history', { runId: 999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'there is no run 999' } })
+    expect(await service.handle('runs:history', { runId: 999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'there is no run 999', problem: { id: 'run.notFound', params: { id: 999 } } } })
     expect(await service.handle('runs:history', { runId: 1, upTo: -1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid', message: expect.stringContaining('upTo') }
