@@ -1,9 +1,10 @@
 // Section 4.5.2: the two-layer network (2-2-1, parameters as 1-row matrices) that solves XOR,
 // trained through a learning-rate schedule.
-import { configParser, gradientRow, hRow, logEveryRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
+import { configParser, gradientRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
 import type { Infer } from '../schema'
 import type { KindDescriptor, Language } from './kind'
-import { everyLogged, flat, hWhenNumerical, loggedSteps, lrText, seedText, TABLE_LOG_EVERY } from './words'
+import { truthTable, truthTableCounts, truthTableRows } from './truth-table'
+import { everyLogged, flat, lrText, seedText, TABLE_LOG_EVERY } from './words'
 
 const rows = [
   seedRow,
@@ -11,9 +12,7 @@ const rows = [
     key: 'schedule', parse: schedule, text: 'schedule', meta: 'LRxN,...', help: 'learning-rate schedule: LR for N epochs, then the next segment, training on',
     label: { en: 'Learning-rate schedule', ko: '학습률 일정' }
   },
-  hRow,
-  gradientRow,
-  logEveryRow
+  ...truthTableRows
 ] as const satisfies readonly FieldSpec[]
 
 export const parseXor2 = configParser('xor2', rows)
@@ -63,24 +62,10 @@ export const xor2 = {
   parse: parseXor2,
   notebook,
   defaults: notebook,
-  run: 'step',
-  firstStep: 1,
-  stepNoun: 'epoch',
+  ...truthTable,
   params: () => [['W1', 1, 2], ['b1', 1, 2], ['W2', 1, 2], ['b2', 1, 1]],
-  grads: true,
-  precision: 8,
-  confusion: false,
-  predictions: 4,
-  history: true,
-  dataset: null,
-  livePoints: null,
   totalSteps: (c) => scheduleEpochs(c.schedule),
-  counts(c) {
-    const logged = loggedSteps(scheduleEpochs(c.schedule), c.logEvery)
-    return { metrics: logged, paramSnapshots: logged, evalSnapshots: 0 }
-  },
-  applies: hWhenNumerical,
-  budgetKnobs: ['logEvery'],
+  counts: (c) => truthTableCounts(scheduleEpochs(c.schedule), c.logEvery),
   defaultName: name,
   keyParams: (c, lang) => [lrText(scheduleText(c.schedule, 'ui'), lang), valueWords(gradientRow, c.gradient, lang), seedText(c.seed, lang)].join(', '),
   cli: {
