@@ -1,5 +1,5 @@
 // Section 4.5.1: one sigmoid neuron (w: 1x2, b: 1x1) learns a logic gate's truth table.
-import { configParser, EPOCHS_LABEL, fields, gradientRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
+import { kindFields, EPOCHS_LABEL, fields, gradientRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
 import type { Infer } from '../schema'
 import type { KindDescriptor } from './kind'
 import { truthTable, truthTableCounts, truthTableRows } from './truth-table'
@@ -13,16 +13,15 @@ const rows = [
   ...truthTableRows
 ] as const satisfies readonly FieldSpec[]
 
-export const parseGate = configParser('gate', rows)
+const base = kindFields('gate', rows)
+export const parseGate = base.parse
 export type GateConfig = Infer<typeof parseGate>
 
 const notebook: GateConfig = { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epochs: 1000, h: 1e-5, gradient: 'numerical', logEvery: 1 }
 
 export const gate = {
-  kind: 'gate',
+  ...base,
   lesson: { section: '4.5.1', title: { en: 'Logic gates', ko: '논리 게이트' }, blurb: { en: 'One sigmoid neuron learns AND, OR and NAND by gradient descent, and fails on XOR.', ko: '시그모이드 뉴런 하나가 경사 하강법으로 AND, OR, NAND를 배우고, XOR에서는 실패합니다.' } },
-  fields: rows,
-  parse: parseGate,
   notebook,
   defaults: notebook,
   ...truthTable,

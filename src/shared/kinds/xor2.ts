@@ -1,6 +1,6 @@
 // Section 4.5.2: the two-layer network (2-2-1, parameters as 1-row matrices) that solves XOR,
 // trained through a learning-rate schedule.
-import { configParser, gradientRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
+import { kindFields, gradientRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
 import type { Infer } from '../schema'
 import type { KindDescriptor, Language } from './kind'
 import { truthTable, truthTableCounts, truthTableRows } from './truth-table'
@@ -15,7 +15,8 @@ const rows = [
   ...truthTableRows
 ] as const satisfies readonly FieldSpec[]
 
-export const parseXor2 = configParser('xor2', rows)
+const base = kindFields('xor2', rows)
+export const parseXor2 = base.parse
 export type Xor2Config = Infer<typeof parseXor2>
 
 type Schedule = Xor2Config['schedule']
@@ -56,10 +57,8 @@ const notebook: Xor2Config = {
 const name = (c: Xor2Config, lang: Language): string => (lang === 'en' ? 'XOR two layers, ' : '2층 XOR, ') + scheduleText(c.schedule, 'name')
 
 export const xor2 = {
-  kind: 'xor2',
+  ...base,
   lesson: { section: '4.5.2', title: { en: 'XOR with two layers', ko: '2층 신경망 XOR' }, blurb: { en: 'A hidden layer of two neurons solves XOR, with a learning-rate schedule.', ko: '뉴런 두 개의 은닉층이 학습률 일정과 함께 XOR을 풉니다.' } },
-  fields: rows,
-  parse: parseXor2,
   notebook,
   defaults: notebook,
   ...truthTable,
