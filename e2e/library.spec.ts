@@ -97,8 +97,8 @@ async function expectWeightsShown(page: Page, params: ReturnType<typeof decodePa
 
 test('two gate runs: listed, replayed to a middle step, compared, exported as one CSV equal to the database', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  const slow = await lessons.trainGate({ 'Learning rate': '0.1', Epochs: '300' })
-  const fast = await lessons.trainGate({ 'Learning rate': '0.5', Epochs: '300' })
+  const slow = await lessons.trainNotebook('gate', { 'Learning rate': '0.1', Epochs: '300' })
+  const fast = await lessons.trainNotebook('gate', { 'Learning rate': '0.5', Epochs: '300' })
   const db = openDb(lab)
   const library = new LibraryPage(page)
   await library.open()
@@ -179,7 +179,7 @@ test('a run file exported and imported replays identically; truncated, edited or
   lab
 }) => {
   const lessons = new LessonsPage(page)
-  const original = await lessons.trainGate({ Epochs: '120' })
+  const original = await lessons.trainNotebook('gate', { Epochs: '120' })
   const library = new LibraryPage(page)
   await library.open()
   await library.replay(original)
@@ -237,8 +237,8 @@ test('a run file exported and imported replays identically; truncated, edited or
 
 test('a run named like a formula exports neutralised; rename, search and delete touch only their run', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  const formula = await lessons.trainGate({ Epochs: '40' })
-  const other = await lessons.trainGate({ Epochs: '40', 'Learning rate': '0.3' })
+  const formula = await lessons.trainNotebook('gate', { Epochs: '40' })
+  const other = await lessons.trainNotebook('gate', { Epochs: '40', 'Learning rate': '0.3' })
   const library = new LibraryPage(page)
   await library.open()
   const db = openDb(lab)
@@ -271,11 +271,7 @@ test('a run named like a formula exports neutralised; rename, search and delete 
 
 test('a running run’s row follows its progress live and ends with the stored final loss', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
-  await lessons.fill('Epochs', '20000')
-  await lessons.train()
-  const id = await lessons.runId()
+  const id = await lessons.startNotebook('gate', { Epochs: '20000' })
   const library = new LibraryPage(page)
   await library.open()
   const row = library.row(id)
@@ -297,12 +293,8 @@ test('a running run’s row follows its progress live and ends with the stored f
 
 test('a failed run shows its reason in the library and replays up to where it ended', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
-  await lessons.fill('Learning rate', '100')
-  await lessons.train()
+  const failed = await lessons.startNotebook('gate', { 'Learning rate': '100' })
   await lessons.waitForStatus('failed')
-  const failed = await lessons.runId()
 
   const db = openDb(lab)
   const reason = (db.raw.prepare('SELECT reason FROM runs WHERE id = ?').get(failed) as { reason: string }).reason
