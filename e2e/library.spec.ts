@@ -7,6 +7,7 @@ import type { Download, Page } from '@playwright/test'
 import { expect, shot, test, type Lab } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
+import { parseCsv as readCsv } from '../test/services/csv-reader'
 
 interface MetricRow {
   step: number
@@ -57,26 +58,9 @@ function decodeParams(blob: Buffer): Record<string, { rows: number; cols: number
   return out
 }
 
-/** RFC 4180: CRLF records, quoted fields with doubled quotes. Written here so the app's CSV writer is not its own judge. */
+/** A CSV file's rows keyed by its header, read by the tests' own RFC 4180 reader. */
 function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') record.push(field), (field = '')
-    else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++
-    } else field += c
-  }
-  if (field || record.length) record.push(field), records.push(record)
-  const [header, ...rows] = records
+  const [header, ...rows] = readCsv(text)
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])))
 }
 

@@ -4,29 +4,8 @@ import type { GateConfig, MnistConfig, Xor2Config } from '../../src/shared/confi
 import { toCsv } from '../../src/services/csv'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from '../../src/services/csv-exports'
 import { RunStore } from '../../src/services/store/run-store'
+import { parseCsv } from './csv-reader'
 import { tempDir } from './tmp'
-
-/** A small RFC 4180 reader written for this test, independent of the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++
-    else if (c === '\n') throw new Error(`bare LF at ${i}: RFC 4180 lines end with CRLF`)
-    else cell += c
-  }
-  if (cell !== '' || row.length) throw new Error('last line has no CRLF')
-  return rows
-}
 
 describe('CSV', () => {
   it('quotes, doubles quotes and ends lines with CRLF', () => {
