@@ -187,7 +187,7 @@ test.describe('the desktop app', () => {
 
   test('a gate run trained from the lesson completes and shows the notebook\'s output', async () => {
     const lessons = new LessonsPage(win)
-    await lessons.trainGate()
+    await lessons.trainNotebook('gate')
     // notebook 4.5.1: after 1000 epochs the AND neuron outputs 0.87496677 for (1, 1)
     await expect(lessons.number('truth-pred-3')).toHaveText('0.87496677')
     const run = await win.evaluate((runId) => (window as Probe).lab!.invoke('runs:get', { runId }), await lessons.runId())

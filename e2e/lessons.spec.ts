@@ -35,10 +35,7 @@ test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers
 
 test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
-  await lessons.train()
-  await lessons.waitForStatus('done')
+  await lessons.trainNotebook('gate')
   // notebook 4.5.1.1: AND.predict(X) = [0.00135483, 0.08867878, 0.08889176, 0.87496677]
   await expect(lessons.number('truth-pred-0')).toHaveText('0.00135483')
   await expect(lessons.number('truth-pred-3')).toHaveText('0.87496677')
@@ -56,10 +53,7 @@ test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)',
 
 test('XOR with two layers reproduces the notebook’s predictions after its schedule', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('xor2')
-  await lessons.notebookSettings()
-  await lessons.train()
-  await lessons.waitForStatus('done')
+  await lessons.trainNotebook('xor2')
   // notebook 4.5.2 after 0.1 x 1000 then 0.3 x 1000 epochs
   const expected = ['0.01437328', '0.97911594', '0.98563516', '0.01440550']
   for (const [i, v] of expected.entries()) await expect(lessons.number(`truth-pred-${i}`)).toHaveText(v)

@@ -7,6 +7,7 @@ import type { Download, Page } from '@playwright/test'
 import { expect, shot, test, type Lab } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
+import { parseCsv as readCsv } from '../test/services/csv-reader'
 
 interface MetricRow {
   step: number
@@ -57,26 +58,9 @@ function decodeParams(blob: Buffer): Record<string, { rows: number; cols: number
   return out
 }
 
-/** RFC 4180: CRLF records, quoted fields with doubled quotes. Written here so the app's CSV writer is not its own judge. */
+/** A CSV file's rows keyed by its header, read by the tests' own RFC 4180 reader. */
 function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') record.push(field), (field = '')
-    else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++
-    } else field += c
-  }
-  if (field || record.length) record.push(field), records.push(record)
-  const [header, ...rows] = records
+  const [header, ...rows] = readCsv(text)
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])))
 }
 
@@ -97,8 +81,8 @@ async function expectWeightsShown(page: Page, params: ReturnType<typeof decodePa
 
 test('two gate runs: listed, replayed to a middle step, compared, exported as one CSV equal to the database', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  const slow = await lessons.trainGate({ 'Learning rate': '0.1', Epochs: '300' })
-  const fast = await lessons.trainGate({ 'Learning rate': '0.5', Epochs: '300' })
+  const slow = await lessons.trainNotebook('gate', { 'Learning rate': '0.1', Epochs: '300' })
+  const fast = await lessons.trainNotebook('gate', { 'Learning rate': '0.5', Epochs: '300' })
   const db = openDb(lab)
   const library = new LibraryPage(page)
   await library.open()
@@ -179,7 +163,7 @@ test('a run file exported and imported replays identically; truncated, edited or
   lab
 }) => {
   const lessons = new LessonsPage(page)
-  const original = await lessons.trainGate({ Epochs: '120' })
+  const original = await lessons.trainNotebook('gate', { Epochs: '120' })
   const library = new LibraryPage(page)
   await library.open()
   await library.replay(original)
@@ -237,8 +221,8 @@ test('a run file exported and imported replays identically; truncated, edited or
 
 test('a run named like a formula exports neutralised; rename, search and delete touch only their run', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  const formula = await lessons.trainGate({ Epochs: '40' })
-  const other = await lessons.trainGate({ Epochs: '40', 'Learning rate': '0.3' })
+  const formula = await lessons.trainNotebook('gate', { Epochs: '40' })
+  const other = await lessons.trainNotebook('gate', { Epochs: '40', 'Learning rate': '0.3' })
   const library = new LibraryPage(page)
   await library.open()
   const db = openDb(lab)
@@ -271,11 +255,7 @@ test('a run named like a formula exports neutralised; rename, search and delete 
 
 test('a running run’s row follows its progress live and ends with the stored final loss', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
-  await lessons.fill('Epochs', '20000')
-  await lessons.train()
-  const id = await lessons.runId()
+  const id = await lessons.startNotebook('gate', { Epochs: '20000' })
   const library = new LibraryPage(page)
   await library.open()
   const row = library.row(id)
@@ -297,12 +277,8 @@ test('a running run’s row follows its progress live and ends with the stored f
 
 test('a failed run shows its reason in the library and replays up to where it ended', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
-  await lessons.fill('Learning rate', '100')
-  await lessons.train()
+  const failed = await lessons.startNotebook('gate', { 'Learning rate': '100' })
   await lessons.waitForStatus('failed')
-  const failed = await lessons.runId()
 
   const db = openDb(lab)
   const reason = (db.raw.prepare('SELECT reason FROM runs WHERE id = ?').get(failed) as { reason: string }).reason

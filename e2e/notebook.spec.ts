@@ -12,7 +12,7 @@ import { pythonMissing, runNotebookFile, summary } from '../test/services/notebo
 
 test('a gate run exported as a notebook from its replay holds its stored losses and reproduces them', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  const id = await lessons.trainGate({ 'Learning rate': '0.5', Epochs: '200' })
+  const id = await lessons.trainNotebook('gate', { 'Learning rate': '0.5', Epochs: '200' })
   const library = new LibraryPage(page)
   await library.open()
   await library.replay(id)
@@ -45,12 +45,7 @@ test('a gate run exported as a notebook from its replay holds its stored losses 
 
 test('an MNIST run offers the data files, and the notebook comes in Korean when the app is in Korean', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('mnist')
-  await lessons.notebookSettings()
-  await lessons.fill('Iterations', '2')
-  await lessons.train()
-  await lessons.waitForStatus('done')
-  const id = await lessons.runId()
+  const id = await lessons.trainNotebook('mnist', { Iterations: '2' })
   const library = new LibraryPage(page)
   await library.open()
   await library.replay(id)

@@ -53,7 +53,7 @@ const elapsed = (page: Page) => page.getByTestId('progress-elapsed')
 
 test('a finished gate run is shown again after visiting another lesson and after a reload', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  const runId = await lessons.trainGate()
+  const runId = await lessons.trainNotebook('gate')
   await expectNotebookAnd(lessons, runId)
   await expect(elapsed(page)).toHaveText(/^\d+ s elapsed$/)
 
@@ -129,7 +129,7 @@ test('a run still training is followed live after visiting another lesson and af
 
 test('Reset empties the lesson, the run stays in the library, and Open in lesson shows any saved run', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  const first = await lessons.trainGate()
+  const first = await lessons.trainNotebook('gate')
   await lessons.select('Gate', 'OR')
   await lessons.fill('Epochs', '20')
   await lessons.fill('Log every (epochs)', '5')
@@ -229,11 +229,8 @@ test('every lesson shows its remembered run after a reload, in English and in Ko
   const lessons = new LessonsPage(page)
   await lessons.saveSimpleNet(2)
   const loss = await lessons.number('simplenet-loss').textContent()
-  await lessons.trainGate()
-  await lessons.open('xor2')
-  await lessons.notebookSettings()
-  await lessons.train()
-  await lessons.waitForStatus('done')
+  await lessons.trainNotebook('gate')
+  await lessons.trainNotebook('xor2')
   await lessons.startMnist({ 'Hidden units': '16', Iterations: '100' })
   await lessons.waitForStatus('done')
 

@@ -4,7 +4,7 @@
 // results, warns about rounding error and draws the error-against-h plot.
 import type { Page } from '@playwright/test'
 import { expect, shot, test } from './fixtures'
-import { LessonsPage } from './pages/lessons'
+import { LessonsPage, type LessonKind } from './pages/lessons'
 
 /**
  * Latin words that may stay in the Korean UI: names (of the app, the model, the gates, the data
@@ -76,19 +76,26 @@ for (const lang of ['en', 'ko'] as Lang[]) {
     const lessons = new LessonsPage(page)
     const w = words[lang]
     if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
-    const check = async (where: string): Promise<void> => {
+    // a screen checked for English words (in Korean), then photographed (from the top of a long lesson with `top`)
+    const seen = async (where: string, name: string, top = false): Promise<void> => {
       if (lang === 'ko') await expectNoEnglish(page, where)
+      if (top) await lessons.scrollToTop()
+      await shot(page, `${name}-${lang}`)
     }
     const train = async (): Promise<void> => {
       await page.getByRole('button', { name: lang === 'ko' ? '학습' : 'Train', exact: true }).click()
       await expect(page.getByTestId('run-status')).toHaveText(lang === 'ko' ? '완료' : 'done', { timeout: 120_000 })
     }
+    // a lesson on the notebook's settings, by the button's name in this language
+    const notebookLesson = async (kind: LessonKind): Promise<void> => {
+      await lessons.open(kind)
+      await page.getByRole('button', { name: w.notebook }).click()
+    }
     const invalid = async (id: string, value: string, name: string): Promise<void> => {
       const before = await page.locator(`#${id}`).inputValue()
       await page.locator(`#${id}`).fill(value)
       await expect(page.locator(`#${id}-error`)).toBeVisible()
-      await check(`${name} with an invalid value`)
-      await shot(page, `${name}-invalid-${lang}`)
+      await seen(`${name} with an invalid value`, `${name}-invalid`)
       await page.locator(`#${id}`).fill(before)
       await expect(page.locator(`#${id}-error`)).toBeHidden()
     }
@@ -98,53 +105,42 @@ for (const lang of ['en', 'ko'] as Lang[]) {
     await invalid('sn-x1', '99999999', 'simplenet')
     await page.locator('#sn-h').fill('1e-300')
     await expect(page.getByTestId('simplenet-rounding')).toBeVisible()
-    await check('SimpleNet with h = 1e-300')
-    await shot(page, `simplenet-${lang}`)
+    await seen('SimpleNet with h = 1e-300', 'simplenet')
 
     // logic gate: XOR, whose map stays flat
-    await lessons.open('gate')
-    await page.getByRole('button', { name: w.notebook }).click()
+    await notebookLesson('gate')
     await page.locator('#gate-gate').selectOption('XOR')
     await invalid('gate-lr', 'abc', 'gate')
     await train()
     await expect(page.getByTestId('flat-note')).toBeVisible()
-    await check('the XOR gate after training')
-    await lessons.scrollToTop()
-    await shot(page, `gate-${lang}`)
+    await seen('the XOR gate after training', 'gate', true)
 
     // two-layer XOR on the notebook's schedule
-    await lessons.open('xor2')
-    await page.getByRole('button', { name: w.notebook }).click()
+    await notebookLesson('xor2')
     await invalid('xor2-seg1-lr', '-1', 'xor2')
     await train()
-    await check('two-layer XOR after training')
-    await shot(page, `xor2-${lang}`)
+    await seen('two-layer XOR after training', 'xor2')
 
     // MNIST: the notebook's own model for five iterations, with its printed numbers overlaid
-    await lessons.open('mnist')
-    await page.getByRole('button', { name: w.notebook }).click()
+    await notebookLesson('mnist')
     await page.locator('#mnist-iterations').fill('5')
     await invalid('mnist-batch', '0', 'mnist')
     await train()
-    await check('MNIST after training')
-    await lessons.scrollToTop()
-    await shot(page, `mnist-${lang}`)
+    await seen('MNIST after training', 'mnist', true)
 
     // runs library, replay of the MNIST run, compare the gate with MNIST
     await page.getByTestId('nav-library').click()
     await expect(page.getByRole('heading', { name: w.library })).toBeVisible()
     const rows = page.locator('tbody tr[data-run-id]')
     await expect(rows).toHaveCount(3)
-    await check('the runs library')
-    await shot(page, `library-${lang}`)
+    await seen('the runs library', 'library')
 
     const mnistRow = rows.first()
     await mnistRow.getByRole('button').first().click()
     await expect(page.getByTestId('replay-loss')).toBeVisible()
     // the replayed step's weights arrive after the metrics: the views are whole once they are in
     await expect(page.getByText(lang === 'ko' ? '5단계의 가중치' : 'weights from step 5')).toBeVisible()
-    await check('the replay of the MNIST run')
-    await shot(page, `replay-${lang}`)
+    await seen('the replay of the MNIST run', 'replay')
     await page.getByRole('button', { name: lang === 'ko' ? '← 실행 기록으로' : '← Back to runs' }).click()
 
     await rows.nth(0).getByRole('checkbox').check()
@@ -155,8 +151,7 @@ for (const lang of ['en', 'ko'] as Lang[]) {
     const logScale = page.getByRole('checkbox', { name: lang === 'ko' ? '로그 눈금' : 'Log scale' })
     await expect(logScale.first()).toBeChecked()
     await expect(logScale.nth(1)).not.toBeChecked()
-    await check('compare')
-    await shot(page, `compare-${lang}`)
+    await seen('compare', 'compare')
 
     if (lang === 'ko') {
       const font = await hangulDrawnWithShippedFont(page)

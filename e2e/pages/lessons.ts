@@ -103,14 +103,20 @@ export class LessonsPage {
     await this.waitForStatus('stopped')
   }
 
-  /** Trains a logic gate to the end with the notebook's settings overridden by `overrides` (label -> value). */
-  async trainGate(overrides: Record<string, string> = {}): Promise<number> {
-    await this.open('gate')
+  /** Starts a run of a lesson on the notebook's settings overridden by `overrides` (label -> value); its id. */
+  async startNotebook(kind: LessonKind, overrides: Record<string, string> = {}): Promise<number> {
+    await this.open(kind)
     await this.notebookSettings()
     for (const [label, value] of Object.entries(overrides)) await this.fill(label, value)
     await this.train()
-    await this.waitForStatus('done')
     return this.runId()
+  }
+
+  /** The same, trained to the end. */
+  async trainNotebook(kind: LessonKind, overrides: Record<string, string> = {}): Promise<number> {
+    const id = await this.startNotebook(kind, overrides)
+    await this.waitForStatus('done')
+    return id
   }
 
   /** Draws a vertical stroke on the MNIST pad, as a mouse would; the probabilities follow. */

@@ -127,5 +127,8 @@ export function shapeOf<const T extends readonly FieldSpec[]>(table: T): ShapeOf
 export const configParser = <const K extends string, const T extends readonly FieldSpec[]>(kind: K, table: T) =>
   object({ kind: literal(kind), ...shapeOf(table) })
 
+/** What a kind's descriptor opens with: its name, its rows and the parser built from them, so that the three agree. */
+export const kindFields = <const K extends string, const T extends readonly FieldSpec[]>(kind: K, rows: T) => ({ kind, fields: rows, parse: configParser(kind, rows) })
+
 /** `logEvery` -> `--log-every`; one-letter and capital names stay as they are (`--W`). */
 export const flagOf = (key: string): string => '--' + key.replace(/(?<=[a-z])[A-Z]/g, (c) => '-' + c.toLowerCase())

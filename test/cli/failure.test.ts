@@ -9,16 +9,8 @@ import { describeFailure } from '../../src/cli/failure'
 import { ApiFailure } from '../../src/services/errors'
 import { RunNotOwnedError } from '../../src/services/store/not-owned'
 import { ValidationError } from '../../src/shared/schema'
+import { thrown } from '../services/thrown'
 import { tempDir } from '../services/tmp'
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f()
-  } catch (e) {
-    return e
-  }
-  throw new Error('expected a failure')
-}
 
 describe('describeFailure', () => {
   it('a usage mistake exits 2 with its own words; a failure of the machine exits 1', () => {

@@ -3,31 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { createGateTrainer, gateModel, gateSurface } from '../../src/engine/gates'
 import { gradientCheck, numericalGradients } from '../../src/engine/gradient'
 import { matrix } from '../../src/engine/linalg'
-import type { GateName, StepRecord } from '../../src/engine/types'
+import type { GateName } from '../../src/engine/types'
 import type { GateConfig } from '../../src/shared/config'
+import { notebook } from '../../src/shared/kinds'
 import fixture from '../fixtures/gates.json'
 import { expectClose } from './close'
+import { drain } from './drain'
 
-function train(config: GateConfig): { records: Map<number, StepRecord>; predictions: number[] } {
-  const trainer = createGateTrainer(config)
-  const records = new Map<number, StepRecord>()
-  while (trainer.done < trainer.total) {
-    const r = trainer.step()
-    if (r) records.set(r.step, r)
-  }
-  return { records, predictions: trainer.result().predictions! }
-}
+const train = (config: GateConfig): ReturnType<typeof drain> => drain(createGateTrainer(config))
 
-const notebookGate = (gate: GateName): GateConfig => ({
-  kind: 'gate',
-  gate,
-  seed: 1,
-  lr: 0.1,
-  epochs: 1000,
-  h: 1e-5,
-  gradient: 'numerical',
-  logEvery: 100
-})
+// the notebook's settings, printed every 100 epochs as its log is
+const notebookGate = (gate: GateName): GateConfig => ({ ...notebook.gate, gate, logEvery: 100 })
 
 // Printed by the notebook every 100 epochs. Its OR/NAND/XOR cells print AND's weights by mistake,
 // so for those only the loss and the final predictions are the notebook's own.

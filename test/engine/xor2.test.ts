@@ -2,33 +2,17 @@
 import { describe, expect, it } from 'vitest'
 import { gradientCheck, numericalGradients } from '../../src/engine/gradient'
 import { matrix, fromRows } from '../../src/engine/linalg'
-import type { StepRecord } from '../../src/engine/types'
 import type { Xor2Config } from '../../src/shared/config'
+import { notebook } from '../../src/shared/kinds'
 import { createXor2Trainer, xor2Forward, xor2Model, xor2Surface } from '../../src/engine/xor2'
 import fixture from '../fixtures/xor2.json'
 import { expectClose } from './close'
+import { drain } from './drain'
 
-function train(config: Xor2Config): { records: Map<number, StepRecord>; predictions: number[] } {
-  const trainer = createXor2Trainer(config)
-  const records = new Map<number, StepRecord>()
-  while (trainer.done < trainer.total) {
-    const r = trainer.step()
-    if (r) records.set(r.step, r)
-  }
-  return { records, predictions: trainer.result().predictions! }
-}
+const train = (config: Xor2Config): ReturnType<typeof drain> => drain(createXor2Trainer(config))
 
-const notebookXor: Xor2Config = {
-  kind: 'xor2',
-  seed: 1,
-  schedule: [
-    { lr: 0.1, epochs: 1000 },
-    { lr: 0.3, epochs: 1000 }
-  ],
-  h: 1e-5,
-  gradient: 'numerical',
-  logEvery: 100
-}
+// the notebook's settings, printed every 100 epochs as its log is
+const notebookXor: Xor2Config = { ...notebook.xor2, logEvery: 100 }
 
 // The notebook's two cells, every 100 epochs: lr 0.1 for 1000 epochs, then lr 0.3 on the same model.
 const printedLoss = [

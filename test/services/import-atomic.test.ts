@@ -70,25 +70,48 @@ function checkWhole(db: string, total: { metrics: number; snapshots: number }): 
 
 const ROUNDS = 10
 
+/** An import under way: settled when the importer ends by itself; `kill` ends it at once (SIGKILL). */
+interface Importer {
+  ended: Promise<unknown>
+  kill: () => Promise<unknown>
+}
+
+/**
+ * Kills a fresh importer at each of ROUNDS moments drawn from `seed`, each awaited as the hidden
+ * run's progress, and checks the database whole after each; returns how many kills fell inside an import.
+ */
+async function killAtRandomMoments(db: string, total: { metrics: number; snapshots: number }, seed: number, start: () => Promise<Importer>): Promise<number> {
+  const random = prng(seed)
+  let midImport = 0
+  for (let round = 0; round < ROUNDS; round++) {
+    const target = random()
+    const importer = await start()
+    let ended = false
+    void importer.ended.then(() => (ended = true))
+    const seen = await until(() => ended || ((stagedProgress(db, total) ?? -1) >= target ? 'staged' : false), `import progress ${target.toFixed(2)}`, 120_000)
+    await importer.kill()
+    if (seen === 'staged') midImport++
+    expect(checkWhole(db, total)).toBeLessThanOrEqual(1)
+  }
+  return midImport
+}
+
 describe('atomic imports', () => {
   it('`lab import` killed at 10 random moments leaves no partial run', { timeout: 600_000 }, async () => {
     const dir = tempDir()
     // 20,000 steps and 5 snapshots of the largest network: long enough to be killed in
     const { file, ...total } = await bigRunFile(dir, 20_000, 4_000)
     const db = join(dir, 'lab.db')
-    const random = prng(24)
-    let midImport = 0
-    for (let round = 0; round < ROUNDS; round++) {
-      const target = random()
+    const midImport = await killAtRandomMoments(db, total, 24, async () => {
       const child = labAsync(['import', file, '--db', db, '--json'])
-      let exited = false
-      void child.exited.then(() => (exited = true))
-      const seen = await until(() => exited || ((stagedProgress(db, total) ?? -1) >= target ? 'staged' : false), `import progress ${target.toFixed(2)}`, 120_000)
-      child.child.kill('SIGKILL')
-      await child.exited
-      if (seen === 'staged') midImport++
-      expect(checkWhole(db, total)).toBeLessThanOrEqual(1)
-    }
+      return {
+        ended: child.exited,
+        kill: async () => {
+          child.child.kill('SIGKILL')
+          await child.exited
+        }
+      }
+    })
     // the moments really fell inside imports, not after them
     expect(midImport).toBeGreaterThanOrEqual(ROUNDS - 2)
   })
@@ -98,19 +121,11 @@ describe('atomic imports', () => {
     const { file, ...total } = await bigRunFile(dir, 20_000, 4_000)
     const content = readFileSync(file, 'utf8')
     const db = join(dir, 'lab.db')
-    const random = prng(42)
-    let midImport = 0
-    for (let round = 0; round < ROUNDS; round++) {
-      const target = random()
+    const midImport = await killAtRandomMoments(db, total, 42, async () => {
       const { host, ws, call } = await hostClient(db)
       cleanup.push(() => ws.terminate(), host.kill)
-      let answered = false
-      void call('import:runFile', { content, filename: 'big.glrun' }).then(() => (answered = true))
-      const seen = await until(() => answered || ((stagedProgress(db, total) ?? -1) >= target ? 'staged' : false), `import progress ${target.toFixed(2)}`, 120_000)
-      await host.kill()
-      if (seen === 'staged') midImport++
-      expect(checkWhole(db, total)).toBeLessThanOrEqual(1)
-    }
+      return { ended: call('import:runFile', { content, filename: 'big.glrun' }), kill: host.kill }
+    })
     expect(midImport).toBeGreaterThanOrEqual(ROUNDS - 2)
   })
 

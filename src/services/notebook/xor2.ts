@@ -1,5 +1,6 @@
 // Section 4.5.2: the two-layer XOR network, trained through a schedule of learning rates.
 import type { Xor2Config } from '../../shared/config'
+import { scheduleEpochs } from '../../shared/kinds'
 import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
 import type { Sections } from './sections'
@@ -11,7 +12,7 @@ export function xor2Sections(s: StoredRun, t: NotebookText): Sections {
   const config = s.run.config as Xor2Config
   const backprop = config.gradient === 'backprop'
   const schedule = config.schedule.map((seg) => `(${pyFloat(seg.lr)}, ${seg.epochs})`).join(', ')
-  const total = config.schedule.reduce((n, seg) => n + seg.epochs, 0)
+  const total = scheduleEpochs(config.schedule)
   return {
     imports: [],
     config: `seed = ${config.seed}

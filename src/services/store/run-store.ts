@@ -18,13 +18,8 @@ import { openDatabase, type OpenOptions } from './open'
 import { isLive, LIVE_SQL } from '../../shared/status'
 import { RunNotOwnedError } from './not-owned'
 
-interface RunRow {
-  id: number
-  kind: RunKind
-  name: string
-  note: string
-  status: RunStatus
-  reason: string | null
+/** A row of `runs`: the columns a summary carries under the same name, then the stored rest. */
+interface RunRow extends Pick<RunSummary, 'id' | 'kind' | 'name' | 'note' | 'status' | 'reason' | 'steps'> {
   config: string
   created_at: string
   started_at: string | null
@@ -35,7 +30,6 @@ interface RunRow {
   heartbeat_at: number | null
   predictions: string | null
   total_steps: number
-  steps: number
   final_loss: number | null
   final_train_acc: number | null
   final_test_acc: number | null

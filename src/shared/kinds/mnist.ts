@@ -1,6 +1,6 @@
 // Section 4.5.3: the 784-H-10 network on MNIST with mini-batch gradient descent. Its snapshots
 // are float32 (a 784x512 W1 a few hundred times over), its evaluations carry a confusion matrix.
-import { configParser, fields, FORMULATIONS, gradientRow, hRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
+import { kindFields, fields, FORMULATIONS, gradientRow, hRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
 import { optional, type Infer } from '../schema'
 import type { Formulation } from '../../engine/types'
 import type { KindDescriptor, Language, Words } from './kind'
@@ -59,7 +59,8 @@ const rows = [
   }
 ] as const satisfies readonly FieldSpec[]
 
-export const parseMnist = configParser('mnist', rows)
+const base = kindFields('mnist', rows)
+export const parseMnist = base.parse
 export type MnistConfig = Infer<typeof parseMnist>
 
 const notebook: MnistConfig = {
@@ -102,10 +103,8 @@ const keyWords = {
 }
 
 export const mnist = {
-  kind: 'mnist',
+  ...base,
   lesson: { section: '4.5.3', title: { en: 'MNIST with two layers', ko: '2층 신경망 MNIST' }, blurb: { en: 'A two-layer network learns handwritten digits: loss, accuracy, weights as images, draw your own.', ko: '2층 신경망이 손글씨 숫자를 배웁니다: 손실, 정확도, 그림으로 본 가중치, 직접 그린 숫자.' } },
-  fields: rows,
-  parse: parseMnist,
   notebook,
   defaults: mnistQuickStart,
   run: 'step',

@@ -1,6 +1,6 @@
 // Section 4.4.2: SimpleNet, a 2x3 weight matrix on one example. Its run is one instant
 // computation (W, p, the loss and dW, after `steps` gradient steps), not a training loop.
-import { configParser, fields, hRow, LR_LABEL, oneHot, seedRow, type FieldSpec } from '../fields'
+import { kindFields, fields, hRow, LR_LABEL, oneHot, seedRow, type FieldSpec } from '../fields'
 import { optional, type Infer } from '../schema'
 import type { KindDescriptor } from './kind'
 
@@ -29,16 +29,15 @@ const rows = [
   { key: 'lr', parse: optional(fields.lr, 0.1), text: 'number', meta: 'X', help: 'learning rate of those steps', label: LR_LABEL }
 ] as const satisfies readonly FieldSpec[]
 
-export const parseSimpleNet = configParser('simplenet', rows)
+const base = kindFields('simplenet', rows)
+export const parseSimpleNet = base.parse
 export type SimpleNetConfig = Infer<typeof parseSimpleNet>
 
 const notebook: SimpleNetConfig = { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4, steps: 0, lr: 0.1 }
 
 export const simplenet = {
-  kind: 'simplenet',
+  ...base,
   lesson: { section: '4.4.2', title: { en: 'Gradient of SimpleNet', ko: 'SimpleNet의 기울기' }, blurb: { en: 'The gradient of a loss with respect to a 2×3 weight matrix, by numerical differentiation and by backprop.', ko: '2×3 가중치 행렬에 대한 손실의 기울기를 수치 미분과 역전파로 구합니다.' } },
-  fields: rows,
-  parse: parseSimpleNet,
   notebook,
   // the notebook's, its loss spelled out (so `lab simplenet --help` names the default)
   defaults: { ...notebook, formulation: 'notebook' },

@@ -1,9 +1,10 @@
 // Section 4.5.2: the two-layer network (2-2-1, parameters as 1-row matrices) that solves XOR,
 // trained through a learning-rate schedule.
-import { configParser, gradientRow, hRow, logEveryRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
+import { kindFields, gradientRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
 import type { Infer } from '../schema'
 import type { KindDescriptor, Language } from './kind'
-import { everyLogged, flat, hWhenNumerical, loggedSteps, lrText, seedText, TABLE_LOG_EVERY } from './words'
+import { truthTable, truthTableCounts, truthTableRows } from './truth-table'
+import { everyLogged, flat, lrText, seedText, TABLE_LOG_EVERY } from './words'
 
 const rows = [
   seedRow,
@@ -11,12 +12,11 @@ const rows = [
     key: 'schedule', parse: schedule, text: 'schedule', meta: 'LRxN,...', help: 'learning-rate schedule: LR for N epochs, then the next segment, training on',
     label: { en: 'Learning-rate schedule', ko: '학습률 일정' }
   },
-  hRow,
-  gradientRow,
-  logEveryRow
+  ...truthTableRows
 ] as const satisfies readonly FieldSpec[]
 
-export const parseXor2 = configParser('xor2', rows)
+const base = kindFields('xor2', rows)
+export const parseXor2 = base.parse
 export type Xor2Config = Infer<typeof parseXor2>
 
 type Schedule = Xor2Config['schedule']
@@ -57,30 +57,14 @@ const notebook: Xor2Config = {
 const name = (c: Xor2Config, lang: Language): string => (lang === 'en' ? 'XOR two layers, ' : '2층 XOR, ') + scheduleText(c.schedule, 'name')
 
 export const xor2 = {
-  kind: 'xor2',
+  ...base,
   lesson: { section: '4.5.2', title: { en: 'XOR with two layers', ko: '2층 신경망 XOR' }, blurb: { en: 'A hidden layer of two neurons solves XOR, with a learning-rate schedule.', ko: '뉴런 두 개의 은닉층이 학습률 일정과 함께 XOR을 풉니다.' } },
-  fields: rows,
-  parse: parseXor2,
   notebook,
   defaults: notebook,
-  run: 'step',
-  firstStep: 1,
-  stepNoun: 'epoch',
+  ...truthTable,
   params: () => [['W1', 1, 2], ['b1', 1, 2], ['W2', 1, 2], ['b2', 1, 1]],
-  grads: true,
-  precision: 8,
-  confusion: false,
-  predictions: 4,
-  history: true,
-  dataset: null,
-  livePoints: null,
   totalSteps: (c) => scheduleEpochs(c.schedule),
-  counts(c) {
-    const logged = loggedSteps(scheduleEpochs(c.schedule), c.logEvery)
-    return { metrics: logged, paramSnapshots: logged, evalSnapshots: 0 }
-  },
-  applies: hWhenNumerical,
-  budgetKnobs: ['logEvery'],
+  counts: (c) => truthTableCounts(scheduleEpochs(c.schedule), c.logEvery),
   defaultName: name,
   keyParams: (c, lang) => [lrText(scheduleText(c.schedule, 'ui'), lang), valueWords(gradientRow, c.gradient, lang), seedText(c.seed, lang)].join(', '),
   cli: {
