@@ -28,9 +28,18 @@ export function setLang(lang: Lang): void {
 }
 
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const text = strings[i18n.lang][key] ?? strings.en[key]
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+  return fill(strings[i18n.lang][key] ?? strings.en[key], vars)
 }
+
+/** A text with its {name} placeholders filled in. */
+export const fill = (text: string, vars: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+
+/** `t` for a component's own bilingual table (kept beside the component rather than in strings.ts). */
+export const sayer =
+  <K extends string>(table: Record<Lang, Record<K, string>>) =>
+  (key: K, vars: Record<string, string | number> = {}): string =>
+    fill(table[i18n.lang][key], vars)
 
 /** Pick the current language's variant of a bilingual value (lesson text). */
 export function pick<T>(both: Record<Lang, T>): T {
