@@ -17,6 +17,8 @@ describe('layer rules', () => {
   it.each([
     ['engine -> shared', 'src/engine/x.ts', "import { fields } from '../shared/config'\n"],
     ['engine -> a package', 'src/engine/x.ts', "import Database from 'better-sqlite3'\n"],
+    ['engine -> mathjs outside src/engine/expr', 'src/engine/x.ts', "import { parse } from 'mathjs'\n"],
+    ['engine/expr -> another package', 'src/engine/expr/x.ts', "import Database from 'better-sqlite3'\n"],
     ['engine -> Node', 'src/engine/mnist/x.ts', "import { readFileSync } from 'node:fs'\n"],
     ['shared -> engine values', 'src/shared/x.ts', "import { createTrainer } from '../engine'\n"],
     ['shared -> services', 'src/shared/x.ts', "import type { RunStore } from '../services/store/run-store'\n"],
@@ -39,6 +41,7 @@ describe('layer rules', () => {
 
   it.each([
     ['engine -> engine', 'src/engine/mnist/x.ts', "import type { Matrix } from '../types'\nimport { RandomState } from '../random'\n"],
+    ['engine/expr -> mathjs', 'src/engine/expr/x.ts', "import { create } from 'mathjs'\nimport { lex } from './lex'\n"],
     ['shared -> engine types', 'src/shared/x.ts', "import type { Matrix } from '../engine/types'\nimport { fields } from './config'\n"],
     ['renderer -> shared and the pure engine', 'src/renderer/src/x.ts', "import { predict } from '../../engine'\nimport { requests } from '../../shared/api'\n"],
     ['preload -> electron and shared', 'src/preload/x.ts', "import { ipcRenderer } from 'electron'\nimport { isChannel } from '../shared/api'\n"],
