@@ -44,6 +44,7 @@ export interface TableOptions {
 export function tableTrainer(model: TableModel, schedule: readonly ScheduleStep[], opts: TableOptions): Trainer {
   const lrs = schedule.flatMap((seg) => Array<number>(seg.epochs).fill(seg.lr))
   let done = 0
+  const logs = (n: number): boolean => n % opts.logEvery === 0 || n === lrs.length
   return {
     total: lrs.length,
     get done() {
@@ -58,10 +59,11 @@ export function tableTrainer(model: TableModel, schedule: readonly ScheduleStep[
       const loss = model.loss()
       done++
       // a diverged step is always reported, so the run fails at the step it happened, not K later
-      const logged = record || done % opts.logEvery === 0 || done === lrs.length || !Number.isFinite(loss)
+      const logged = record || logs(done) || !Number.isFinite(loss)
       if (!logged) return null
       return { step: done, loss, lr, params: copyParams(model.params), grads }
     },
+    logs,
     params: () => copyParams(model.params),
     result: () => ({ predictions: model.predict() })
   }

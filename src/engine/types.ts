@@ -123,6 +123,8 @@ export interface Trainer {
    * the record (with parameters) even off the log interval: a step taken by hand is always shown.
    */
   step(record?: boolean): StepRecord | null
+  /** Whether step n (1-based) is logged when not asked for (absent: every step is). */
+  logs?(n: number): boolean
   /** Current parameters (a copy). */
   params(): Params
   result(): RunResult

@@ -31,6 +31,7 @@ import { HEARTBEAT_MS } from './store/liveness'
 import { RunBusyError, type RunStore } from './store/run-store'
 import { defaultName } from '../shared/run-name'
 import { totalSteps } from '../shared/total-steps'
+import type { Pace } from '../shared/pace'
 
 /**
  * At most this many runs train at once in one host (paused ones count: they keep their engine
@@ -133,7 +134,7 @@ export class LabService {
     throw new ApiFailure('not-found', `run ${runId} is not training`)
   }
 
-  startRun(config: RunConfig, name?: string, paused = false): number {
+  startRun(config: RunConfig, name?: string, paused = false, pace: Pace = null): number {
     if (config.kind === 'simplenet') {
       let stored
       try {
@@ -147,7 +148,7 @@ export class LabService {
       progress.finish('done', null, stored.predictions)
       return stored.runId
     }
-    return this.startTraining(config, name, paused)
+    return this.startTraining(config, name, paused, pace)
   }
 
   private refuseOverCapacity(): void {
@@ -159,7 +160,7 @@ export class LabService {
     )
   }
 
-  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean): number {
+  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean, pace: Pace): number {
     this.refuseOverCapacity()
     const total = totalSteps(config)
     const displayName = name ?? defaultName(config)
@@ -173,10 +174,10 @@ export class LabService {
       throw new ApiFailure('internal', `the run could not be saved: ${storageProblem(e)}`)
     }
     runId = owned.id
-    const progress = new ProgressTracker(runId, config.kind, total, (e) => this.emit('run:progress', e), { paused })
+    const progress = new ProgressTracker(runId, config.kind, total, (e) => this.emit('run:progress', e), { paused, pace })
     let run: EngineRun
     try {
-      run = this.startEngine(runId, config, owned, progress, paused)
+      run = this.startEngine(runId, config, owned, progress, { paused, pace })
     } catch (e) {
       owned.finish('failed', `the engine process could not be started: ${(e as Error).message}`)
       throw e
@@ -185,14 +186,20 @@ export class LabService {
     return runId
   }
 
-  private startEngine(runId: number, config: TrainConfig, owned: OwnedRun, progress: ProgressTracker, paused: boolean): EngineRun {
+  private startEngine(
+    runId: number,
+    config: TrainConfig,
+    owned: OwnedRun,
+    progress: ProgressTracker,
+    opts: { paused: boolean; pace: Pace }
+  ): EngineRun {
     return this.engine.start(
       config,
       {
-        records: (records, done) => {
+        records: (records, done, shown) => {
           // a run already ended here (host shutdown, storage error) may still have records in the pipe
           if (!this.active.has(runId) || !owned.append(records)) return false
-          progress.add(records, done)
+          progress.add(records, done, shown)
           return true
         },
         paused: (done) => {
@@ -202,7 +209,7 @@ export class LabService {
         },
         finished: (status, reason, predictions) => this.finishRun(runId, status, reason, predictions)
       },
-      { paused }
+      opts
     )
   }
 
@@ -247,8 +254,16 @@ export class LabService {
     return null
   }
 
+  private setPace(runId: number, pace: Pace): null {
+    const a = this.training(runId)
+    a.run.setPace(pace)
+    a.progress.setPace(pace)
+    return null
+  }
+
   private readonly handlers: Handlers = {
-    'runs:start': ({ config, name, paused }) => ({ runId: this.startRun(config, name, paused ?? false) }),
+    'runs:start': ({ config, name, paused, pace }) => ({ runId: this.startRun(config, name, paused ?? false, pace ?? null) }),
+    'runs:pace': ({ runId, pace }) => this.setPace(runId, pace),
     'runs:pause': ({ runId }) => this.pause(runId),
     'runs:resume': ({ runId }) => this.resume(runId),
     'runs:step': ({ runId }) => this.step(runId),

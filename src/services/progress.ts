@@ -8,6 +8,7 @@ import type { RunKind } from '../shared/config'
 import type { ProgressEvent, RunStatus } from '../shared/api'
 import { toWireRecord } from '../shared/wire'
 import { isLive } from '../shared/status'
+import { WATCHABLE_PACE, type Pace } from '../shared/pace'
 
 const EMIT_MS = 125
 const MNIST_POINTS = 2000
@@ -41,6 +42,8 @@ export class ProgressTracker {
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly stride: number
   private readonly clock = new TrainingClock()
+  /** At a watchable pace every step goes out as it comes, to be drawn on its own. */
+  private everyStep = false
   done = 0
   status: RunStatus
 
@@ -49,16 +52,25 @@ export class ProgressTracker {
     readonly kind: RunKind,
     readonly total: number,
     private readonly emit: (e: ProgressEvent) => void,
-    opts: { paused?: boolean } = {}
+    opts: { paused?: boolean; pace?: Pace } = {}
   ) {
+    this.setPace(opts.pace ?? null)
     this.stride = kind === 'mnist' ? Math.max(1, Math.ceil(total / MNIST_POINTS)) : 1
     this.status = opts.paused ? 'paused' : 'running'
     if (!opts.paused) this.clock.run()
     this.samples.push({ t: 0, done: 0 })
   }
 
-  /** Records kept, and the steps the engine had taken when it sent them (the last record's step by default). */
-  add(records: StepRecord[], done?: number): void {
+  setPace(pace: Pace): void {
+    this.everyStep = pace !== null && pace <= WATCHABLE_PACE
+  }
+
+  /**
+   * Records kept, and the steps the engine had taken when it sent them (the last record's step by
+   * default); `shown`: steps sent to be drawn only, merged in step order.
+   */
+  add(kept: StepRecord[], done?: number, shown?: StepRecord[]): void {
+    const records = shown?.length ? [...kept, ...shown].sort((a, b) => a.step - b.step) : kept
     // the newest parameters in a batch travel even off the stride, so live weight views keep up
     const newestParams = records.findLast((r) => r.params)
     for (const r of records) {
@@ -97,6 +109,7 @@ export class ProgressTracker {
   }
 
   private schedule(): void {
+    if (this.everyStep) return this.flush()
     if (this.timer) return
     const wait = Math.max(0, EMIT_MS - (performance.now() - this.lastEmit))
     this.timer = setTimeout(() => this.flush(), wait)

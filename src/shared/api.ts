@@ -4,6 +4,7 @@
 // an envelope { ok: true, value } | { ok: false, error }.
 import type { StepRecord } from '../engine/types'
 import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
+import { parsePace } from './pace'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
 import { RUN_STATUSES, type RunStatus } from './status'
@@ -118,7 +119,15 @@ const runIds = object({ runIds: array(int(1, Number.MAX_SAFE_INTEGER), { min: 1,
 /** Request parsers by channel; the keys are the whole API surface. */
 export const requests = {
   /** paused: the run is created and owned but waits at step 0, so that it can be stepped from the start. */
-  'runs:start': object({ config: parseRunConfig, name: optional(str({ max: 200 })), paused: optional(bool) }),
+  /** pace: steps per second (null or absent: full speed), kept by the engine; see pace.ts. */
+  'runs:start': object({
+    config: parseRunConfig,
+    name: optional(str({ max: 200 })),
+    paused: optional(bool),
+    pace: optional(parsePace)
+  }),
+  /** A training run's speed from now on, running or paused. */
+  'runs:pace': object({ runId: int(1, Number.MAX_SAFE_INTEGER), pace: parsePace }),
   'runs:pause': runId,
   'runs:resume': runId,
   /** A paused run takes exactly one step (an epoch, or an MNIST iteration), stored and emitted like any other. */
@@ -164,6 +173,7 @@ export interface Responses {
   'runs:pause': null
   'runs:resume': null
   'runs:step': null
+  'runs:pace': null
   'runs:stop': null
   'runs:list': RunSummary[]
   'runs:get': RunDetail

@@ -137,3 +137,113 @@ describe('SlicedRunner', () => {
     expect(r.trainer.done).toBe(4)
   })
 })
+
+/** The runner on a hand-driven clock: `advance(ms)` fires the waits that fall due, in order. */
+function paced(config: GateConfig, pace: number | null) {
+  let clock = 0
+  const timers: { at: number; f: () => void; live: boolean }[] = []
+  const queue: (() => void)[] = []
+  const kept: number[] = []
+  const shown: number[] = []
+  const sentAt: { done: number; t: number }[] = []
+  const trainer = createTrainer({ ...config })
+  const runner: SlicedRunner = new SlicedRunner(
+    trainer,
+    {
+      records: (r, done, s = []) => {
+        kept.push(...r.map((x) => x.step))
+        shown.push(...s.map((x) => x.step))
+        sentAt.push({ done, t: clock })
+        runner.acknowledge(done)
+      },
+      paused: () => undefined,
+      finished: () => undefined
+    },
+    {
+      sliceMs: 1000,
+      flushMs: 50,
+      defer: (f) => queue.push(f),
+      now: () => clock,
+      wait: (f, ms) => {
+        const timer = { at: clock + ms, f, live: true }
+        timers.push(timer)
+        return () => (timer.live = false)
+      }
+    }
+  )
+  runner.setPace(pace)
+  const drain = () => {
+    while (queue.length) queue.shift()!()
+  }
+  const advance = (ms: number) => {
+    const end = clock + ms
+    drain()
+    for (;;) {
+      const next = timers.filter((t) => t.live && t.at <= end).sort((a, b) => a.at - b.at)[0]
+      if (!next) break
+      next.live = false
+      clock = next.at
+      next.f()
+      drain()
+    }
+    clock = end
+  }
+  return { runner, trainer, kept, shown, sentAt, advance }
+}
+
+describe('SlicedRunner at a pace', () => {
+  it('takes 10 steps a second at pace 10, each sent as it is taken', () => {
+    const r = paced(notebook.gate, 10)
+    r.runner.start()
+    r.advance(1000)
+    // step 1 is due 100 ms after the start, step 10 at 1000 ms
+    expect(r.trainer.done).toBe(10)
+    expect(r.kept).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(r.sentAt.map((s) => s.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  })
+
+  it('keeps the same rows as at full speed, and shows the steps off the log interval without keeping them', () => {
+    const config = { ...notebook.gate, epochs: 30, logEvery: 7 }
+    const slow = paced(config, 30)
+    slow.runner.start()
+    slow.advance(2000)
+    const fast = paced(config, null)
+    fast.runner.start()
+    fast.advance(0)
+    expect(fast.kept).toEqual([7, 14, 21, 28, 30])
+    expect(slow.kept).toEqual(fast.kept)
+    expect(slow.shown).toEqual(Array.from({ length: 30 }, (_, i) => i + 1).filter((n) => n % 7 !== 0 && n !== 30))
+  })
+
+  it('changes speed at once, mid-run, from the step it is at', () => {
+    const r = paced(notebook.gate, 1)
+    r.runner.start()
+    r.advance(3000)
+    expect(r.trainer.done).toBe(3)
+    // the wait for step 4 at 1/s (1 s more) is dropped: at 10/s step 4 comes 100 ms from now
+    r.runner.setPace(10)
+    r.advance(100)
+    expect(r.trainer.done).toBe(4)
+    r.advance(900)
+    expect(r.trainer.done).toBe(13)
+    r.runner.setPace(null)
+    r.advance(0)
+    expect(r.trainer.done).toBe(1000)
+  })
+
+  it('holds at the step it has sent when paused between two paced steps, and waits a full interval after resuming', () => {
+    const r = paced(notebook.gate, 5)
+    r.runner.start()
+    r.advance(1100)
+    expect(r.trainer.done).toBe(5)
+    r.runner.pause()
+    r.advance(5000)
+    expect(r.trainer.done).toBe(5)
+    expect(r.sentAt.at(-1)!.done).toBe(5)
+    r.runner.resume()
+    r.advance(150)
+    expect(r.trainer.done).toBe(5)
+    r.advance(50)
+    expect(r.trainer.done).toBe(6)
+  })
+})

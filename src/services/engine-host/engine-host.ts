@@ -4,6 +4,7 @@
 // once the handler has kept it, which is what lets the engine take further steps.
 import type { StepRecord } from '../../engine/types'
 import type { TrainConfig } from '../../shared/config'
+import type { Pace } from '../../shared/pace'
 import type { EngineMessage, FinishStatus, HostMessage } from '../engine-process/messages'
 
 export interface ExitInfo {
@@ -25,8 +26,11 @@ export interface EngineChild {
 export type Spawn = () => EngineChild
 
 export interface EngineRunHandlers {
-  /** Keep the records; return false when they could not be kept (the batch is then not acknowledged). */
-  records(records: StepRecord[], done: number): boolean
+  /**
+   * Keep the records; return false when they could not be kept (the batch is then not acknowledged).
+   * `shown`: steps taken at a watchable pace off the log interval, to show and not to keep.
+   */
+  records(records: StepRecord[], done: number, shown?: StepRecord[]): boolean
   /** The engine holds at step `done`, every record up to it delivered. */
   paused(done: number): void
   finished(status: FinishStatus | 'interrupted', reason?: string, predictions?: number[]): void
@@ -36,6 +40,8 @@ export interface EngineRun {
   pause(): void
   resume(): void
   step(): void
+  /** Steps per second from now on (null: full speed). */
+  setPace(pace: Pace): void
   stop(): void
   /** Ends the engine process at once; nothing more is reported. */
   abort(): void
@@ -53,7 +59,7 @@ export class EngineHost {
 
   constructor(private readonly spawn: Spawn) {}
 
-  start(config: TrainConfig, on: EngineRunHandlers, opts: { paused?: boolean } = {}): EngineRun {
+  start(config: TrainConfig, on: EngineRunHandlers, opts: { paused?: boolean; pace?: Pace } = {}): EngineRun {
     const child = this.spawn()
     this.live.add(child)
     let ended = false
@@ -67,7 +73,7 @@ export class EngineHost {
       if (ended) return
       switch (msg.type) {
         case 'records':
-          if (on.records(msg.records, msg.done)) child.post({ type: 'ack', done: msg.done })
+          if (on.records(msg.records, msg.done, msg.shown)) child.post({ type: 'ack', done: msg.done })
           return
         case 'paused':
           return on.paused(msg.done)
@@ -80,11 +86,12 @@ export class EngineHost {
       const how = info.reason ?? (info.signal ? `signal ${info.signal}` : `exit code ${info.code}`)
       end('interrupted', `The engine process ended unexpectedly (${how}); the steps received until then are kept.`)
     })
-    child.post({ type: 'start', config, paused: opts.paused ?? false })
+    child.post({ type: 'start', config, paused: opts.paused ?? false, pace: opts.pace ?? null })
     return {
       pause: () => !ended && child.post({ type: 'pause' }),
       resume: () => !ended && child.post({ type: 'resume' }),
       step: () => !ended && child.post({ type: 'step' }),
+      setPace: (pace) => !ended && child.post({ type: 'pace', pace }),
       stop: () => {
         if (ended) return
         child.post({ type: 'stop' })

@@ -4,12 +4,19 @@
 // step is taken while a batch is due and cannot be sent, so the trainer is never more than one
 // batch (~flushMs of training) ahead of what the host has kept. Shared by the engine process and
 // the CLI (which acknowledges each batch as soon as it has stored it).
+// Pace: at a set number of steps per second the runner waits between steps itself, so what it
+// records is the same at any speed; at a watchable pace (WATCHABLE_PACE or slower) every step goes
+// out at once, the ones off the log interval as `shown` (drawn, never stored).
 import type { StepRecord, Trainer } from '../../engine/types'
+import { WATCHABLE_PACE } from '../../shared/pace'
 import type { FinishStatus } from './messages'
 
 export interface RunnerHandlers {
-  /** Records logged since the last batch, and the steps taken by then; answer with acknowledge(done) once kept. */
-  records(records: StepRecord[], done: number): void
+  /**
+   * Records logged since the last batch, and the steps taken by then; answer with acknowledge(done)
+   * once kept. `shown`: the other steps taken at a watchable pace, to draw and not to keep.
+   */
+  records(records: StepRecord[], done: number, shown?: StepRecord[]): void
   /** Holding at step `done`: every record up to it was handed over first. */
   paused(done: number): void
   finished(status: FinishStatus, reason?: string, predictions?: number[]): void
@@ -20,10 +27,21 @@ export interface RunnerOptions {
   flushMs?: number
   /** Yields to the event loop between slices (setImmediate in Node and Electron: I/O, hence messages, is polled in between). */
   defer?: (f: () => void) => void
+  /** Waits `ms` before f (setTimeout by default), for a paced run; answers how to cancel. */
+  wait?: (f: () => void, ms: number) => () => void
+  now?: () => number
 }
+
+/** Behind its pace by more than this (a slow step, a late acknowledgement), a run does not rush to catch up. */
+const MAX_LAG_MS = 250
 
 export class SlicedRunner {
   private pending: StepRecord[] = []
+  private shown: StepRecord[] = []
+  /** Steps per second, or null: as fast as it goes. Counted from `paceFrom`. */
+  private pace: number | null = null
+  private paceFrom = { t: 0, done: 0 }
+  private cancelWait: (() => void) | null = null
   /** Steps taken when the last batch left, and the most the host has acknowledged keeping. */
   private sent = 0
   private acked = 0
@@ -33,6 +51,8 @@ export class SlicedRunner {
   private readonly sliceMs: number
   private readonly flushMs: number
   private readonly defer: (f: () => void) => void
+  private readonly wait: (f: () => void, ms: number) => () => void
+  private readonly now: () => number
 
   constructor(
     private readonly trainer: Trainer,
@@ -42,6 +62,22 @@ export class SlicedRunner {
     this.sliceMs = opts.sliceMs ?? 20
     this.flushMs = opts.flushMs ?? 50
     this.defer = opts.defer ?? ((f) => setImmediate(f))
+    this.wait =
+      opts.wait ??
+      ((f, ms) => {
+        const id = setTimeout(f, ms)
+        return () => clearTimeout(id)
+      })
+    this.now = opts.now ?? (() => performance.now())
+  }
+
+  /** Steps per second from now on (null: full speed); a running run changes speed at once. */
+  setPace(stepsPerSecond: number | null): void {
+    this.pace = stepsPerSecond
+    this.restartPace()
+    if (this.state !== 'running') return
+    this.cancelTimer()
+    this.schedule()
   }
 
   /** Starts training, or (paused) holds at step 0 until resumed or stepped. */
@@ -55,12 +91,14 @@ export class SlicedRunner {
       return
     }
     this.state = 'running'
+    this.restartPace()
     this.schedule()
   }
 
   pause(): void {
     if (this.state !== 'running') return
     this.state = 'paused'
+    this.cancelTimer()
     this.flush()
     this.on.paused(this.trainer.done)
   }
@@ -68,6 +106,7 @@ export class SlicedRunner {
   resume(): void {
     if (this.state !== 'paused') return
     this.state = 'running'
+    this.restartPace()
     this.schedule()
   }
 
@@ -90,8 +129,33 @@ export class SlicedRunner {
     if (this.state === 'running') this.schedule()
   }
 
+  private restartPace(): void {
+    this.paceFrom = { t: this.now(), done: this.trainer.done }
+  }
+
+  private cancelTimer(): void {
+    this.cancelWait?.()
+    this.cancelWait = null
+  }
+
+  /** Milliseconds until the next step is due at the pace (0: now). */
+  private untilDue(): number {
+    if (this.pace === null) return 0
+    const now = this.now()
+    const due = this.paceFrom.t + ((this.trainer.done - this.paceFrom.done + 1) * 1000) / this.pace
+    if (now - due > MAX_LAG_MS) {
+      this.paceFrom = { t: now, done: this.trainer.done }
+      return 0
+    }
+    return Math.max(0, due - now)
+  }
+
+  private get watchable(): boolean {
+    return this.pace !== null && this.pace <= WATCHABLE_PACE
+  }
+
   private schedule(): void {
-    if (this.scheduled) return
+    if (this.scheduled || this.cancelWait) return
     this.scheduled = true
     this.defer(() => {
       this.scheduled = false
@@ -102,9 +166,19 @@ export class SlicedRunner {
   private slice(): void {
     const t0 = performance.now()
     while (this.state === 'running') {
-      if (this.take(false)) return
+      const wait = this.untilDue()
+      if (wait > 0) {
+        // what was taken leaves before the pause between steps, once the host has kept the last batch
+        if (this.acked >= this.sent) this.flush()
+        this.cancelWait = this.wait(() => {
+          this.cancelWait = null
+          this.schedule()
+        }, wait)
+        return
+      }
+      if (this.take(this.watchable ? 'show' : false)) return
       const now = performance.now()
-      if (now - this.lastFlush >= this.flushMs) {
+      if (this.watchable || now - this.lastFlush >= this.flushMs) {
         // the previous batch is not kept yet: wait for its acknowledgement, which reschedules
         if (this.acked < this.sent) return
         this.flush()
@@ -113,12 +187,17 @@ export class SlicedRunner {
     }
   }
 
-  /** One step; true when the run ended with it. */
-  private take(record: boolean): boolean {
+  /**
+   * One step; true when the run ended with it. 'show': a step off the log interval is recorded too,
+   * to be drawn, not kept (a trainer without `logs` logs every step already).
+   */
+  private take(record: boolean | 'show'): boolean {
+    const logs = this.trainer.logs?.bind(this.trainer)
     try {
-      const r = this.trainer.step(record)
+      const r = this.trainer.step(record === true || (record === 'show' && logs !== undefined))
       if (r) {
-        this.pending.push(r)
+        const kept = record !== 'show' || !logs || logs(r.step) || !Number.isFinite(r.loss)
+        ;(kept ? this.pending : this.shown).push(r)
         if (!Number.isFinite(r.loss)) {
           this.finish('failed', `loss became ${r.loss} at step ${r.step}`)
           return true
@@ -136,15 +215,19 @@ export class SlicedRunner {
   private flush(): void {
     this.lastFlush = performance.now()
     const done = this.trainer.done
-    if (this.pending.length === 0 && done === this.sent) return
+    if (this.pending.length === 0 && this.shown.length === 0 && done === this.sent) return
     const batch = this.pending
+    const shown = this.shown
     this.pending = []
+    this.shown = []
     this.sent = done
-    this.on.records(batch, done)
+    if (shown.length) this.on.records(batch, done, shown)
+    else this.on.records(batch, done)
   }
 
   private finish(status: FinishStatus, reason?: string): void {
     this.state = 'finished'
+    this.cancelTimer()
     this.flush()
     let predictions: number[] | undefined
     try {

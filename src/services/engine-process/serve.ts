@@ -23,10 +23,11 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
         try {
           const data = msg.config.kind === 'mnist' ? deps.loadMnist() : undefined
           runner = new SlicedRunner(createTrainer(msg.config, data), {
-            records: (records, done) => port.post({ type: 'records', records, done }),
+            records: (records, done, shown) => port.post({ type: 'records', records, done, ...(shown ? { shown } : {}) }),
             paused: (done) => port.post({ type: 'paused', done }),
             finished: (status, reason, predictions) => port.post({ type: 'finished', status, reason, predictions })
           })
+          if (msg.pace != null) runner.setPace(msg.pace)
           runner.start(msg.paused)
         } catch (e) {
           port.post({ type: 'finished', status: 'failed', reason: (e as Error).message })
@@ -41,6 +42,8 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
         return runner?.step()
       case 'stop':
         return runner?.stop()
+      case 'pace':
+        return runner?.setPace(msg.pace)
       case 'ack':
         return runner?.acknowledge(msg.done)
     }

@@ -1,5 +1,8 @@
 // UI strings in both languages. Lesson prose lives with each lesson (lessons/<kind>/text.ts).
+import { watchingEn, watchingKo } from './watching'
+
 const en = {
+  ...watchingEn,
   appTitle: 'Gradient Lab',
   lessons: 'Lessons',
   library: 'Runs library',
@@ -166,6 +169,7 @@ const en = {
 export type StringKey = keyof typeof en
 
 const ko: Record<StringKey, string> = {
+  ...watchingKo,
   appTitle: 'Gradient Lab',
   lessons: '레슨',
   library: '실행 기록',

@@ -6,6 +6,7 @@
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi } from '../../../../shared/api'
+import { DEFAULT_PACE } from '../../../../shared/pace'
 import { takePendingConfig } from '../navigation.svelte'
 import { lessonRun, setLessonRun } from './remembered'
 import { lessonRunId } from './saved-run'
@@ -45,6 +46,7 @@ export class LessonState<C extends TrainConfig> {
     const pending = takePendingConfig(kind)
     this.config = pending ? (pending.config as C) : fresh()
     this.session = new RunSession(api, keepHistory)
+    this.session.pace = DEFAULT_PACE[kind]
     onDestroy(() => this.session.dispose())
     if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library

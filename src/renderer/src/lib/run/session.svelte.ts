@@ -7,6 +7,7 @@ import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, Wi
 import { totalSteps } from '../../../../shared/total-steps'
 import { loadSavedRun } from './saved-run'
 import { isLive } from '../../../../shared/status'
+import type { Pace } from '../../../../shared/pace'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
@@ -26,6 +27,8 @@ export class RunSession {
   metrics = $state.raw<Metrics>(emptyMetrics())
   snapshot = $state.raw<Snapshot | null>(null)
   predictions = $state.raw<number[] | null>(null)
+  /** Steps per second the next run starts at, and the run on screen trains at (null: full speed). */
+  pace = $state<Pace>(null)
   /** Every parameter snapshot received, for small models' weight histories. */
   history = $state.raw<Snapshot[]>([])
 
@@ -51,7 +54,7 @@ export class RunSession {
     this.status = 'starting'
     this.total = totalSteps(config)
     try {
-      const { runId } = await this.api.invoke('runs:start', { config, name: undefined, paused })
+      const { runId } = await this.api.invoke('runs:start', { config, name: undefined, paused, pace: this.pace })
       this.runId = runId
       if (this.status === 'starting') this.status = paused ? 'paused' : 'running'
       this.replayEarly(0)
@@ -118,6 +121,17 @@ export class RunSession {
 
   async stop(): Promise<void> {
     await this.call('runs:stop')
+  }
+
+  /** A new speed: at once for the run training on screen, and for the runs started after. */
+  async setPace(pace: Pace): Promise<void> {
+    this.pace = pace
+    if (this.runId == null || !isLive(this.status)) return
+    try {
+      await this.api.invoke('runs:pace', { runId: this.runId, pace })
+    } catch (e) {
+      this.error = (e as Error).message
+    }
   }
 
   reset(): void {
