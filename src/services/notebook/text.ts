@@ -39,6 +39,7 @@ export interface NotebookText {
     brightest: string
     lossAfter: string
     lossBefore: string
+    diverges: string
   }
   /** Names of the compared quantities, printed before the last line (which stays in English). */
   label: {
@@ -54,6 +55,7 @@ export interface NotebookText {
   table: { functions: string; training: string }
   gate: { model(backprop: boolean): string }
   xor2: { model(backprop: boolean): string; training: string }
+  descent: { functions: string; model: string; training: string; pointLabel: string }
   mnist: {
     data: string
     timing(numpyMinutes: number, labMinutes: number, naiveMinutes: number): string
