@@ -33,9 +33,15 @@ export const frameOf = (points: Point[], minSpan = 2): Frame => ({
   )
 })
 
-/** The parameters of the snapshots before the current one, oldest first: the path that led here. */
-export const pathBefore = (history: Snapshot[], current: Snapshot | null): Params[] =>
-  history.filter((s) => current && s.step < current.step).map((s) => fromWireParams(s.params))
+/**
+ * The parameters of the snapshots before the current one, oldest first: the path that led here,
+ * at most `max` of them evenly spaced (the first always), which is all a 240-pixel map can show.
+ */
+export function pathBefore(history: Snapshot[], current: Snapshot | null, max = 300): Params[] {
+  const before = history.filter((s) => current && s.step < current.step)
+  const every = Math.max(1, Math.ceil(before.length / max))
+  return before.filter((_, i) => i % every === 0).map((s) => fromWireParams(s.params))
+}
 
 /** The learning rate of the schedule's segment that took epoch `step` (1-based; 0 reads as the first). */
 export function lrAt(schedule: readonly ScheduleStep[], step: number): number {
