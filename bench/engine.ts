@@ -7,7 +7,7 @@ import { createMnistTrainer, type MnistData } from '../src/engine/mnist'
 import { evaluate } from '../src/engine/mnist/evaluate'
 import { initParams } from '../src/engine/mnist/model'
 import { RandomState } from '../src/engine/random'
-import { notebook } from '../src/shared/config'
+import { notebook } from '../src/shared/kinds'
 import type { BenchRow } from './report'
 
 interface NumpyResult {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Matrix, StepRecord } from '../src/engine/types'
 import { RunStore } from '../src/services/store/run-store'
-import { mnistQuickStart, notebook } from '../src/shared/config'
+import { mnistQuickStart, notebook } from '../src/shared/kinds'
 import { toWireParams } from '../src/shared/wire'
 import type { BenchRow } from './report'
 

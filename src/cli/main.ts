@@ -21,11 +21,12 @@ function help(argv: string[]): string | null {
   if (!argv.includes('--help')) return null
   const words = argv.filter((a) => !a.startsWith('-'))
   const name = words[0] === 'train' && words[1] ? `train ${words[1]}` : words[0]
-  const found = commands.find((c) => c.name === name)
+  const all = commands()
+  const found = all.find((c) => c.name === name)
   if (found) return commandHelp(found)
-  if (name === 'train') return commands.filter((c) => c.name.startsWith('train ')).map(commandHelp).join('\n\n')
+  if (name === 'train') return all.filter((c) => c.name.startsWith('train ')).map(commandHelp).join('\n\n')
   if (name === undefined) return overview()
-  throw new CliError(`no help for ${JSON.stringify(words.slice(0, 2).join(' '))}: the commands are ${commands.map((c) => c.name).join(', ')}`)
+  throw new CliError(`no help for ${JSON.stringify(words.slice(0, 2).join(' '))}: the commands are ${all.map((c) => c.name).join(', ')}`)
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
         out.stderr(overview())
         return 2
       }
-      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: ${commands.map((c) => c.name.split(' ')[0]).filter((n, i, all) => all.indexOf(n) === i).join(', ')})`)
+      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: ${commands().map((c) => c.name.split(' ')[0]).filter((n, i, all) => all.indexOf(n) === i).join(', ')})`)
   }
 }
 

@@ -1,8 +1,8 @@
 // Every option of every `lab` command, declared once: the parser's Spec, `--help` and the
-// documentation test all read these lists. A run's parameters come from the shared field
-// table (src/shared/fields.ts); the rest are the command's own.
-import { mnistQuickStart, notebook, type RunKind } from '../shared/config'
-import { flagOf, runFields, type FieldSpec } from '../shared/fields'
+// documentation test all read these lists. A run's parameters come from its kind's rows
+// (src/shared/kinds/), `lab train <kind>` from the registry; the rest are the command's own.
+import { flagOf, type FieldSpec } from '../shared/fields'
+import { mnist, MNIST_TRAIN_SIZE, scheduleText, simplenet, trainedKinds, type AnyKind } from '../shared/kinds'
 import type { Spec } from './args'
 
 export interface CliOption {
@@ -31,77 +31,64 @@ const noSave: CliOption = { flag: '--no-save', help: 'do not store the run' }
 const name: CliOption = { flag: '--name', meta: 'TEXT', help: "the run's name in the runs library", fallback: 'made from the settings' }
 const storing = [json, noSave, db, name]
 
-/** The notebook prints every 100 epochs; so does `lab` unless told otherwise. */
-export const TABLE_LOG_EVERY = 100
+/** The defaults of `lab` for a kind: its `lab train` defaults, else what its lesson opens with. */
+export const cliDefaults = (kind: AnyKind): Record<string, unknown> => (kind.cli?.defaults ?? kind.defaults) as Record<string, unknown>
 
-/** The defaults of `lab` for each kind of run (the notebook's settings, MNIST's quick start). */
-export const cliDefaults = {
-  simplenet: notebook.simplenet,
-  gate: { ...notebook.gate, logEvery: TABLE_LOG_EVERY },
-  xor2: { ...notebook.xor2, logEvery: TABLE_LOG_EVERY },
-  mnist: mnistQuickStart
-} as const
-
-function words(value: unknown): string {
-  if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === 'object' && v !== null ? `${(v as { lr: number }).lr}x${(v as { epochs: number }).epochs}` : String(v))).join(',')
-  }
-  return String(value)
+function words(field: FieldSpec, value: unknown): string {
+  if (field.text === 'schedule') return scheduleText(value as Parameters<typeof scheduleText>[0], 'cli')
+  return Array.isArray(value) ? value.join(',') : String(value)
 }
 
-function fieldOption(kind: RunKind, field: FieldSpec): CliOption {
-  const value = (cliDefaults[kind] as Record<string, unknown>)[field.key]
+function fieldOption(kind: AnyKind, field: FieldSpec): CliOption {
+  const value = cliDefaults(kind)[field.key]
   return {
     flag: flagOf(field.key),
     meta: field.meta,
     help: field.help,
     allowed: field.parse.allowed,
-    fallback: value === undefined ? 'randn(2,3) from the seed' : words(value)
+    fallback: value === undefined ? 'randn(2,3) from the seed' : words(field, value)
   }
 }
 
-const fieldOptions = (kind: RunKind): CliOption[] => runFields[kind].map((f) => fieldOption(kind, f))
+const fieldOptions = (kind: AnyKind): CliOption[] => kind.fields.map((f) => fieldOption(kind, f))
 
-const mnistOptions = (): CliOption[] => {
-  const table = fieldOptions('mnist')
+/** MNIST's own flags beside its fields: --epochs instead of --iterations, --textbook for the notebook's run. */
+const mnistOptions = (table: CliOption[]): CliOption[] => {
   const at = table.findIndex((o) => o.flag === '--iterations') + 1
   const epochs: CliOption = {
     flag: '--epochs',
     meta: 'E',
-    help: 'train E epochs instead of --iterations: E * round(60000 / B) iterations',
+    help: `train E epochs instead of --iterations: E * round(${MNIST_TRAIN_SIZE} / B) iterations`,
     allowed: 'an integer from 1 to 100000'
   }
   const textbook: CliOption = {
     flag: '--textbook',
-    help: `the notebook's own run: --formulation textbook, and the notebook's settings as defaults (${Object.entries(notebook.mnist)
+    help: `the notebook's own run: --formulation textbook, and the notebook's settings as defaults (${Object.entries(mnist.notebook)
       .filter(([k]) => k !== 'kind' && k !== 'formulation')
       .map(([k, v]) => `${flagOf(k)} ${v}`)
       .join(', ')})`
   }
-  return [...table.slice(0, at), epochs, ...table.slice(at), textbook, ...storing]
+  return [...table.slice(0, at), epochs, ...table.slice(at), textbook]
 }
 
-export const commands: Command[] = [
+/** `lab train <kind>` for every kind `lab` trains, in the chapter's order. */
+const trainCommands = (): Command[] =>
+  trainedKinds()
+    .filter((k) => k.cli)
+    .map((k) => ({
+      name: `train ${k.kind}`,
+      summary: k.cli!.summary,
+      options: [...(k.kind === mnist.kind ? mnistOptions(fieldOptions(k)) : fieldOptions(k)), ...storing]
+    }))
+
+/** Every command, read when asked: a kind registered at run time (a test's) is listed too. */
+export const commands = (): Command[] => [
   {
     name: 'simplenet',
     summary: "Section 4.4.2's one-layer net on one example: W, p = x·W, argmax(p), the loss and its numerical gradient dW.",
-    options: [...fieldOptions('simplenet'), ...storing]
+    options: [...fieldOptions(simplenet), ...storing]
   },
-  {
-    name: 'train gate',
-    summary: "Section 4.5.1: one sigmoid neuron learns a logic gate (init seed(S); w = randn(2); b = rand(1)). JSON: every K epochs {epoch, loss, weights, bias}; last {done, predictions, runId}.",
-    options: [...fieldOptions('gate'), ...storing]
-  },
-  {
-    name: 'train xor2',
-    summary: "Section 4.5.2: the two-layer net that solves XOR, trained through a learning-rate schedule. JSON: every K epochs {epoch, lr, loss, params}; last {done, predictions, runId}.",
-    options: [...fieldOptions('xor2'), ...storing]
-  },
-  {
-    name: 'train mnist',
-    summary: 'Section 4.5.3: the 784-H-10 network on MNIST with mini-batch gradient descent. JSON: per iteration {iteration, loss}, with trainAcc and testAcc every K; last {done, runId}.',
-    options: mnistOptions()
-  },
+  ...trainCommands(),
   {
     name: 'runs',
     summary: 'Every stored run, newest first. JSON: one array of {id, kind, status, createdAt, config, steps, name, reason, finalLoss}.',
@@ -133,7 +120,7 @@ export const commands: Command[] = [
   }
 ]
 
-export const command = (name: string): Command => commands.find((c) => c.name === name)!
+export const command = (name: string): Command => commands().find((c) => c.name === name)!
 
 export function specOf(c: Command): Spec {
   return {
@@ -155,12 +142,13 @@ export function commandHelp(c: Command): string {
 
 /** `lab --help`: every command in a line, and where to read more. */
 export function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length + (c.operand ? c.operand.length + 1 : 0)))
+  const all = commands()
+  const width = Math.max(...all.map((c) => c.name.length + (c.operand ? c.operand.length + 1 : 0)))
   return [
     'usage: lab <command> [options]',
     '',
     'commands:',
-    ...commands.map((c) => `  ${`${c.name}${c.operand ? ` ${c.operand}` : ''}`.padEnd(width)}  ${c.summary.split('. ')[0].replace(/\.$/, '')}`),
+    ...all.map((c) => `  ${`${c.name}${c.operand ? ` ${c.operand}` : ''}`.padEnd(width)}  ${c.summary.split('. ')[0].replace(/\.$/, '')}`),
     '',
     '`lab <command> --help` lists every option with its range and default (docs/cli.md has them all).',
     'The database is --db FILE, else $LAB_DB, else the desktop app\'s own file.',

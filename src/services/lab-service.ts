@@ -26,11 +26,10 @@ import { storageProblem } from './lifecycle/storage-problem'
 import { ProgressTracker } from './progress'
 import { notebookExport } from './notebook'
 import { exportRunFile, importRunText } from './runfile'
-import { storeSimpleNetRun } from './simplenet-run'
+import { storeComputedRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import { RunBusyError, type RunStore } from './store/run-store'
-import { defaultName } from '../shared/run-name'
-import { totalSteps } from '../shared/total-steps'
+import { allKinds, defaultName, kindOf, totalSteps } from '../shared/kinds'
 import type { Pace } from '../shared/pace'
 
 /**
@@ -135,20 +134,20 @@ export class LabService {
   }
 
   startRun(config: RunConfig, name?: string, paused = false, pace: Pace = null): number {
-    if (config.kind === 'simplenet') {
+    if (kindOf(config.kind).run === 'computed') {
       let stored
       try {
-        stored = storeSimpleNetRun(this.store, config, name)
+        stored = storeComputedRun(this.store, config, name)
       } catch (e) {
         throw new ApiFailure('internal', `the run could not be saved: ${storageProblem(e)}`)
       }
       // one event, like any run's last, so views listening for progress need no special case
-      const progress = new ProgressTracker(stored.runId, 'simplenet', totalSteps(config), (e) => this.emit('run:progress', e))
+      const progress = new ProgressTracker(stored.runId, config.kind, totalSteps(config), (e) => this.emit('run:progress', e))
       progress.add(stored.records)
       progress.finish('done', null, stored.predictions)
       return stored.runId
     }
-    return this.startTraining(config, name, paused, pace)
+    return this.startTraining(config as TrainConfig, name, paused, pace)
   }
 
   private refuseOverCapacity(): void {
@@ -308,9 +307,10 @@ export class LabService {
     'runs:history': ({ runId, upTo }) => {
       const kind = this.store.runKind(runId)
       if (!kind) throw new ApiFailure('not-found', `there is no run ${runId}`)
-      // 5,000 MNIST snapshots would be ~200M numbers: its views ask for one snapshot at a time
-      if (kind === 'mnist') {
-        throw new ApiFailure('invalid', `run ${runId} is an MNIST run: weight history is for gate, XOR and SimpleNet runs only`)
+      // a large model's snapshots (MNIST: 5,000 of ~50k numbers) are asked for one at a time
+      if (!kindOf(kind).history) {
+        const small = allKinds().filter((k) => k.history).map((k) => k.kind)
+        throw new ApiFailure('invalid', `run ${runId} is a ${kind} run: weight history is for ${small.slice(0, -1).join(', ')} and ${small.at(-1)} runs only`)
       }
       return this.store
         .paramsHistory(runId, upTo ?? Number.MAX_SAFE_INTEGER, HISTORY_LIMIT)

@@ -1,17 +1,16 @@
 // Live progress for the renderer: records gathered per run and pushed at most ~8 times a
 // second, with the training time so far, a rate and time left, all on a clock that stops while
 // the run is paused (so a pause neither lowers the rate nor counts as training). Gate/XOR runs keep every record (a few thousand at
-// most); MNIST keeps about 2,000 points over the whole run, plus every evaluation step and
+// most); a kind with `livePoints` (MNIST: 2,000) keeps about that many points over the whole run, plus every evaluation step and
 // the newest snapshot of each batch.
 import type { StepRecord } from '../engine/types'
-import type { RunKind } from '../shared/config'
+import { kindOf } from '../shared/kinds'
 import type { ProgressEvent, RunStatus } from '../shared/api'
 import { toWireRecord } from '../shared/wire'
 import { isLive } from '../shared/status'
 import { WATCHABLE_PACE, type Pace } from '../shared/pace'
 
 const EMIT_MS = 125
-const MNIST_POINTS = 2000
 const RATE_WINDOW_MS = 3000
 
 /** Milliseconds of training: a stopwatch that runs only while the run does. */
@@ -49,13 +48,14 @@ export class ProgressTracker {
 
   constructor(
     readonly runId: number,
-    readonly kind: RunKind,
+    readonly kind: string,
     readonly total: number,
     private readonly emit: (e: ProgressEvent) => void,
     opts: { paused?: boolean; pace?: Pace } = {}
   ) {
     this.setPace(opts.pace ?? null)
-    this.stride = kind === 'mnist' ? Math.max(1, Math.ceil(total / MNIST_POINTS)) : 1
+    const points = kindOf(kind).livePoints
+    this.stride = points === null ? 1 : Math.max(1, Math.ceil(total / points))
     this.status = opts.paused ? 'paused' : 'running'
     if (!opts.paused) this.clock.run()
     this.samples.push({ t: 0, done: 0 })
@@ -121,7 +121,7 @@ export class ProgressTracker {
     this.lastEmit = performance.now()
     const records = this.buffer
     this.buffer = []
-    if (this.kind === 'mnist') dropStaleParams(records)
+    if (this.stride > 1 || kindOf(this.kind).livePoints !== null) dropStaleParams(records)
     const first = this.samples[0]
     const latest = this.samples[this.samples.length - 1]
     const seconds = (latest.t - first.t) / 1000

@@ -1,30 +1,16 @@
-// SimpleNet (4.4.2) is instant, so its runs are computed in-process: step 0 is the
-// starting point, then one record per gradient-descent step, the last with W and dW.
-import { simpleNet } from '../engine/simplenet'
-import type { Matrix, StepRecord } from '../engine/types'
-import type { SimpleNetConfig } from '../shared/config'
-import { totalSteps } from '../shared/total-steps'
+// A run computed in one go (its descriptor's `run: 'computed'`, like SimpleNet's) is stored
+// whole, the same from the app and from `lab simplenet`.
+import { computeRun, type ComputedRun } from '../engine'
+import type { RunConfig } from '../shared/config'
+import { totalSteps } from '../shared/kinds'
 import type { RunStore } from './store/run-store'
 
-const rows = (W: number[][]): Matrix => ({ rows: W.length, cols: W[0].length, data: Float64Array.from(W.flat()) })
-
-export function simpleNetRecords(config: SimpleNetConfig): { records: StepRecord[]; predictions: number[] } {
-  const start = simpleNet({ ...config, steps: 0 })
-  const records: StepRecord[] = [{ step: 0, loss: start.loss, lr: config.lr, params: { W: rows(start.W) }, grads: { dW: rows(start.dW) } }]
-  if (config.steps === 0) return { records, predictions: start.y }
-  const end = simpleNet(config)
-  const history = end.history ?? []
-  history.forEach((loss, i) => records.push({ step: i + 1, loss, lr: config.lr }))
-  Object.assign(records[records.length - 1], { params: { W: rows(end.W) }, grads: { dW: rows(end.dW) } })
-  return { records, predictions: end.y }
-}
-
 /**
- * Computes and stores a SimpleNet run, the same from the app and from `lab simplenet`: in one
- * transaction, so the run is there whole (done) or not at all; nothing trains long enough to own it.
+ * Computes and stores the run in one transaction, so it is there whole (done) or not at all;
+ * nothing trains long enough to own it.
  */
-export function storeSimpleNetRun(store: RunStore, config: SimpleNetConfig, name?: string): { runId: number; records: StepRecord[]; predictions: number[] } {
-  const { records, predictions } = simpleNetRecords(config)
+export function storeComputedRun(store: RunStore, config: RunConfig, name?: string): ComputedRun & { runId: number } {
+  const { records, predictions } = computeRun(config)
   const runId = store.db.transaction(() => {
     const id = store.createRun({ config, name, totalSteps: totalSteps(config), status: 'done' })
     store.append(id, records)

@@ -3,7 +3,8 @@
 // `namespace:method`, has a request validator run on the receiving side, and answers with
 // an envelope { ok: true, value } | { ok: false, error }.
 import type { StepRecord } from '../engine/types'
-import { parseRunConfig, RUN_KINDS, type RunConfig, type RunKind } from './config'
+import { parseRunConfig, type RunConfig, type RunKind } from './config'
+import { parseKind } from './kinds'
 import { parsePace } from './pace'
 import { RUN_FILE_LIMIT } from './run-budget'
 import { array, bool, int, object, oneOf, optional, str, type Parser } from './schema'
@@ -135,7 +136,7 @@ export const requests = {
   'runs:stop': runId,
   'runs:list': optional(
     object({
-      kind: optional(oneOf(...RUN_KINDS)),
+      kind: optional(parseKind),
       status: optional(oneOf(...RUN_STATUSES)),
       search: optional(str({ max: 200 }))
     })

@@ -1,10 +1,12 @@
-// Every parameter of every kind of run as one declarative table: its configuration key, the
-// parser that validates it (with the range it allows), how it is written on a command line, and
-// what it means. The configuration parsers and types (config.ts) are built from this table, the
-// `lab` command's flags, validation and --help too, and the renderer's editors can read it: a new
-// parameter is one row here.
+// A parameter of a kind of run is one declarative row: its configuration key, the parser that
+// validates it (with the range it allows), how it is written on a command line, what it means and
+// its label in both languages. Each kind lists its rows in its descriptor (src/shared/kinds/); the
+// ranges and the rows several kinds share are here. The configuration parsers and types are built
+// from the rows, the `lab` command's flags, validation and --help too, and the renderer's editors
+// and the library read their labels: a new parameter is one row.
 import type { Formulation, GateName, GradientMethod } from '../engine/types'
-import { array, described, int, num, object, oneOf, optional, ValidationError, type MaybeDescribed } from './schema'
+import type { Language, Words } from './kinds/kind'
+import { array, described, int, literal, num, object, oneOf, ValidationError, type MaybeDescribed } from './schema'
 
 /** True when the two types are the same set of values (a list below must name them all). */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -20,6 +22,9 @@ const listsComplete: [
   Same<(typeof FORMULATIONS)[number], Formulation>
 ] = [true, true, true]
 void listsComplete
+
+/** The values of a list with one of them moved first (a lesson's preferred choice). */
+export const preferring = <T extends string>(values: readonly T[], first: T): T[] => [first, ...values.filter((v) => v !== first)]
 
 /** The range of every parameter, shared by the kinds of run that have it. */
 export const fields = {
@@ -43,7 +48,8 @@ export const fields = {
 } as const
 
 const ONE_HOT = 'one-hot: three 0/1 values with exactly one 1'
-const oneHot = described(ONE_HOT, (v, field) => {
+/** SimpleNet's label t: three 0/1 values with exactly one 1. */
+export const oneHot = described(ONE_HOT, (v, field) => {
   const t = fields.t(v, field)
   if (t.reduce((a, b) => a + b, 0) !== 1) throw new ValidationError(field, ONE_HOT, v, undefined, { kind: 'oneHot' })
   return t
@@ -67,56 +73,41 @@ export interface FieldSpec<K extends string = string, T = unknown> {
   /** The value's placeholder in usage lines, e.g. S, X, AND|OR|NAND|XOR. */
   meta: string
   help: string
+  /** Its label in the lesson's editor and the library. */
+  label: Words
+  /** How each of its values reads in the UI (a oneOf's words), where that differs from the value. */
+  values?: Readonly<Record<string, Words>>
 }
 
-const seed = { key: 'seed', parse: fields.seed, text: 'integer', meta: 'S', help: 'np.random.seed(S) before the weights are drawn' } as const
-const h = { key: 'h', parse: fields.h, text: 'number', meta: 'H', help: 'step of the numerical gradient (f(w+h) - f(w-h)) / 2h' } as const
-const gradient = { key: 'gradient', parse: fields.gradient, text: 'word', meta: 'numerical|backprop', help: 'how the gradient is computed' } as const
-const logEvery = { key: 'logEvery', parse: fields.logEvery, text: 'integer', meta: 'K', help: 'log (and store) every K-th epoch; the last is always stored' } as const
-const lr = { key: 'lr', parse: fields.lr, text: 'number', meta: 'X', help: 'learning rate' } as const
+/** A value as the UI shows it: a word from the row's `values`, a list comma-separated, else as is. */
+export function valueWords(field: Pick<FieldSpec, 'values'> | undefined, value: unknown, lang: Language): string {
+  if (typeof value === 'string' && field?.values?.[value]) return field.values[value][lang]
+  return Array.isArray(value) ? value.join(', ') : String(value)
+}
 
-export const runFields = {
-  simplenet: [
-    seed,
-    { key: 'x', parse: fields.x, text: 'numbers', meta: 'a,b', help: 'the input x' },
-    { key: 't', parse: oneHot, text: 'numbers', meta: 'i,j,k', help: 'the label t' },
-    h,
-    { key: 'W', parse: optional(fields.W), text: 'numbers', meta: 'w11,...,w23', help: 'the six weights, row by row, instead of randn(2,3) from the seed' },
-    { key: 'steps', parse: optional(fields.steps, 0), text: 'integer', meta: 'N', help: 'gradient-descent steps W -= lr*dW before W, p, loss and dW are shown' },
-    { ...lr, parse: optional(fields.lr, 0.1), help: 'learning rate of those steps' }
-  ],
-  gate: [
-    { key: 'gate', parse: fields.gate, text: 'capitals', meta: 'AND|OR|NAND|XOR', help: 'the truth table the neuron learns' },
-    seed,
-    lr,
-    { key: 'epochs', parse: fields.epochs, text: 'integer', meta: 'N', help: 'epochs over the four rows' },
-    h,
-    gradient,
-    logEvery
-  ],
-  xor2: [
-    seed,
-    { key: 'schedule', parse: schedule, text: 'schedule', meta: 'LRxN,...', help: 'learning-rate schedule: LR for N epochs, then the next segment, training on' },
-    h,
-    gradient,
-    logEvery
-  ],
-  mnist: [
-    seed,
-    { key: 'hidden', parse: fields.hidden, text: 'integer', meta: 'H', help: 'hidden units (784-H-10 network)' },
-    { key: 'batch', parse: fields.batch, text: 'integer', meta: 'B', help: 'mini-batch size, drawn with np.random.choice(60000, B)' },
-    { key: 'iterations', parse: fields.iterations, text: 'integer', meta: 'N', help: 'training iterations (one mini-batch each)' },
-    lr,
-    gradient,
-    { key: 'formulation', parse: fields.formulation, text: 'word', meta: 'textbook|standard|twolayernet', help: 'the model and its conventions (docs/models.md)' },
-    { ...h, help: 'step of the numerical gradient' },
-    { key: 'evalEvery', parse: fields.evalEvery, text: 'integer', meta: 'K', help: 'train and test accuracy every K iterations (0: after the last only)' },
-    {
-      key: 'snapshotEvery', parse: optional(fields.snapshotEvery, 600), text: 'integer', meta: 'K',
-      help: 'store the parameters every K iterations (and after the last)'
-    }
-  ]
-} as const satisfies Record<string, readonly FieldSpec[]>
+// The rows several kinds share (each kind's own are in its descriptor, src/shared/kinds/).
+export const seedRow = {
+  key: 'seed', parse: fields.seed, text: 'integer', meta: 'S', help: 'np.random.seed(S) before the weights are drawn', label: { en: 'Seed', ko: '시드' }
+} as const
+export const hRow = {
+  key: 'h', parse: fields.h, text: 'number', meta: 'H', help: 'step of the numerical gradient (f(w+h) - f(w-h)) / 2h', label: { en: 'h (numerical step)', ko: 'h (수치 미분 간격)' }
+} as const
+export const GRADIENT_WORDS = {
+  numerical: { en: 'numerical', ko: '수치 미분' },
+  backprop: { en: 'backprop', ko: '역전파' }
+} as const satisfies Record<GradientMethod, Words>
+export const gradientRow = {
+  key: 'gradient', parse: fields.gradient, text: 'word', meta: 'numerical|backprop', help: 'how the gradient is computed',
+  label: { en: 'Gradient method', ko: '기울기 계산 방법' }, values: GRADIENT_WORDS
+} as const
+export const logEveryRow = {
+  key: 'logEvery', parse: fields.logEvery, text: 'integer', meta: 'K', help: 'log (and store) every K-th epoch; the last is always stored',
+  label: { en: 'Log every (epochs)', ko: '기록 간격 (에폭)' }
+} as const
+export const LR_LABEL = { en: 'Learning rate', ko: '학습률' } as const
+export const EPOCHS_LABEL = { en: 'Epochs', ko: '에폭' } as const
+export const lrRow = { key: 'lr', parse: fields.lr, text: 'number', meta: 'X', help: 'learning rate', label: LR_LABEL } as const
+
 
 /** The object shape of a table: each row's key and its parser. */
 export type ShapeOf<T extends readonly FieldSpec[]> = { [F in T[number] as F['key']]: F['parse'] }
@@ -124,6 +115,10 @@ export type ShapeOf<T extends readonly FieldSpec[]> = { [F in T[number] as F['ke
 export function shapeOf<const T extends readonly FieldSpec[]>(table: T): ShapeOf<T> {
   return Object.fromEntries(table.map((f) => [f.key, f.parse])) as ShapeOf<T>
 }
+
+/** A kind's whole configuration: its `kind` and exactly its rows. */
+export const configParser = <const K extends string, const T extends readonly FieldSpec[]>(kind: K, table: T) =>
+  object({ kind: literal(kind), ...shapeOf(table) })
 
 /** `logEvery` -> `--log-every`; one-letter and capital names stay as they are (`--W`). */
 export const flagOf = (key: string): string => '--' + key.replace(/(?<=[a-z])[A-Z]/g, (c) => '-' + c.toLowerCase())

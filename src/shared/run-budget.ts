@@ -4,9 +4,8 @@
 // RUN_FILE_LIMIT. That bound also bounds what the run writes to disk (the database keeps the
 // same numbers, without base64's third), so no allowed setting can fill a disk, and the
 // browser host's message limit and the import limit follow from it.
-import type { RunConfig } from './config'
+import { kindOf, mnistQuickStart, totalSteps, type AnyKind, type MnistConfig, type RunConfig, type RunCounts } from './kinds'
 import { ValidationError } from './schema'
-import { totalSteps } from './total-steps'
 
 /** The largest run file, in bytes: 128 MiB. */
 export const RUN_FILE_LIMIT = 128 * 1024 * 1024
@@ -32,60 +31,35 @@ const TRAILER = 256
 
 const base64 = (bytes: number): number => 4 * Math.ceil(bytes / 3)
 
-/** Parameters of the 784-H-10 MNIST network. */
-const mnistParams = (hidden: number): number => 784 * hidden + hidden + hidden * 10 + 10
+type Config = RunConfig
 
-/** Numbers in one parameter snapshot and in its gradients, by kind. */
-export function snapshotSize(config: RunConfig): { params: number; grads: number } {
-  switch (config.kind) {
-    case 'simplenet':
-      return { params: 6, grads: 6 }
-    case 'gate':
-      return { params: 3, grads: 3 }
-    case 'xor2':
-      return { params: 7, grads: 7 }
-    case 'mnist':
-      return { params: mnistParams(config.hidden), grads: 0 }
-  }
+const numbers = (shapes: readonly (readonly [string, number, number])[]): number => shapes.reduce((n, [, r, c]) => n + r * c, 0)
+
+/** Numbers in one parameter snapshot and in its gradients. */
+export function snapshotSize(config: Config): { params: number; grads: number } {
+  const kind = kindOf(config.kind)
+  const params = numbers(kind.params(config))
+  return { params, grads: kind.grads ? params : 0 }
 }
 
-/** Bytes per stored number in snapshots: MNIST keeps float32, the small models float64. */
-export const snapshotBytes = (config: RunConfig): 4 | 8 => (config.kind === 'mnist' ? 4 : 8)
+/** Bytes per stored number in snapshots (the kind's precision; metrics are always float64). */
+export const snapshotBytes = (config: Config): 4 | 8 => kindOf(config.kind).precision
 
 /** Upper bounds of a run's logged steps and of its snapshot lines (params, confusion). */
-export function runCounts(config: RunConfig): { metrics: number; paramSnapshots: number; evalSnapshots: number } {
-  const total = totalSteps(config)
-  switch (config.kind) {
-    case 'simplenet':
-      return { metrics: total + 1, paramSnapshots: 2, evalSnapshots: 0 }
-    case 'gate':
-    case 'xor2': {
-      // every K-th epoch, the last one and a diverged one; each carries parameters
-      const logged = Math.min(total, Math.floor(total / config.logEvery) + 2)
-      return { metrics: logged, paramSnapshots: logged, evalSnapshots: 0 }
-    }
-    case 'mnist':
-      // every iteration is logged; snapshots every K and at the last; evaluations every K and at the last
-      return {
-        metrics: total,
-        paramSnapshots: Math.min(total, Math.floor(total / config.snapshotEvery) + 1),
-        evalSnapshots: Math.min(total, config.evalEvery > 0 ? Math.floor(total / config.evalEvery) + 1 : 1)
-      }
-  }
-}
+export const runCounts = (config: Config): RunCounts => kindOf(config.kind).counts(config)
 
 /** Numbers in a confusion matrix (MNIST's ten digits). */
 const CONFUSION = 100
 
 /** The longest snapshot line: parameters, gradients, and (MNIST) the confusion matrix of the same step. */
-function snapshotLine(config: RunConfig): number {
+function snapshotLine(config: Config): number {
   const size = snapshotSize(config)
   const width = snapshotBytes(config)
-  return LINE_OVERHEAD + base64(width * size.params) + base64(width * size.grads) + (config.kind === 'mnist' ? base64(width * CONFUSION) : 0)
+  return LINE_OVERHEAD + base64(width * size.params) + base64(width * size.grads) + (kindOf(config.kind).confusion ? base64(width * CONFUSION) : 0)
 }
 
 /** An upper bound, in bytes, of this configuration's run file (as sent in a message, escaped). */
-export function runFileBound(config: RunConfig): number {
+export function runFileBound(config: Config): number {
   const counts = runCounts(config)
   const width = snapshotBytes(config)
   const metricLines = Math.ceil(counts.metrics / METRIC_CHUNK)
@@ -99,17 +73,14 @@ export function runFileBound(config: RunConfig): number {
  * The longest line any allowed run's file has: its header, a chunk of metrics, or a snapshot of
  * the largest MNIST network (hidden 512, float32). A reader holds at most one line.
  */
-export const MAX_LINE_BYTES = Math.max(
-  HEADER_LIMIT,
-  LINE_OVERHEAD + 5 * base64(8 * METRIC_CHUNK),
-  snapshotLine({ kind: 'mnist', seed: 0, hidden: 512, batch: 1, iterations: 1, lr: 1, gradient: 'backprop', formulation: 'standard', h: 1e-4, evalEvery: 0, snapshotEvery: 1 })
-)
+const largestMnist: MnistConfig = { ...mnistQuickStart, hidden: 512 }
+export const MAX_LINE_BYTES = Math.max(HEADER_LIMIT, LINE_OVERHEAD + 5 * base64(8 * METRIC_CHUNK), snapshotLine(largestMnist))
 
 const mb = (bytes: number): string =>
   bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`
 
 /** The smallest value of `key` from its current one up to `max` whose run fits, or null. */
-function smallestFitting<C extends RunConfig>(config: C, key: keyof C & string, max: number): number | null {
+function smallestFitting<C extends Config>(config: C, key: keyof C & string, max: number): number | null {
   let lo = config[key] as number
   let hi = max
   if (runFileBound({ ...config, [key]: hi }) > RUN_FILE_LIMIT) return null
@@ -125,12 +96,11 @@ function smallestFitting<C extends RunConfig>(config: C, key: keyof C & string, 
  * Refuses a configuration whose run could outgrow RUN_FILE_LIMIT, naming the setting to raise
  * and the smallest value that fits.
  */
-export function checkRunBudget<C extends RunConfig>(config: C, field: string): C {
+export function checkRunBudget<C extends Config>(config: C, field: string): C {
   const bound = runFileBound(config)
   if (bound <= RUN_FILE_LIMIT) return config
   const total = totalSteps(config)
-  const knobs: (keyof C & string)[] =
-    config.kind === 'mnist' ? (['snapshotEvery', 'evalEvery'] as (keyof C & string)[]) : config.kind === 'simplenet' ? [] : (['logEvery'] as (keyof C & string)[])
+  const knobs = (kindOf(config.kind) as AnyKind).budgetKnobs as (keyof C & string)[]
   const at = (key: string): string => (field ? `${field}.${key}` : key)
   const why = `these settings could make a run of ${mb(bound)}; a run keeps at most ${mb(RUN_FILE_LIMIT)} so that it fits in a run file`
   for (const key of knobs) {

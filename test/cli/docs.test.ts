@@ -16,7 +16,7 @@ function section(name: string): string {
   return next < 0 ? doc.slice(start) : doc.slice(start, start + 4 + next)
 }
 
-describe.each(commands)('lab $name', (command) => {
+describe.each(commands())('lab $name', (command) => {
   const spec = specOf(command)
   const accepted = [...spec.values, ...spec.switches].filter((f) => f !== '--help')
 
@@ -43,7 +43,7 @@ describe('lab --help', () => {
   it('names every command; `lab train --help` lists the options of all three models', () => {
     const all = lab(['--help'])
     expect(all.code).toBe(0)
-    for (const c of commands) expect(all.stdout).toContain(`  ${c.name}`)
+    for (const c of commands()) expect(all.stdout).toContain(`  ${c.name}`)
     const train = lab(['train', '--help'])
     expect(train.code).toBe(0)
     expect(train.stdout).toContain('usage: lab train gate')

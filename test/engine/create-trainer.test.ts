@@ -1,7 +1,7 @@
 // The engine's entry point dispatches each run kind to its trainer.
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
-import { mnistQuickStart, notebook } from '../../src/shared/config'
+import { mnistQuickStart, notebook } from '../../src/shared/kinds'
 import type { GateConfig, Xor2Config } from '../../src/shared/config'
 import { expectClose } from './close'
 

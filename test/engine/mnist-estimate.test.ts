@@ -2,7 +2,7 @@
 // the 2-core development machine (best of 5 or 3, listed in the README): within a quarter of each.
 import { describe, expect, it } from 'vitest'
 import { estimateNumericalSeconds } from '../../src/engine/mnist'
-import { mnistQuickStart, notebook } from '../../src/shared/config'
+import { mnistQuickStart, notebook } from '../../src/shared/kinds'
 
 /** The estimate's share for `iterations` training iterations alone (one evaluation is always made). */
 function training(config: typeof mnistQuickStart, iterations: number): number {

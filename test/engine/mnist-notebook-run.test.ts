@@ -4,7 +4,7 @@
 // its digits: from chance (~10%) to the 50-80% band over iterations 88-100.
 import { expect, it } from 'vitest'
 import { createMnistTrainer } from '../../src/engine/mnist'
-import { notebook } from '../../src/shared/config'
+import { notebook } from '../../src/shared/kinds'
 import { loadMnist } from '../../src/services/mnist'
 import printed from '../fixtures/notebook-mnist.json'
 

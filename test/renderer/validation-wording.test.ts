@@ -1,7 +1,7 @@
 // Field messages worded from the rule's data in each language, checked against sentences written
 // out by hand, and the particles chosen by the last sound of the word before them.
 import { describe, expect, it } from 'vitest'
-import { fields } from '../../src/shared/config'
+import { fields } from '../../src/shared/fields'
 import { fieldMessage } from '../../src/renderer/src/lib/i18n/validation'
 import { withParticle } from '../../src/renderer/src/lib/i18n/particle'
 

@@ -8,7 +8,7 @@ import { LabService } from '../../src/services/lab-service'
 import { readSamples } from '../../src/services/mnist/samples'
 import { RunStore } from '../../src/services/store/run-store'
 import { HISTORY_LIMIT, type Envelope, type WireParams } from '../../src/shared/api'
-import { mnistQuickStart, notebook } from '../../src/shared/config'
+import { mnistQuickStart, notebook } from '../../src/shared/kinds'
 import { tempDir, until } from './tmp'
 
 const cleanup: (() => void)[] = []
@@ -114,7 +114,7 @@ describe('runs:history', () => {
     const mnist = store.createRun({ config: mnistQuickStart, totalSteps: 10, status: 'done' })
     expect(await service.handle('runs:history', { runId: mnist })).toEqual({
       ok: false,
-      error: { code: 'invalid', message: `run ${mnist} is an MNIST run: weight history is for gate, XOR and SimpleNet runs only` }
+      error: { code: 'invalid', message: `run ${mnist} is a mnist run: weight history is for simplenet, gate and xor2 runs only` }
     })
     expect(await service.handle('runs:history', { runId: 999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'there is no run 999' } })
     expect(await service.handle('runs:history', { runId: 1, upTo: -1 })).toMatchObject({

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { notebook, mnistQuickStart } from '../../src/shared/config'
+import { notebook, mnistQuickStart } from '../../src/shared/kinds'
 import { ok, setup } from './lab-harness'
 import { until } from './tmp'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
 import type { StepRecord } from '../../src/engine/types'
-import { notebook } from '../../src/shared/config'
+import { notebook } from '../../src/shared/kinds'
 import { exportRunFile, importRunPath, importRunText, writeRunFile } from '../../src/services/runfile'
 import { RunStore } from '../../src/services/store/run-store'
 import { tempDir } from './tmp'
@@ -132,7 +132,7 @@ describe('run files', () => {
       [resign(good, (l) => (l[1].metrics.loss = 'not base64!')), /line 2 metrics\.loss is not base64 text/],
       [resign(good, (l) => (l[2].snapshot.params = f64([1, 2, 3]))), /line 3 snapshot\.params has 3 numbers; a xor2 run's W1 \(1x2\), b1 \(1x2\), W2 \(1x2\), b2 \(1x1\) are 7/],
       [resign(good, (l) => (l[3].snapshot.step = 1)), /snapshot steps are out of order \(1 then 1\)/],
-      [resign(good, (l) => (l[2].snapshot.confusion = f64(Array(100).fill(1)))), /confusion matrix, which only MNIST runs have/],
+      [resign(good, (l) => (l[2].snapshot.confusion = f64(Array(100).fill(1)))), /confusion matrix, which a xor2 run never has/],
       [resign(good, (l) => delete l[2].snapshot.params), /line 3 snapshot at step 1 has neither parameters nor a confusion matrix/],
       [resign(good, (l) => l.splice(2, 0, l[2])), /snapshot steps are out of order \(1 then 1\)/],
       [resign(good, (l) => l.push(l[1])), /metrics after snapshots/],

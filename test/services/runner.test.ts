@@ -5,7 +5,7 @@ import { createTrainer } from '../../src/engine'
 import type { StepRecord } from '../../src/engine/types'
 import type { GateConfig } from '../../src/shared/config'
 import { SlicedRunner } from '../../src/services/engine-process/runner'
-import { notebook } from '../../src/shared/config'
+import { notebook } from '../../src/shared/kinds'
 
 function cranked(config: GateConfig = notebook.gate, sliceMs = 0, opts: { ack?: boolean } = {}) {
   const queue: (() => void)[] = []

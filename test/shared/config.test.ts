@@ -2,9 +2,10 @@
 // one row in src/shared/fields.ts adds a parameter to the type, the validator and the command
 // line alike. These checks run in the typecheck (expectTypeOf) and at run time.
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { notebook, parseMnist, parseRunConfig, type MnistConfig, type SimpleNetConfig } from '../../src/shared/config'
+import { parseRunConfig, type MnistConfig, type SimpleNetConfig } from '../../src/shared/config'
+import { gate, notebook, parseMnist } from '../../src/shared/kinds'
 import { commandHelp, type Command } from '../../src/cli/options'
-import { flagOf, runFields, shapeOf } from '../../src/shared/fields'
+import { flagOf, shapeOf } from '../../src/shared/fields'
 import { int, literal, num, object, optional, str, type Infer } from '../../src/shared/schema'
 
 describe('types derived from parsers', () => {
@@ -29,8 +30,8 @@ describe('types derived from parsers', () => {
 })
 
 describe('a parameter added as one row of the field table', () => {
-  const momentum = { key: 'momentum', parse: num({ min: 0, max: 1 }), text: 'number', meta: 'M', help: 'momentum of the updates' } as const
-  const table = [...runFields.gate, momentum] as const
+  const momentum = { key: 'momentum', parse: num({ min: 0, max: 1 }), text: 'number', meta: 'M', help: 'momentum of the updates', label: { en: 'Momentum', ko: '모멘텀' } } as const
+  const table = [...gate.fields, momentum] as const
   const parse = object({ kind: literal('gate'), ...shapeOf(table) })
 
   it('is in the derived type and checked by the derived parser', () => {

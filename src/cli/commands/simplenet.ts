@@ -1,10 +1,10 @@
 // `lab simplenet`: section 4.4.2's one-layer net on one example: W, p, argmax, loss and dW.
 // The run is stored as the app stores it (unless --no-save; --db or LAB_DB picks the file).
 import { simpleNet } from '../../engine/simplenet'
-import { parseSimpleNet, type SimpleNetConfig } from '../../shared/config'
-import { flagOf, runFields } from '../../shared/fields'
+import { flagOf } from '../../shared/fields'
+import { simplenet as kind, type SimpleNetConfig } from '../../shared/kinds'
 import { storageProblem } from '../../services/lifecycle/storage-problem'
-import { storeSimpleNetRun } from '../../services/simplenet-run'
+import { storeComputedRun } from '../../services/simplenet-run'
 import { byFlags, CliError, flag, parseArgs, reader } from '../args'
 import { cliDefaults, command, specOf } from '../options'
 import { openStore, type Output } from './common'
@@ -12,21 +12,21 @@ import { openStore, type Output } from './common'
 export function simplenet(argv: string[], out: Output): number {
   const p = parseArgs(argv, specOf(command('simplenet')), 'simplenet')
   if (p.positional.length) throw new CliError(`unexpected argument ${JSON.stringify(p.positional[0])}`)
-  const given: Record<string, unknown> = { kind: 'simplenet' }
-  for (const field of runFields.simplenet) {
+  const given: Record<string, unknown> = { kind: kind.kind }
+  for (const field of kind.fields) {
     const name = flagOf(field.key)
-    const fallback = (cliDefaults.simplenet as Record<string, unknown>)[field.key]
+    const fallback = cliDefaults(kind)[field.key]
     // W has no default: without --W the weights are randn(2,3) from the seed
     if (fallback !== undefined || p.values.has(name)) given[field.key] = flag(p, name, field.parse, fallback, reader(field.text, name))
   }
   // the whole-config check adds what one flag cannot say alone (t must be one-hot)
-  const config: SimpleNetConfig = byFlags(() => parseSimpleNet(given, ''))
+  const config: SimpleNetConfig = byFlags(() => kind.parse(given, ''))
   const r = simpleNet(config)
   let saved = ''
   if (!p.switches.has('--no-save')) {
     const store = openStore(p, out)
     try {
-      saved = `(run ${storeSimpleNetRun(store, config, p.values.get('--name')).runId} saved)`
+      saved = `(run ${storeComputedRun(store, config, p.values.get('--name')).runId} saved)`
     } catch (e) {
       throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`, 1)
     } finally {

@@ -2,6 +2,7 @@
 // Node's child `process` or Electron's `process.parentPort` is wrapped into `port`.
 import { createTrainer } from '../../engine'
 import type { MnistData } from '../../engine/mnist'
+import { kindOf } from '../../shared/kinds'
 import type { EngineMessage, HostMessage } from './messages'
 import { SlicedRunner } from './runner'
 
@@ -21,7 +22,7 @@ export function serveEngine(port: EnginePort, deps: EngineDeps): void {
       case 'start': {
         if (runner) return port.post({ type: 'finished', status: 'failed', reason: 'this engine process is already training' })
         try {
-          const data = msg.config.kind === 'mnist' ? deps.loadMnist() : undefined
+          const data = kindOf(msg.config.kind).dataset === 'mnist' ? deps.loadMnist() : undefined
           runner = new SlicedRunner(createTrainer(msg.config, data), {
             records: (records, done, shown) => port.post({ type: 'records', records, done, ...(shown ? { shown } : {}) }),
             paused: (done) => port.post({ type: 'paused', done }),

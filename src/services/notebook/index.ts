@@ -1,5 +1,6 @@
 // A run as a Jupyter notebook that rebuilds it in numpy and checks itself against the lab's numbers.
 import type { ExportFile } from '../../shared/api'
+import { kindOf } from '../../shared/kinds'
 import type { RunStore } from '../store/run-store'
 import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
@@ -14,7 +15,8 @@ import { zip } from './zip'
 
 export type { NotebookLanguage } from './text'
 
-const byKind: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
+/** Each kind's notebook builder: the code (and explanations) of its model and training. */
+const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
   simplenet: simpleNetSections,
   gate: gateSections,
   xor2: xor2Sections,
@@ -30,7 +32,7 @@ export function runNotebook(store: RunStore, runId: number, language: NotebookLa
   return {
     filename: `run-${run.id}-${safeName(run.name)}.ipynb`,
     mime: 'application/x-ipynb+json',
-    content: notebookJson(cells(stored, byKind[run.kind](stored, t), t), language)
+    content: notebookJson(cells(stored, builders[run.kind](stored, t), t), language)
   }
 }
 
@@ -42,7 +44,8 @@ export async function notebookExport(
   store: RunStore, runId: number, language: NotebookLanguage, withMnist: boolean
 ): Promise<ExportFile> {
   const notebook = runNotebook(store, runId, language)
-  if (!withMnist || store.runKind(runId) !== 'mnist') return notebook
+  const kind = store.runKind(runId)
+  if (!withMnist || !kind || kindOf(kind).dataset !== 'mnist') return notebook
   const files = await mnistGzipFiles()
   const archive = zip([
     { name: notebook.filename, data: Buffer.from(notebook.content, 'utf8') },

@@ -1,6 +1,7 @@
 // Every notebook has the same outline, whatever the run: configuration, the chapter's
 // functions, the model, training, the lab's stored values, and the comparison. A run kind
 // supplies the code (and its own explanations); this file puts them in order.
+import { snapshotBytes } from '../../shared/run-budget'
 import { compareFunctions, report } from './chapter'
 import { code, markdown, type Cell } from './ipynb'
 import { needsBase64, pyArray, pyInts } from './python'
@@ -48,7 +49,7 @@ export function cells(s: StoredRun, sections: Sections, t: NotebookText): Cell[]
     code(sections.model[1]),
     markdown(sections.training[0]),
     code(sections.training[1]),
-    markdown(t.stored(s.metrics.step.length, run.kind === 'mnist')),
+    markdown(t.stored(s.metrics.step.length, snapshotBytes(run.config) === 4)),
     code(sections.stored),
     markdown([t.compare, sections.compareNote].filter(Boolean).join('\n\n')),
     code(`${compareFunctions}\ncompared = {\n${sections.compared.map((c) => `    ${c},`).join('\n')}\n}\n${report('lab_steps')}`)

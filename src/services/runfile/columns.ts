@@ -3,7 +3,7 @@
 // snapshots, exactly the precision the store keeps, so a run round-trips bit for bit.
 import type { Params } from '../../engine/types'
 import type { RunConfig } from '../../shared/config'
-import { snapshotSize } from '../../shared/run-budget'
+import { kindOf, type Shape } from '../../shared/kinds'
 import { refuse } from './refuse'
 
 export type Width = 4 | 8
@@ -26,25 +26,13 @@ export function decodeColumn(text: unknown, width: Width, field: string): Float6
   return Float64Array.from(floats)
 }
 
-type Shapes = [string, number, number][]
+type Shapes = readonly Shape[]
 
-/** The parameters each kind's engine emits, in file order, as [name, rows, cols]. */
-export function paramShapes(config: RunConfig): Shapes {
-  switch (config.kind) {
-    case 'simplenet':
-      return [['W', 2, 3]]
-    case 'gate':
-      return [['w', 1, 2], ['b', 1, 1]]
-    case 'xor2':
-      return [['W1', 1, 2], ['b1', 1, 2], ['W2', 1, 2], ['b2', 1, 1]]
-    case 'mnist':
-      return [['W1', 784, config.hidden], ['b1', 1, config.hidden], ['W2', config.hidden, 10], ['b2', 1, 10]]
-  }
-}
+/** The parameters the kind's engine emits, in file order, as [name, rows, cols] (its descriptor's). */
+export const paramShapes = (config: RunConfig): Shapes => kindOf(config.kind).params(config)
 
-/** The gradients beside them (d + name); MNIST records carry none. */
-export const gradShapes = (config: RunConfig): Shapes =>
-  snapshotSize(config).grads === 0 ? [] : paramShapes(config).map(([k, r, c]) => ['d' + k, r, c])
+/** The gradients beside them (d + name), for a kind whose records carry them. */
+export const gradShapes = (config: RunConfig): Shapes => (kindOf(config.kind).grads ? paramShapes(config).map(([k, r, c]) => ['d' + k, r, c] as const) : [])
 
 /** Matrices back to back in file order; a stored snapshot of another shape is a bug, said as such. */
 export function packParams(p: Params, shapes: Shapes): Float64Array {

@@ -5,7 +5,7 @@
 // process or another, never waits long for the write lock (the busy timeout is 5 s).
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { RUN_FILE_LIMIT } from '../../shared/run-budget'
+import { RUN_FILE_LIMIT, snapshotBytes } from '../../shared/run-budget'
 import { ApiFailure } from '../errors'
 import type { RunStore, StoredSnapshot } from '../store/run-store'
 import { fileLines, textLines, type LineSource } from './lines'
@@ -91,7 +91,7 @@ function writer(store: RunStore): Writer {
     runId: () => runId,
     begin: (run) =>
       shortTransaction(store, () => {
-        f32 = run.config.kind === 'mnist'
+        f32 = snapshotBytes(run.config) === 4
         runId = store.createRun({ config: run.config, name: run.name, totalSteps: run.totalSteps, status: 'interrupted' })
         store.db.prepare('UPDATE runs SET reason = ? WHERE id = ?').run('It is being imported; if this stays, the import did not finish.', runId)
       }),

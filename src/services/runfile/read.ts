@@ -10,7 +10,7 @@ import type { RunStatus } from '../../shared/api'
 import { parseRunConfig } from '../../shared/config'
 import { HEADER_LIMIT, METRIC_CHUNK, runCounts, runFileBound, snapshotBytes } from '../../shared/run-budget'
 import { array, int, num, object, oneOf, optional, str, ValidationError, type Parser } from '../../shared/schema'
-import { totalSteps } from '../../shared/total-steps'
+import { kindOf, totalSteps } from '../../shared/kinds'
 import type { StoredSnapshot } from '../store/run-store'
 import { decodeColumn, gradShapes, paramShapes, unpackParams } from './columns'
 import { contentHasher, FORMAT, VERSION } from './format'
@@ -52,9 +52,6 @@ const parseHeader = object({
   counts: object({ metrics: int(0, 10_000_000), snapshots: int(0, 10_000_000) })
 })
 export type RunHeader = ReturnType<typeof parseRun>
-
-/** Outputs a run ends with: the four truth-table rows, SimpleNet's three probabilities, none for MNIST. */
-const PREDICTIONS: Record<RunConfig['kind'], number> = { simplenet: 3, gate: 4, xor2: 4, mnist: 0 }
 
 /** What the second pass does with each checked part; the first pass only checks. */
 export interface RunSink {
@@ -106,7 +103,7 @@ function readHeader(text: string | undefined, size: number): { run: RunHeader; c
   }
   const bound = runFileBound(config)
   if (size > bound) refuse(`it is ${size} bytes, more than a run of its settings can take (${bound} bytes)`)
-  const expected = PREDICTIONS[config.kind]
+  const expected = kindOf(config.kind).predictions
   if (run.predictions && run.predictions.length !== expected) {
     refuse(`run.predictions has ${run.predictions.length} values; a ${config.kind} run ends with ${expected}`)
   }
@@ -129,7 +126,7 @@ class DataChecker {
     private readonly config: RunConfig,
     private readonly counts: { metrics: number; snapshots: number }
   ) {
-    this.first = config.kind === 'simplenet' ? 0 : 1
+    this.first = kindOf(config.kind).firstStep
     this.total = totalSteps(config)
     this.width = snapshotBytes(config)
     this.steps = new Float64Array(counts.metrics)
@@ -178,7 +175,7 @@ class DataChecker {
     if (s.grads !== undefined && (s.params === undefined || grads.length === 0)) refuse(`${field} has gradients, which a ${kind} snapshot ${grads.length ? 'carries only with its parameters' : 'never has'}`)
     let confusion: number[] | undefined
     if (s.confusion !== undefined) {
-      if (kind !== 'mnist') refuse(`${field} has a confusion matrix, which only MNIST runs have`)
+      if (!kindOf(kind).confusion) refuse(`${field} has a confusion matrix, which a ${kind} run never has`)
       confusion = Array.from(decodeColumn(s.confusion, this.width, `${field}.confusion`))
       if (confusion.length !== 100 || confusion.some((c) => !Number.isInteger(c) || c < 0)) refuse(`${field}.confusion must be 10x10 counts`)
     }

@@ -7,7 +7,7 @@ import type { Database, Statement } from 'better-sqlite3'
 import type { Params, StepRecord } from '../../engine/types'
 import type { RunConfig, RunKind } from '../../shared/config'
 import type { Metrics, RunDetail, RunFilter, RunStatus, RunSummary } from '../../shared/api'
-import { defaultName } from '../../shared/run-name'
+import { defaultName, isKind, kindOf } from '../../shared/kinds'
 import { decodeSnapshot, encodeSnapshot, type SnapshotParts } from './codec'
 import { claim, ownerGone, release, thisProcess, type Owner } from './liveness'
 import { openDatabase } from './open'
@@ -53,8 +53,6 @@ export interface StoredSnapshot extends SnapshotParts {
 /** A run still training (here or in another process) cannot be changed this way. */
 export class RunBusyError extends Error {}
 
-/** MNIST snapshots are 50k+ numbers each: kept as float32, half the size, more than the views and replays can show. */
-const float32Kinds: ReadonlySet<RunKind> = new Set(['mnist'])
 
 const interruptedReason = (why: string): string => `Training stopped unexpectedly: ${why}.`
 
@@ -147,7 +145,10 @@ export class RunStore {
   }
 
   private float32(runId: number): boolean {
-    return float32Kinds.has(this.selectKind.get(runId) as RunKind)
+    // the kind's precision (src/shared/kinds/): MNIST's 50k-number snapshots are float32; a run
+    // deleted meanwhile has no kind, and its write fails on the foreign key, as it should
+    const kind = this.selectKind.get(runId)
+    return isKind(kind) && kindOf(kind).precision === 4
   }
 
   /** Append a batch of records in one transaction and refresh the run's summary. */

@@ -2,6 +2,7 @@
 // calls openLesson(kind, config, { start: true }); "Open in lesson" calls openRun(run); a lesson's
 // "open in library" calls openReplay(runId).
 import type { RunConfig, RunKind } from '../../../shared/config'
+import { allKinds } from '../../../shared/kinds'
 
 export type Page = { view: 'lesson'; kind: RunKind } | { view: 'library'; replayRunId: number | null }
 
@@ -15,7 +16,7 @@ export const navigation = $state<{
   page: Page
   /** Taken once by the lesson of its kind (takePendingConfig). */
   pending: PendingConfig | null
-}>({ page: { view: 'lesson', kind: 'simplenet' }, pending: null })
+}>({ page: { view: 'lesson', kind: allKinds()[0].kind as RunKind }, pending: null })
 
 export function openLesson(kind: RunKind, config?: RunConfig, options: { start?: boolean } = {}): void {
   navigation.pending = config ? { config, start: options.start ?? false } : null

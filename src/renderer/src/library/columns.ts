@@ -1,63 +1,23 @@
 // What the runs table shows for a run, and how each column sorts and filters.
 import type { RunConfig, RunKind } from '../../../shared/config'
 import type { RunStatus, RunSummary } from '../../../shared/api'
-import { defaultName } from '../../../shared/run-name'
+import { allKinds, kindOf, shownName } from '../../../shared/kinds'
 import { RUN_STATUSES } from '../../../shared/status'
 import { duration } from '../lib/format'
 import { i18n, t } from '../lib/i18n/index.svelte'
-import type { StringKey } from '../lib/i18n/strings'
+import { kindLabel } from '../lib/i18n/kinds'
 
-const lessonTitles: Record<RunKind, StringKey> = {
-  simplenet: 'lessonSimplenet',
-  gate: 'lessonGate',
-  xor2: 'lessonXor2',
-  mnist: 'lessonMnist'
-}
-export const kinds = Object.keys(lessonTitles) as RunKind[]
-export const kindLabel = (kind: RunKind): string => t(lessonTitles[kind])
+export const kinds = (): RunKind[] => allKinds().map((k) => k.kind as RunKind)
+export { kindLabel }
 export const statusLabel = (status: RunStatus): string => t(`status_${status}`)
 
 export const statuses: readonly RunStatus[] = RUN_STATUSES
 
-/** The few settings that tell runs of one lesson apart, in the UI's language. */
-export function keyParams(c: RunConfig): string {
-  const lr = (v: number | string): string => t('kpLr', { v })
-  const seed = t('kpSeed', { v: c.seed })
-  switch (c.kind) {
-    case 'simplenet':
-      return [seed, `x=(${c.x.join(', ')})`, `h ${c.h}`, ...(c.steps ? [t('kpSteps', { n: c.steps, lr: c.lr })] : [])].join(', ')
-    case 'gate':
-      return [c.gate, lr(c.lr), t('kpEpochs', { v: c.epochs }), t(c.gradient), seed].join(', ')
-    case 'xor2':
-      return [lr(c.schedule.map((s) => `${s.lr}×${s.epochs}`).join(' → ')), t(c.gradient), seed].join(', ')
-    case 'mnist':
-      return [
-        t('kpHidden', { v: c.hidden }),
-        t('kpBatch', { v: c.batch }),
-        t('kpIterations', { v: c.iterations }),
-        lr(c.lr),
-        t(c.gradient),
-        t(c.formulation),
-        seed
-      ].join(', ')
-  }
-}
+/** The few settings that tell runs of one lesson apart, in the UI's language (the kind's descriptor words them). */
+export const keyParams = (c: RunConfig): string => kindOf(c.kind).keyParams(c, i18n.lang)
 
 /** The name of a run as the library shows it: a default name in the UI's language, a typed one as typed. */
-export function runName(r: { name: string; config: RunConfig }): string {
-  if (i18n.lang === 'en' || r.name !== defaultName(r.config)) return r.name
-  const c = r.config
-  switch (c.kind) {
-    case 'simplenet':
-      return t('nameSimplenet', { seed: c.seed })
-    case 'gate':
-      return t('nameGate', { gate: c.gate, lr: c.lr })
-    case 'xor2':
-      return t('nameXor2', { schedule: c.schedule.map((s) => `${s.lr}x${s.epochs}`).join(', ') })
-    case 'mnist':
-      return t('nameMnist', { formulation: t(c.formulation), gradient: t(c.gradient), hidden: c.hidden, lr: c.lr })
-  }
-}
+export const runName = (r: { name: string; config: RunConfig }): string => shownName(r, i18n.lang)
 
 export type SortKey = 'id' | 'kind' | 'name' | 'status' | 'params' | 'loss' | 'accuracy' | 'createdAt' | 'duration'
 

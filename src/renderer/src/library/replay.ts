@@ -1,5 +1,4 @@
 // Replay's data side: metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
-import type { RunKind } from '../../../shared/config'
 import type { LabApi, Metrics, Snapshot } from '../../../shared/api'
 
 /** Index of the last item whose key is <= target, keys ascending; -1 when every key is larger. */
@@ -28,9 +27,6 @@ export function metricsUpTo(m: Metrics, index: number): Metrics {
     testAcc: m.testAcc.slice(0, end)
   }
 }
-
-/** Lessons whose views chart the weights over epochs from a `history` of snapshots. */
-export const hasWeightHistory = (kind: RunKind): boolean => kind === 'gate' || kind === 'xor2'
 
 /** The history as it stood at `step`: no weights from the future. */
 export function historyUpTo(history: Snapshot[], step: number): Snapshot[] {

@@ -1,45 +1,20 @@
 // A run's settings as Compare lists them: labelled in the UI's language, values worded, and only
-// the settings that apply to the run (h means nothing to a backprop run, SimpleNet's lr nothing
-// before a gradient step).
+// the settings that apply to the run (its kind's descriptor says which: h means nothing to a
+// backprop run, SimpleNet's lr nothing before a gradient step).
 import type { RunConfig } from '../../../shared/config'
 import type { RunDetail } from '../../../shared/api'
-import { t } from '../lib/i18n/index.svelte'
-import type { StringKey } from '../lib/i18n/strings'
+import { kindOf, scheduleText } from '../../../shared/kinds'
+import { fieldLabel, valueLabel } from '../lib/i18n/kinds'
 import { formatNumber, kindLabel, statusLabel } from './columns'
 import { lt } from './strings'
 
 /** Whether setting `key` changes what the run computed. */
-export function applies(c: RunConfig, key: string): boolean {
-  if (key === 'h') return c.kind === 'simplenet' || c.gradient === 'numerical'
-  if (c.kind === 'simplenet' && key === 'lr') return (c.steps ?? 0) > 0
-  return key !== 'kind'
-}
+export const applies = (c: RunConfig, key: string): boolean => key !== 'kind' && kindOf(c.kind).applies(c, key)
 
-const labels: Partial<Record<string, StringKey>> = {
-  seed: 'seed',
-  lr: 'lr',
-  epochs: 'epochs',
-  h: 'h',
-  logEvery: 'logEvery',
-  gate: 'gate',
-  gradient: 'gradient',
-  formulation: 'formulation',
-  hidden: 'hidden',
-  batch: 'batch',
-  iterations: 'iterations',
-  evalEvery: 'evalEvery',
-  snapshotEvery: 'snapshotEvery',
-  schedule: 'schedule',
-  x: 'x',
-  t: 't',
-  W: 'Wcells',
-  steps: 'stepsTakenLabel'
-}
-
-function value(key: string, v: unknown): string {
-  if (key === 'schedule' && Array.isArray(v)) return (v as { lr: number; epochs: number }[]).map((s) => `${s.lr}×${s.epochs}`).join(' → ')
-  if ((key === 'gradient' || key === 'formulation') && typeof v === 'string') return t(v as StringKey)
-  return Array.isArray(v) ? v.join(', ') : String(v)
+function value(c: RunConfig, key: string, v: unknown): string {
+  const field = kindOf(c.kind).fields.find((f) => f.key === key)
+  if (field?.text === 'schedule') return scheduleText(v as Parameters<typeof scheduleText>[0], 'ui')
+  return valueLabel(c.kind, key, v)
 }
 
 export function settingRows(r: RunDetail): Record<string, string> {
@@ -47,8 +22,7 @@ export function settingRows(r: RunDetail): Record<string, string> {
   const out: Record<string, string> = { [lt('lesson')]: kindLabel(r.kind), [lt('status')]: r.reason ? `${status}: ${r.reason}` : status }
   for (const [k, v] of Object.entries(r.config)) {
     if (!applies(r.config, k)) continue
-    const label = labels[k]
-    out[label ? t(label) : k] = value(k, v)
+    out[fieldLabel(r.kind, k)] = value(r.config, k, v)
   }
   out[lt('stepsStored')] = String(r.steps)
   out[lt('finalLoss')] = formatNumber(r.finalLoss, 8)

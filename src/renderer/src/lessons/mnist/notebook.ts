@@ -1,7 +1,7 @@
 // The MNIST lines the notebook printed (its run: textbook model, numerical gradient, seed 1,
 // 784-64-10, batch 100, lr 0.1, h 1e-4). Its output is cut after iteration 11 and resumes at 88.
 import type { MnistConfig } from '../../../../shared/config'
-import { notebook } from '../../../../shared/config'
+import { notebook } from '../../../../shared/kinds'
 
 /** [iteration, cost, train accuracy, test accuracy] */
 export const printed: [number, number, number, number][] = [

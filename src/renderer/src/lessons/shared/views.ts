@@ -1,9 +1,11 @@
 // Each lesson's Views (lessons/<kind>/Views.svelte) and the props it takes, in one typed table:
 // the live lesson and the runs library's replay both render through it (LessonViews.svelte), so a
 // Views component whose props drift from what they pass is a type error, not a blank panel.
+// A built-in kind (src/shared/kinds/) without an entry here is a type error too.
 import type { Component } from 'svelte'
 import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
+import { kindOf } from '../../../../shared/kinds'
 import GateViews from '../gate/Views.svelte'
 import MnistViews from '../mnist/Views.svelte'
 import SimpleNetViews from '../simplenet/Views.svelte'
@@ -41,12 +43,24 @@ export interface ViewsPropsOf {
   mnist: MnistViewsProps
 }
 
-export const viewsTable: { [K in RunKind]: Component<ViewsPropsOf[K]> } = {
-  simplenet: SimpleNetViews,
-  gate: GateViews,
-  xor2: Xor2Views,
-  mnist: MnistViews
+interface ViewsEntry<K extends RunKind> {
+  component: Component<ViewsPropsOf[K]>
+  /** The views chart the weights over epochs from a `history` of snapshots (a replay fetches it). */
+  weightHistory: boolean
 }
+
+export const viewsTable: { [K in RunKind]: ViewsEntry<K> } = {
+  simplenet: { component: SimpleNetViews, weightHistory: false },
+  gate: { component: GateViews, weightHistory: true },
+  xor2: { component: Xor2Views, weightHistory: true },
+  mnist: { component: MnistViews, weightHistory: false }
+}
+
+/** Lessons whose views chart the weights over epochs from a `history` of snapshots. */
+export const hasWeightHistory = (kind: RunKind): boolean => viewsTable[kind].weightHistory
+
+/** The names of the parameters a run's records carry, in the notebook's order (its kind's descriptor). */
+export const paramNames = (config: RunConfig): string[] => kindOf(config.kind).params(config).map(([name]) => name)
 
 /** A lesson kind with props of that kind, as one value (what LessonViews renders). */
 export type BoundViews = { [K in RunKind]: { kind: K; props: ViewsPropsOf[K] } }[RunKind]
@@ -54,16 +68,5 @@ export type BoundViews = { [K in RunKind]: { kind: K; props: ViewsPropsOf[K] } }
 /** The data a run's views are drawn from, whatever its kind. */
 export type ViewsData = Omit<ViewsProps<RunConfig>, 'config'> & { samples?: MnistSamples | null }
 
-/** Pairs a config with the views of its own kind. */
-export function bindViews(config: RunConfig, data: ViewsData): BoundViews {
-  switch (config.kind) {
-    case 'simplenet':
-      return { kind: config.kind, props: { ...data, config } }
-    case 'gate':
-      return { kind: config.kind, props: { ...data, config } }
-    case 'xor2':
-      return { kind: config.kind, props: { ...data, config } }
-    case 'mnist':
-      return { kind: config.kind, props: { ...data, config } }
-  }
-}
+/** Pairs a config with the views of its own kind (the config's `kind` picks both). */
+export const bindViews = (config: RunConfig, data: ViewsData): BoundViews => ({ kind: config.kind, props: { ...data, config } }) as BoundViews

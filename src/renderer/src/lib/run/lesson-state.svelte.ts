@@ -5,6 +5,7 @@
 // library, or the newest of its kind.
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
+import type { KindDescriptor } from '../../../../shared/kinds'
 import type { LabApi } from '../../../../shared/api'
 import { DEFAULT_PACE } from '../../../../shared/pace'
 import { takePendingConfig } from '../navigation.svelte'
@@ -35,18 +36,20 @@ export class LessonState<C extends TrainConfig> {
   /** The config the views draw: the run's while one is on screen, else the editor's. */
   readonly viewConfig = $derived.by(() => (this.session.status === 'idle' || !this.shown ? this.config : this.shown))
 
+  readonly kind: C['kind']
+  private readonly descriptor: KindDescriptor<C>
+
   constructor(
     private readonly api: LabApi,
-    readonly kind: C['kind'],
-    private readonly fresh: () => C,
-    private readonly parse: (value: unknown, path: string) => C,
-    /** Keep every weight snapshot (small models only). */
-    keepHistory: boolean
+    descriptor: KindDescriptor<C>
   ) {
-    const pending = takePendingConfig(kind)
-    this.config = pending ? (pending.config as C) : fresh()
-    this.session = new RunSession(api, keepHistory)
-    this.session.pace = DEFAULT_PACE[kind]
+    this.descriptor = descriptor
+    this.kind = descriptor.kind
+    const pending = takePendingConfig(this.kind)
+    this.config = pending ? (pending.config as C) : this.fresh()
+    // every weight snapshot is kept for the small models only (the kind's `history`)
+    this.session = new RunSession(api, descriptor.history)
+    this.session.pace = DEFAULT_PACE[this.kind]
     onDestroy(() => this.session.dispose())
     if (pending?.runId != null) void this.open(pending.runId)
     // "Train again with these settings" from the library
@@ -82,6 +85,15 @@ export class LessonState<C extends TrainConfig> {
     this.session.reset()
     this.shown = null
     this.restore()
+  }
+
+  /** What the lesson opens with: its kind's defaults, a copy to edit. */
+  private fresh(): C {
+    return structuredClone(this.descriptor.defaults)
+  }
+
+  private parse(value: unknown, path: string): C {
+    return this.descriptor.parse(value, path)
   }
 
   restore(to: C = this.fresh()): void {

@@ -4,7 +4,7 @@
 // forgets the run locally.
 import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
-import { totalSteps } from '../../../../shared/total-steps'
+import { totalSteps } from '../../../../shared/kinds'
 import { loadSavedRun } from './saved-run'
 import { isLive } from '../../../../shared/status'
 import type { Pace } from '../../../../shared/pace'

@@ -1,0 +1,17 @@
+// The lesson page of each kind (src/shared/kinds/ holds its section, title and order): the app
+// shell routes to the page of the kind its sidebar entry names. A built-in kind without a page
+// here is a type error.
+import type { Component } from 'svelte'
+import type { RunKind } from '../../../shared/config'
+import type { LabApi } from '../../../shared/api'
+import GateLesson from './gate/Lesson.svelte'
+import MnistLesson from './mnist/Lesson.svelte'
+import SimpleNetLesson from './simplenet/Lesson.svelte'
+import Xor2Lesson from './xor2/Lesson.svelte'
+
+export const lessonPages: { [K in RunKind]: Component<{ api: LabApi }> } = {
+  simplenet: SimpleNetLesson,
+  gate: GateLesson,
+  xor2: Xor2Lesson,
+  mnist: MnistLesson
+}
