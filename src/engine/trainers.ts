@@ -2,10 +2,12 @@
 // per kind computed in one go (SimpleNet): a kind's descriptor (src/shared/kinds/) says what its
 // records carry, its trainer or computation here makes them. test/engine/trainers.test.ts checks every trainer emits
 // exactly the parameter shapes its descriptor declares.
+import { createDescentTrainer } from './descent'
+import { describeExprProblem, parseExpr } from './expr'
 import { createGateTrainer } from './gates'
 import { createMnistTrainer, type MnistData } from './mnist'
 import { simpleNetRecords } from './simplenet-run'
-import type { GateTraining, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
+import type { DescentTraining, GateTraining, MnistTraining, SimpleNetInput, StepRecord, Trainer, Training, Xor2Training } from './types'
 import { createXor2Trainer } from './xor2'
 
 /** Makes a trainer from a validated configuration of its kind (and the data set, for a kind that needs one). */
@@ -60,6 +62,11 @@ const builtIn = {
   mnist(c: MnistTraining, data?: MnistData) {
     if (!data) throw new Error('an MNIST run needs the MNIST data set, and none was given')
     return createMnistTrainer(c, data)
+  },
+  descent(c: DescentTraining) {
+    const parsed = parseExpr(c.f, 2)
+    if (!parsed.ok) throw new Error(describeExprProblem(parsed.problem, 2))
+    return createDescentTrainer(c, parsed.expr.f)
   }
 }
 for (const [kind, factory] of Object.entries(builtIn)) registerTrainer(kind, factory as TrainerFactory<never>)

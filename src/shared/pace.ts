@@ -11,8 +11,11 @@ export const PACES: readonly Pace[] = [1, 2, 5, 10, 30, 100, 1000, null]
 
 export const WATCHABLE_PACE = 30
 
-/** Each lesson's starting speed: the small lessons' notebook runs last 10-20 s, MNIST trains at full speed. */
-export const DEFAULT_PACE: Record<RunKind, Pace> = { simplenet: null, gate: 100, xor2: 100, mnist: null }
+/**
+ * Each lesson's starting speed: the small lessons' notebook runs last 10-20 s, MNIST trains at full
+ * speed, the book's 20 descent steps are walked at 5 a second (each point seen as it lands).
+ */
+export const DEFAULT_PACE: Record<RunKind, Pace> = { descent: 5, simplenet: null, gate: 100, xor2: 100, mnist: null }
 
 const allowed = `one of ${PACES.map((p) => p ?? 'null (full speed)').join(', ')} steps per second`
 

@@ -3,7 +3,7 @@
 // (this process owns it: pid + heartbeat, so a killed `lab` leaves an `interrupted` run).
 // Ctrl-C saves it as `stopped`; a storage error (full disk, busy database) as `failed`.
 import { createTrainer } from '../../engine'
-import type { StepRecord } from '../../engine/types'
+import type { StepRecord, Trainer } from '../../engine/types'
 import { SlicedRunner } from '../../services/engine-process/runner'
 import { OwnedRun, storageFailureReason, type EndStatus } from '../../services/lifecycle/owned-run'
 import { storageProblem } from '../../services/lifecycle/storage-problem'
@@ -30,6 +30,13 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const config = trainConfig(kind, p)
   const json = p.switches.has('--json')
   const data = kind.dataset === 'mnist' ? loadMnist() : undefined
+  // a configuration the trainer refuses (descent's f that does not parse) is a usage error, and nothing is stored
+  let trainer: Trainer
+  try {
+    trainer = createTrainer(config, data)
+  } catch (e) {
+    throw new CliError((e as Error).message)
+  }
   const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out)
   const total = totalSteps(config)
   const progress = json ? null : new ProgressLine(kind.stepNoun, total)
@@ -53,7 +60,7 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const run = store ? own(store) : null
 
   const status = await new Promise<{ status: EndStatus; reason?: string; predictions?: number[] }>((resolve) => {
-    runner = new SlicedRunner(createTrainer(config, data), {
+    runner = new SlicedRunner(trainer, {
       records: (records, done) => {
         if (run && !run.append(records)) return
         for (const r of records.filter(printed)) {
@@ -84,10 +91,10 @@ export async function train(argv: string[], out: Output): Promise<number> {
   store?.close()
   const runId = run?.id ?? null
 
-  const tail = kind.predictions > 0 ? { predictions: status.predictions } : {}
+  const tail = { ...(kind.predictions > 0 ? { predictions: status.predictions } : {}), ...cli.done?.(trainer.params()) }
   if (status.status === 'done') {
     if (json) out.stdout(JSON.stringify({ done: true, ...tail, runId }))
-    else out.stdout(`done${status.predictions ? `: predictions ${numpyList(status.predictions)}` : ''}${runId ? ` (run ${runId} saved)` : ''}`)
+    else out.stdout(`done${status.predictions ? `: predictions ${numpyList(status.predictions)}` : ''}${cli.done ? ` ${JSON.stringify(cli.done(trainer.params()))}` : ''}${runId ? ` (run ${runId} saved)` : ''}`)
     return 0
   }
   if (json) out.stdout(JSON.stringify({ done: false, status: status.status, reason: status.reason ?? null, runId }))

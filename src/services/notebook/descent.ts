@@ -1,6 +1,6 @@
 // Section 4.4.1: gradient descent on f(x0, x1), rebuilt with a gradient_descent written as the
 // chapter writes it (the book's ch04/gradient_method.py) and the chapter's numerical_gradient.
-import type { DescentTraining } from '../../engine/types'
+import type { DescentConfig } from '../../shared/kinds'
 import { parseExpr } from '../../engine/expr'
 import { numericalGradient } from './chapter'
 import { exprPython } from './expr-python'
@@ -18,7 +18,7 @@ function functionSource(f: string): string {
 }
 
 export function descentSections(s: StoredRun, t: NotebookText): Sections {
-  const config = s.run.config as unknown as DescentTraining
+  const config = s.run.config as DescentConfig
   const until = trainUntil(s)
   // x at every logged step, from the stored snapshots (each logged step carries its point)
   const points = (s.history ?? []).filter((h) => h.params.x)

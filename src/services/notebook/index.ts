@@ -2,6 +2,7 @@
 import type { ExportFile } from '../../shared/api'
 import { kindOf } from '../../shared/kinds'
 import type { RunStore } from '../store/run-store'
+import { descentSections } from './descent'
 import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
 import { mnistSections } from './mnist'
@@ -17,6 +18,7 @@ export type { NotebookLanguage } from './text'
 
 /** Each kind's notebook builder: the code (and explanations) of its model and training. */
 const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText) => Sections> = {
+  descent: descentSections,
   simplenet: simpleNetSections,
   gate: gateSections,
   xor2: xor2Sections,

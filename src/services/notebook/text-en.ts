@@ -3,7 +3,7 @@ import type { NotebookText } from './text'
 import { duration } from './text'
 import { isLive } from '../../shared/status'
 
-const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }
+const kindName = { descent: 'gradient descent (4.4.1)', simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)' }
 const time = (m: number): string => duration(m, { underOne: 'under a minute', minutes: 'about {n} minutes', hours: 'about {n} hours' })
 
 export const en: NotebookText = {

@@ -3,7 +3,7 @@ import type { NotebookText } from './text'
 import { duration } from './text'
 import { isLive } from '../../shared/status'
 
-const kindName = { simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
+const kindName = { descent: '경사 하강법 (4.4.1)', simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)' }
 const formulationName = { textbook: '교과서', standard: '표준', twolayernet: '5장 TwoLayerNet' }
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 

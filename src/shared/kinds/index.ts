@@ -2,6 +2,7 @@
 // between kinds (fields, shapes, precision, counts, names, CLI lines, lessons) is read from here;
 // a new kind is one more descriptor in BUILT_IN (docs/architecture.md, "How to add a kind").
 import { ValidationError, type Infer, type Parser } from '../schema'
+import { descent } from './descent'
 import { gate } from './gate'
 import type { AnyKind, KindDescriptor, Language } from './kind'
 import { mnist } from './mnist'
@@ -11,7 +12,7 @@ import { xor2 } from './xor2'
 export type * from './kind'
 
 /** The kinds this build knows, each once. */
-const BUILT_IN = [simplenet, gate, xor2, mnist] as const
+const BUILT_IN = [descent, simplenet, gate, xor2, mnist] as const
 
 /** A configuration of any built-in kind (each kind's own type: `GateConfig`, …). */
 export type RunConfig = Infer<(typeof BUILT_IN)[number]['parse']>
@@ -105,7 +106,8 @@ export const parseKind: Parser<RunKind> = (v, field) => {
   throw new ValidationError(field, `one of ${kinds.join(', ')}`, v, undefined, { kind: 'oneOf', values: kinds })
 }
 
-export { gate, mnist, simplenet, xor2 }
+export { descent, gate, mnist, simplenet, xor2 }
+export { parseDescent, type DescentConfig } from './descent'
 export { parseGate, type GateConfig } from './gate'
 export { iterationsPerEpoch, mnistQuickStart, MNIST_TRAIN_SIZE, parseMnist, type MnistConfig } from './mnist'
 export { parseSimpleNet, type SimpleNetConfig } from './simplenet'
