@@ -4,12 +4,14 @@
 import type { Component } from 'svelte'
 import type { RunKind } from '../../../shared/config'
 import type { LabApi } from '../../../shared/api'
+import DescentLesson from './descent/Lesson.svelte'
 import GateLesson from './gate/Lesson.svelte'
 import MnistLesson from './mnist/Lesson.svelte'
 import SimpleNetLesson from './simplenet/Lesson.svelte'
 import Xor2Lesson from './xor2/Lesson.svelte'
 
 export const lessonPages: { [K in RunKind]: Component<{ api: LabApi }> } = {
+  descent: DescentLesson,
   simplenet: SimpleNetLesson,
   gate: GateLesson,
   xor2: Xor2Lesson,

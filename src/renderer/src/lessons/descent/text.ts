@@ -7,10 +7,13 @@ Gradient descent walks downhill: from a start point $\\mathbf{x}$, it takes a st
 $$\\mathbf{x} \\leftarrow \\mathbf{x} - \\eta\\,\\nabla f(\\mathbf{x})$$
 where $\\eta$ is the **learning rate**, and $\\nabla f$ is computed numerically with central differences ($h = 10^{-4}$), as in 4.4.
 
-The book descends $f(x_0, x_1) = x_0^2 + x_1^2$ from $(-3, 4)$. There $\\nabla f = (2x_0, 2x_1)$, so each step multiplies $\\mathbf{x}$ by $1 - 2\\eta$:
-- $\\eta = 0.1$: by $0.8$ a step — the path slides straight to the minimum $(0, 0)$.
-- $\\eta = 10$: by $-19$ — every step overshoots and lands farther away: the run **diverges**.
-- $\\eta = 10^{-10}$: by $0.9999999998$ — after 100 steps the point has barely moved.
+The book descends $f(x_0, x_1) = x_0^2 + x_1^2$ from $(-3, 4)$. There $\\nabla f = (2x_0, 2x_1)$, so each step multiplies $\\mathbf{x}$ by $1 - 2\\eta$.
+
+$\\eta = 0.1$: by $0.8$ a step — the path slides straight to the minimum $(0, 0)$.
+
+$\\eta = 10$: by $-19$ — every step overshoots and lands farther away: the run **diverges**.
+
+$\\eta = 10^{-10}$: by $0.9999999998$ — after 100 steps the point has barely moved.
 
 The learning rate is chosen by hand: too large and training blows up, too small and it never gets anywhere.
 `,
@@ -20,9 +23,12 @@ $$\\mathbf{x} \\leftarrow \\mathbf{x} - \\eta\\,\\nabla f(\\mathbf{x})$$
 $\\eta$는 **학습률**이고, $\\nabla f$는 4.4에서처럼 중심 차분($h = 10^{-4}$)으로 수치 계산합니다.
 
 책은 $(-3, 4)$에서 $f(x_0, x_1) = x_0^2 + x_1^2$를 내려갑니다. 여기서 $\\nabla f = (2x_0, 2x_1)$이므로 한 걸음마다 $\\mathbf{x}$에 $1 - 2\\eta$가 곱해집니다.
-- $\\eta = 0.1$: 한 걸음에 $0.8$배 — 경로가 최솟값 $(0, 0)$으로 곧게 미끄러집니다.
-- $\\eta = 10$: $-19$배 — 걸음마다 지나쳐서 더 멀리 떨어집니다. 실행이 **발산**합니다.
-- $\\eta = 10^{-10}$: $0.9999999998$배 — 100걸음 뒤에도 점이 거의 움직이지 않습니다.
+
+$\\eta = 0.1$: 한 걸음에 $0.8$배 — 경로가 최솟값 $(0, 0)$으로 곧게 미끄러집니다.
+
+$\\eta = 10$: $-19$배 — 걸음마다 지나쳐서 더 멀리 떨어집니다. 실행이 **발산**합니다.
+
+$\\eta = 10^{-10}$: $0.9999999998$배 — 100걸음 뒤에도 점이 거의 움직이지 않습니다.
 
 학습률은 사람이 정합니다. 너무 크면 학습이 터지고, 너무 작으면 어디에도 가지 못합니다.
 `
@@ -46,7 +52,12 @@ const en = {
   start: 'Start point (x₀, x₁)',
   startHint: 'Type it, or drag on the map.',
   function: 'Function f(x₀, x₁)',
-  steps: 'Steps'
+  steps: 'Steps',
+  fHint: 'function_2, or an expression in x0 and x1, e.g. x0^2 + 3*x1^2',
+  badExpr: 'The expression is empty: write function_2 or an expression in x0 and x1.',
+  badExprAt: 'The expression cannot be read at position {position}.',
+  badBuiltin: '{name} is a function of one variable: here write function_2 or an expression in x0 and x1.',
+  presetsNote: 'Each sets lr and 100 steps from (−3, 4), as the book runs them.'
 } as const
 
 export type DescentKey = keyof typeof en
@@ -69,7 +80,12 @@ const ko: Record<DescentKey, string> = {
   start: '시작점 (x₀, x₁)',
   startHint: '직접 입력하거나 지도에서 끌어 놓으세요.',
   function: '함수 f(x₀, x₁)',
-  steps: '걸음 수'
+  steps: '걸음 수',
+  fHint: 'function_2, 또는 x0과 x1의 식 (예: x0^2 + 3*x1^2)',
+  badExpr: '식이 비어 있습니다. function_2 또는 x0과 x1의 식을 쓰세요.',
+  badExprAt: '식의 {position}번째 글자에서 읽을 수 없습니다.',
+  badBuiltin: '{name}은(는) 변수가 하나인 함수입니다. 여기서는 function_2 또는 x0과 x1의 식을 쓰세요.',
+  presetsNote: '책처럼 (−3, 4)에서 100걸음, 학습률만 바꿉니다.'
 }
 
 export const descentText: Record<'en' | 'ko', Record<DescentKey, string>> = { en, ko }

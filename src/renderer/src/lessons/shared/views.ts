@@ -3,9 +3,10 @@
 // Views component whose props drift from what they pass is a type error, not a blank panel.
 // A built-in kind (src/shared/kinds/) without an entry here is a type error too.
 import type { Component } from 'svelte'
-import type { GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
+import type { DescentConfig, GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
 import { kindOf } from '../../../../shared/kinds'
+import DescentViews from '../descent/Views.svelte'
 import GateViews from '../gate/Views.svelte'
 import MnistViews from '../mnist/Views.svelte'
 import SimpleNetViews from '../simplenet/Views.svelte'
@@ -37,6 +38,7 @@ export interface MnistViewsProps extends ViewsProps<MnistConfig> {
 }
 
 export interface ViewsPropsOf {
+  descent: ViewsProps<DescentConfig>
   simplenet: SimpleNetViewsProps
   gate: ViewsProps<GateConfig>
   xor2: ViewsProps<Xor2Config>
@@ -50,6 +52,7 @@ interface ViewsEntry<K extends RunKind> {
 }
 
 export const viewsTable: { [K in RunKind]: ViewsEntry<K> } = {
+  descent: { component: DescentViews, weightHistory: true },
   simplenet: { component: SimpleNetViews, weightHistory: false },
   gate: { component: GateViews, weightHistory: true },
   xor2: { component: Xor2Views, weightHistory: true },

@@ -1,0 +1,56 @@
+// Lesson 4.4.1 in English and Korean: the map of f with its colour key and axes, the book's run
+// descending; the lr 10 preset diverging, said plainly, with the point off the map, no NaN on the
+// page and no page error; the run replayed and two learning rates compared in the library.
+import { expect, shot, test } from './fixtures'
+import { LessonsPage } from './pages/lessons'
+
+const words = {
+  en: { train: 'Train', done: 'done', map: /^f\(x₀, x₁\) with the descent path/, asText: 'As text', offMap: /^The point left the map/ },
+  ko: { train: '학습', done: '완료', map: /^하강 경로, 각 점의 걸음/, asText: '글로 보기', offMap: /^점이 지도 밖으로 나갔습니다/ }
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`4.4.1 gradient descent: the book's run descends, lr 10 diverges plainly (${lang})`, async ({ page }) => {
+    const w = words[lang]
+    const lessons = new LessonsPage(page)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
+    await lessons.open('descent')
+    await expect(lessons.heading()).toContainText('4.4.1')
+
+    // before any run: f over the book's square, its colour key and both axes, the start point
+    const map = page.getByTestId('descent-map')
+    await expect(map.getByRole('img', { name: w.map })).toBeVisible()
+    await expect(map.getByTestId('colorbar')).toBeVisible()
+    await expect(map.getByText('x₀', { exact: true })).toBeVisible()
+    await expect(map.getByText('x₁', { exact: true })).toBeVisible()
+
+    // the book's plotted run: 20 steps of lr 0.1 from (−3, 4), at full speed
+    await page.getByTestId('speed-full').click()
+    await page.getByRole('button', { name: w.train, exact: true }).click()
+    await expect(page.getByTestId('run-status')).toHaveText(w.done, { timeout: 60_000 })
+    await expect(page.getByTestId('descent-descending')).toBeVisible()
+    await expect(page.getByTestId('descent-points')).toContainText('20')
+    await shot(page, `descent-book-${lang}`)
+
+    // lr 10: every step overshoots; the page says so and where the point went, never NaN
+    await page.getByTestId('preset-10').click()
+    await expect(page.locator('#descent-lr')).toHaveValue('10')
+    await page.getByRole('button', { name: w.train, exact: true }).click()
+    await expect(page.getByTestId('run-status')).toHaveText(w.done, { timeout: 60_000 })
+    await expect(page.getByTestId('descent-diverged')).toBeVisible()
+    await expect(page.getByTestId('descent-frozen')).toBeVisible()
+    await expect(map.getByTestId('descent-map-note')).toHaveText(w.offMap)
+    await map.getByText(w.asText, { exact: true }).click()
+    await shot(page, `descent-diverged-${lang}`)
+    expect(await page.locator('body').innerText()).not.toContain('NaN')
+
+    // following the point reframes the map around the whole path
+    await page.getByTestId('descent-follow').check()
+    await expect(map.getByTestId('descent-map-note')).toBeHidden()
+    await shot(page, `descent-diverged-follow-${lang}`)
+    expect(await page.locator('body').innerText()).not.toContain('NaN')
+    expect(errors).toEqual([])
+  })
+}
