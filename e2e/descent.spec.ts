@@ -1,8 +1,10 @@
 // Lesson 4.4.1 in English and Korean: the map of f with its colour key and axes, the book's run
 // descending; the lr 10 preset diverging, said plainly, with the point off the map, no NaN on the
 // page and no page error; the run replayed and two learning rates compared in the library.
+import { downloaded, parseCsv } from './csv'
 import { expect, shot, test } from './fixtures'
 import { LessonsPage } from './pages/lessons'
+import { LibraryPage } from './pages/library'
 
 const words = {
   en: { train: 'Train', done: 'done', map: /^f\(x₀, x₁\) with the descent path/, asText: 'As text', offMap: /^The point left the map/ },
@@ -54,3 +56,42 @@ for (const lang of ['en', 'ko'] as const) {
     expect(errors).toEqual([])
   })
 }
+
+test('4.4.1 in the library: two learning rates compared side by side, a run replayed point by point, both as CSV', async ({ page }) => {
+  const lessons = new LessonsPage(page)
+  const library = new LibraryPage(page)
+  await lessons.open('descent')
+  await page.getByTestId('speed-full').click()
+  const runWith = async (lr: string): Promise<number> => {
+    await page.getByTestId(`preset-${lr}`).click()
+    await lessons.train()
+    await lessons.waitForStatus('done', 60_000)
+    return lessons.runId()
+  }
+  const good = await runWith('0.1')
+  const big = await runWith('10')
+
+  await library.open()
+  await library.select(good, big)
+  // both runs as one CSV: step 0 and the 100 steps of each, f as the loss
+  const csv = parseCsv(await downloaded(await library.downloadSelectedCsv()))
+  expect(csv.filter((r) => r.run_id === String(good)).map((r) => r.step)).toEqual(Array.from({ length: 101 }, (_, i) => String(i)))
+  expect(Number(csv.find((r) => r.run_id === String(good) && r.step === '0')!.loss)).toBe(25)
+  await library.compareSelected()
+  await expect(library.legend('Loss')).toHaveCount(2)
+  await expect(library.differingSettings()).toContainText(['Learning rate'])
+  await shot(page, 'descent-compare')
+  await library.back()
+  // replay: the map's current point follows the scrubber
+  await library.replay(good)
+  const replay = page.locator('section.replay')
+  const map = replay.getByTestId('descent-map')
+  await map.getByText('As text', { exact: true }).click()
+  const current = map.getByTestId('descent-map-text').filter({ hasText: /^Current point/ })
+  await library.scrubTo(0)
+  await expect(current).toHaveText(/^Current point \(-3, 4\)/)
+  await library.scrubTo(50)
+  await expect(current).not.toHaveText(/^Current point \(-3, 4\)/)
+  await shot(page, 'descent-replay')
+  expect(await page.locator('body').innerText()).not.toContain('NaN')
+})

@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import type { Download, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { downloaded, parseCsv } from './csv'
 import { expect, shot, test, type Lab } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
@@ -55,33 +56,6 @@ function decodeParams(blob: Buffer): Record<string, { rows: number; cols: number
     out[name] = { rows, cols, data }
   }
   return out
-}
-
-/** RFC 4180: CRLF records, quoted fields with doubled quotes. Written here so the app's CSV writer is not its own judge. */
-function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') record.push(field), (field = '')
-    else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++
-    } else field += c
-  }
-  if (field || record.length) record.push(field), records.push(record)
-  const [header, ...rows] = records
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])))
-}
-
-async function downloaded(download: Download): Promise<string> {
-  return readFileSync((await download.path())!, 'utf8')
 }
 
 /** Checks the replay's weight tables show exactly the parameters stored for that step. */
