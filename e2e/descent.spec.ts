@@ -61,6 +61,20 @@ test('4.4.1 in the library: two learning rates compared side by side, a run repl
   const lessons = new LessonsPage(page)
   const library = new LibraryPage(page)
   await lessons.open('descent')
+  // a start where f has no value is named, and Train waits for another
+  await page.locator('#descent-f').fill('log(x0) + x1^2')
+  await expect(page.getByTestId('descent-start-error')).toHaveText('f has no value at the start point (-3, 4): pick another start.')
+  await expect(lessons.trainButton).toBeDisabled()
+  await page.locator('#descent-f').fill('x0 +* x1')
+  await expect(page.locator('#descent-f-error')).toContainText('position 5')
+  await lessons.notebookSettings()
+  // Step from a fresh lesson: a paused run at step 1, then step 2, each point logged after step 0
+  await lessons.button('Step').click()
+  await lessons.waitForStatus('paused')
+  await lessons.button('Step').click()
+  await expect(page.getByTestId('descent-points').locator('tbody tr')).toHaveCount(3)
+  await lessons.button('Stop').click()
+  await lessons.waitForStatus('stopped')
   await page.getByTestId('speed-full').click()
   const runWith = async (lr: string): Promise<number> => {
     await page.getByTestId(`preset-${lr}`).click()

@@ -3,6 +3,7 @@
 // 2 log 2; replayed from the library, moving the scrubber moves the current point.
 import { expect, shot, test } from './fixtures'
 import { LessonsPage } from './pages/lessons'
+import { LibraryPage } from './pages/library'
 
 const words = {
   en: { train: 'Train', done: 'done', settings: 'Notebook settings', map: /^Loss L over w₁ and w₂/, asText: 'As text', current: /^Current point \(/, path: /^Path of \d+ points/, library: 'Runs library', replay: (id: number) => new RegExp(`^Replay run ${id}\\b`), slider: 'Replay step' },
@@ -52,13 +53,42 @@ for (const lang of ['en', 'ko'] as const) {
         input.dispatchEvent(new Event('input', { bubbles: true }))
         input.dispatchEvent(new Event('change', { bubbles: true }))
       }, i)
+    // the replay opens at the last record; the first one's point is elsewhere, and the last comes back
+    await expect(current).toHaveText(w.current)
+    const last = (await current.textContent()) ?? ''
     await setIndex(0)
-    const first = await current.textContent()
+    await expect(current).not.toHaveText(last)
     await setIndex(Number(await slider.getAttribute('max')))
-    await expect(current).not.toHaveText(first ?? '')
+    await expect(current).toHaveText(last)
     await rView.scrollIntoViewIfNeeded()
     await shot(page, `weight-space-gate-replay-${lang}`)
     expect(await page.locator('body').innerText()).not.toContain('NaN')
     expect(errors).toEqual([])
   })
 }
+
+test("two-layer XOR: replayed on its plateau, the weight-space view says so; the path wanders near 2 log 2", async ({ page }) => {
+  const lessons = new LessonsPage(page)
+  await lessons.open('xor2')
+  await lessons.notebookSettings()
+  await lessons.fill('Log every (epochs)', '20')
+  await page.getByTestId('speed-full').click()
+  await lessons.train()
+  await lessons.waitForStatus('done')
+  const runId = await lessons.runId()
+  // live, at the end: the loss has left the plateau
+  await expect(page.getByTestId('xor2-weight-space-map')).toBeVisible()
+  await expect(page.getByTestId('xor2-weight-space-plateau')).toBeHidden()
+
+  const library = new LibraryPage(page)
+  await library.open()
+  await library.replay(runId)
+  // epoch 400 of the notebook's run: lr 0.1, loss still about 1.37
+  await library.scrubTo(19)
+  await expect(page.getByTestId('replay-step')).toHaveText('step 400 / 2000')
+  const view = page.locator('section.replay').getByTestId('xor2-weight-space')
+  await expect(view.getByTestId('xor2-weight-space-plateau')).toBeVisible()
+  await expect(view.getByTestId('colorbar')).toContainText('2 log 2')
+  await view.scrollIntoViewIfNeeded()
+  await shot(page, 'weight-space-xor2-plateau')
+})

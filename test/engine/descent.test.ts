@@ -65,6 +65,11 @@ describe('gradient descent (4.4.1)', () => {
     expect(r.step).toBeLessThan(10)
   })
 
+  it('refuses a start point where f has no finite value, naming it', () => {
+    const log = (x: ArrayLike<number>): number => Math.log(x[0]) + x[1] ** 2
+    expect(() => createDescentTrainer({ ...config(0.1, 5), init: [-1, 0] }, log)).toThrow(/f is NaN at the start point \(-1, 0\)/)
+  })
+
   it('at lr 10 the point stops at ~2.6e13: there x ± h rounds to x, so the numerical gradient is 0', () => {
     const at100 = run(config(10, 100, 100)).at(-1)!.params!.x.data
     const at1000 = run(config(10, 1000, 1000)).at(-1)!.params!.x.data

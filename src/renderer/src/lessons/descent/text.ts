@@ -57,7 +57,8 @@ const en = {
   badExpr: 'The expression is empty: write function_2 or an expression in x0 and x1.',
   badExprAt: 'The expression cannot be read at position {position}.',
   badBuiltin: '{name} is a function of one variable: here write function_2 or an expression in x0 and x1.',
-  presetsNote: 'Each sets lr and 100 steps from (−3, 4), as the book runs them.'
+  presetsNote: 'Each sets lr and 100 steps from (−3, 4), as the book runs them.',
+  undefinedAt: 'f has no value at the start point ({x0}, {x1}): pick another start.'
 } as const
 
 export type DescentKey = keyof typeof en
@@ -85,7 +86,8 @@ const ko: Record<DescentKey, string> = {
   badExpr: '식이 비어 있습니다. function_2 또는 x0과 x1의 식을 쓰세요.',
   badExprAt: '식의 {position}번째 글자에서 읽을 수 없습니다.',
   badBuiltin: '{name}은(는) 변수가 하나인 함수입니다. 여기서는 function_2 또는 x0과 x1의 식을 쓰세요.',
-  presetsNote: '책처럼 (−3, 4)에서 100걸음, 학습률만 바꿉니다.'
+  presetsNote: '책처럼 (−3, 4)에서 100걸음, 학습률만 바꿉니다.',
+  undefinedAt: '시작점 ({x0}, {x1})에서 f의 값이 없습니다. 다른 시작점을 고르세요.'
 }
 
 export const descentText: Record<'en' | 'ko', Record<DescentKey, string>> = { en, ko }
