@@ -20,16 +20,16 @@ import { ValidationError } from '../shared/schema'
 import { toWireParams } from '../shared/wire'
 import { allRunsCsv, runCsv, runsCsv, weightsCsv } from './csv-exports'
 import { ApiFailure } from './errors'
-import type { EngineHost, EngineRun } from './engine-host/engine-host'
-import { OwnedRun, storageFailureReason, type EndStatus } from './lifecycle/owned-run'
+import type { EngineHost } from './engine-host/engine-host'
 import { storageProblem } from './lifecycle/storage-problem'
+import { RunNotCreated, TrainingRun } from './lifecycle/training-run'
 import { ProgressTracker } from './progress'
 import { notebookExport } from './notebook'
 import { exportRunFile, importRunText } from './runfile'
 import { storeComputedRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import { RunBusyError, type RunStore } from './store/run-store'
-import { allKinds, defaultName, kindOf, totalSteps } from '../shared/kinds'
+import { allKinds, kindOf, totalSteps } from '../shared/kinds'
 import type { Pace } from '../shared/pace'
 
 /**
@@ -47,21 +47,12 @@ export interface LabServiceDeps {
   mnistSamples(count: number): MnistSamples
 }
 
-interface Active {
-  name: string
-  owned: OwnedRun
-  run: EngineRun
-  progress: ProgressTracker
-  /** Paused (or asked to pause): Step is allowed. */
-  held: boolean
-}
-
 type Handlers = { [C in Channel]: (req: Request<C>) => Responses[C] | Promise<Responses[C]> }
 
 export class LabService {
   private readonly store: RunStore
   private readonly engine: EngineHost
-  private readonly active = new Map<number, Active>()
+  private readonly active = new Map<number, TrainingRun>()
   private readonly events = new Emitters<Events>()
   /** Runs whose owner is gone (another process killed) are written `interrupted` on this cadence. */
   private readonly reconciler: ReturnType<typeof setInterval>
@@ -118,7 +109,7 @@ export class LabService {
   /** Stop every run (host shutdown): they are saved as `stopped`. */
   close(): void {
     clearInterval(this.reconciler)
-    for (const id of [...this.active.keys()]) this.finishRun(id, 'stopped', 'the host was shut down')
+    for (const run of [...this.active.values()]) run.end('stopped', 'the host was shut down')
     this.engine.killAll()
   }
 
@@ -126,7 +117,7 @@ export class LabService {
     if (!this.store.hasRun(runId)) throw new ApiFailure('not-found', `there is no run ${runId}`)
   }
 
-  private training(runId: number): Active {
+  private training(runId: number): TrainingRun {
     const a = this.active.get(runId)
     if (a) return a
     this.exists(runId)
@@ -152,7 +143,7 @@ export class LabService {
 
   private refuseOverCapacity(): void {
     if (this.active.size < MAX_TRAINING_RUNS) return
-    const list = [...this.active].map(([id, a]) => `run ${id} (${a.name}${a.held ? ', paused' : ''})`).join(' and ')
+    const list = [...this.active].map(([id, a]) => `run ${id} (${a.name}${a.paused ? ', paused' : ''})`).join(' and ')
     throw new ApiFailure(
       'busy',
       `at most ${MAX_TRAINING_RUNS} runs can train at once, and ${list} are training: stop one (or let it finish) to start another`
@@ -161,113 +152,44 @@ export class LabService {
 
   private startTraining(config: TrainConfig, name: string | undefined, paused: boolean, pace: Pace): number {
     this.refuseOverCapacity()
-    const total = totalSteps(config)
-    const displayName = name ?? defaultName(config)
-    let runId = 0
-    let owned: OwnedRun
+    let run: TrainingRun
     try {
-      owned = new OwnedRun(this.store, { config, name: displayName, totalSteps: total, status: paused ? 'paused' : 'running' }, (problem) =>
-        this.storageFailed(runId, problem)
-      )
+      run = new TrainingRun(this.store, config, (c, on, opts) => this.engine.start(c, on, opts), {
+        name,
+        paused,
+        pace,
+        progress: (e) => this.emit('run:progress', e),
+        ended: () => this.active.delete(run.id!)
+      })
     } catch (e) {
-      throw new ApiFailure('internal', `the run could not be saved: ${storageProblem(e)}`)
-    }
-    runId = owned.id
-    const progress = new ProgressTracker(runId, config.kind, total, (e) => this.emit('run:progress', e), { paused, pace })
-    let run: EngineRun
-    try {
-      run = this.startEngine(runId, config, owned, progress, { paused, pace })
-    } catch (e) {
-      owned.finish('failed', `the engine process could not be started: ${(e as Error).message}`)
+      if (e instanceof RunNotCreated) throw new ApiFailure('internal', `the run could not be saved: ${e.message}`)
       throw e
     }
-    this.active.set(runId, { name: displayName, owned, run, progress, held: paused })
-    return runId
-  }
-
-  private startEngine(
-    runId: number,
-    config: TrainConfig,
-    owned: OwnedRun,
-    progress: ProgressTracker,
-    opts: { paused: boolean; pace: Pace }
-  ): EngineRun {
-    return this.engine.start(
-      config,
-      {
-        records: (records, done, shown) => {
-          // a run already ended here (host shutdown, storage error) may still have records in the pipe
-          if (!this.active.has(runId) || !owned.append(records)) return false
-          progress.add(records, done, shown)
-          return true
-        },
-        paused: (done) => {
-          // a Resume sent before this arrived has already set the engine going again
-          if (!this.active.get(runId)?.held || !owned.setStatus('paused')) return
-          progress.paused(done)
-        },
-        finished: (status, reason, predictions) => this.finishRun(runId, status, reason, predictions)
-      },
-      opts
-    )
-  }
-
-  /** The database refused a write: the engine is ended, the run fails with the reason, the host carries on. */
-  private storageFailed(runId: number, problem: string): void {
-    const a = this.active.get(runId)
-    if (!a) return
-    a.run.abort()
-    this.finishRun(runId, 'failed', storageFailureReason(problem))
-  }
-
-  private finishRun(runId: number, status: EndStatus, reason?: string, predictions?: number[]): void {
-    const a = this.active.get(runId)
-    if (!a) return
-    this.active.delete(runId)
-    a.owned.finish(status, reason ?? null, predictions)
-    a.progress.finish(status, reason ?? null, predictions)
-    if (status === 'stopped') a.run.stop()
-  }
-
-  /** Pausing takes effect between two steps: the engine answers with the step it holds at, and the paused event carries it. */
-  private pause(runId: number): null {
-    const a = this.training(runId)
-    a.held = true
-    a.run.pause()
-    return null
-  }
-
-  private resume(runId: number): null {
-    const a = this.training(runId)
-    if (!a.held) return null
-    a.held = false
-    a.run.resume()
-    if (a.owned.setStatus('running')) a.progress.resumed()
-    return null
-  }
-
-  private step(runId: number): null {
-    const a = this.training(runId)
-    if (!a.held) throw new ApiFailure('invalid', `run ${runId} is running: pause it first, then step it`)
-    a.run.step()
-    return null
-  }
-
-  private setPace(runId: number, pace: Pace): null {
-    const a = this.training(runId)
-    a.run.setPace(pace)
-    a.progress.setPace(pace)
-    return null
+    this.active.set(run.id!, run)
+    return run.id!
   }
 
   private readonly handlers: Handlers = {
     'runs:start': ({ config, name, paused, pace }) => ({ runId: this.startRun(config, name, paused ?? false, pace ?? null) }),
-    'runs:pace': ({ runId, pace }) => this.setPace(runId, pace),
-    'runs:pause': ({ runId }) => this.pause(runId),
-    'runs:resume': ({ runId }) => this.resume(runId),
-    'runs:step': ({ runId }) => this.step(runId),
+    'runs:pace': ({ runId, pace }) => {
+      this.training(runId).setPace(pace)
+      return null
+    },
+    /** Pausing takes effect between two steps: the engine answers with the step it holds at, and the paused event carries it. */
+    'runs:pause': ({ runId }) => {
+      this.training(runId).pause()
+      return null
+    },
+    'runs:resume': ({ runId }) => {
+      this.training(runId).resume()
+      return null
+    },
+    'runs:step': ({ runId }) => {
+      if (!this.training(runId).step()) throw new ApiFailure('invalid', `run ${runId} is running: pause it first, then step it`)
+      return null
+    },
     'runs:stop': ({ runId }) => {
-      this.training(runId).run.stop()
+      this.training(runId).stop()
       return null
     },
     'runs:list': (filter) => this.store.listRuns(filter ?? {}),

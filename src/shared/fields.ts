@@ -5,7 +5,7 @@
 // from the rows, the `lab` command's flags, validation and --help too, and the renderer's editors
 // and the library read their labels: a new parameter is one row.
 import type { Formulation, GateName, GradientMethod } from '../engine/types'
-import type { Language, Words } from './kinds/kind'
+import type { Language, Words } from './kinds/words'
 import { array, described, int, literal, num, object, oneOf, str, ValidationError, type MaybeDescribed } from './schema'
 
 /** True when the two types are the same set of values (a list below must name them all). */

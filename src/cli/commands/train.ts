@@ -1,12 +1,11 @@
-// `lab train <kind>`: trains in this process with the engine process's own sliced
-// runner, prints each logged step, and stores the run through the same lifecycle as the app
-// (this process owns it: pid + heartbeat, so a killed `lab` leaves an `interrupted` run).
+// `lab train <kind>`: trains in this process (the engine process's own sliced runner, driven by
+// the same lifecycle as the app: src/services/lifecycle), prints each logged step, and stores the
+// run (this process owns it: pid + heartbeat, so a killed `lab` leaves an `interrupted` run).
 // Ctrl-C saves it as `stopped`; a storage error (full disk, busy database) as `failed`.
 import { createTrainer } from '../../engine'
 import type { StepRecord, Trainer } from '../../engine/types'
-import { SlicedRunner } from '../../services/engine-process/runner'
-import { OwnedRun, storageFailureReason, type EndStatus } from '../../services/lifecycle/owned-run'
-import { storageProblem } from '../../services/lifecycle/storage-problem'
+import { inProcess } from '../../services/lifecycle/in-process'
+import { RunNotCreated, TrainingRun, type RunEnd } from '../../services/lifecycle/training-run'
 import { loadMnist } from '../../services/mnist'
 import type { RunStore } from '../../services/store/run-store'
 import { totalSteps, trainedKinds } from '../../shared/kinds'
@@ -44,52 +43,36 @@ export async function train(argv: string[], out: Output): Promise<number> {
   // the contract prints every K epochs; the trainer also reports its last epoch and a diverged
   // one: those are stored (as the app stores them) but not printed, the done line carries them
   const printed = (r: StepRecord): boolean => cli.printed(r, config)
-  let saveError: string | null = null
-  let runner: SlicedRunner | null = null
-  const own = (store: RunStore): OwnedRun => {
-    try {
-      return new OwnedRun(store, { config, name: p.values.get('--name'), totalSteps: total }, (problem) => {
-        saveError = problem
-        runner?.stop()
-      })
-    } catch (e) {
-      store.close()
-      throw new CliError(`cannot save the run to ${store.file}: ${storageProblem(e)}`, 1)
+  const show = (records: StepRecord[], done: number): void => {
+    for (const r of records.filter(printed)) {
+      if (json) out.stdout(JSON.stringify(cli.json(r, config)))
+      else {
+        progress!.end()
+        out.stdout(cli.human(r, config))
+      }
     }
+    progress?.update(done)
   }
-  const run = store ? own(store) : null
 
-  const status = await new Promise<{ status: EndStatus; reason?: string; predictions?: number[] }>((resolve) => {
-    runner = new SlicedRunner(trainer, {
-      records: (records, done) => {
-        if (run && !run.append(records)) return
-        for (const r of records.filter(printed)) {
-          if (json) out.stdout(JSON.stringify(cli.json(r, config)))
-          else {
-            progress!.end()
-            out.stdout(cli.human(r, config))
-          }
-        }
-        progress?.update(done)
-        runner!.acknowledge(done)
-      },
-      paused: () => undefined, // nothing pauses a CLI run
-      finished: (status, reason, predictions) => resolve({ status, reason, predictions })
-    })
-    const stop = (): void => runner!.stop()
+  let run: TrainingRun
+  const status = await new Promise<RunEnd>((resolve) => {
+    try {
+      run = new TrainingRun(store, config, inProcess(trainer), { name: p.values.get('--name'), kept: show, ended: resolve })
+    } catch (e) {
+      store?.close()
+      if (e instanceof RunNotCreated) throw new CliError(`cannot save the run to ${store!.file}: ${e.message}`, 1)
+      throw e
+    }
+    const stop = (): void => run.stop()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
-    runner.start()
   })
   progress?.end()
-  if (saveError) {
-    run!.finish('failed', storageFailureReason(saveError))
-    store!.close()
-    throw new CliError(`cannot save run ${run!.id} to ${store!.file}: ${saveError as string}; training was stopped`, 1)
-  }
-  run?.finish(status.status, status.reason ?? null, status.predictions)
   store?.close()
-  const runId = run?.id ?? null
+  if (status.storageProblem) {
+    throw new CliError(`cannot save run ${run!.id} to ${store!.file}: ${status.storageProblem}; training was stopped`, 1)
+  }
+  const runId = run!.id
 
   const tail = { ...(kind.predictions > 0 ? { predictions: status.predictions } : {}), ...cli.done?.(trainer.params()) }
   if (status.status === 'done') {

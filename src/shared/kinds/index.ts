@@ -30,7 +30,7 @@ const registry = new Map<string, AnyKind>(BUILT_IN.map((d) => [d.kind, d as AnyK
  * Adds a kind defined elsewhere (the toy kind of test/shared/toy-kind.test.ts). A kind of the
  * product belongs in BUILT_IN instead, where its configuration joins RunConfig's type.
  */
-export function registerKind(d: KindDescriptor<never> | AnyKind): void {
+export function registerKind(d: AnyKind): void {
   if (registry.has(d.kind)) throw new Error(`there is already a kind ${d.kind}`)
   registry.set(d.kind, d as AnyKind)
 }
@@ -58,6 +58,9 @@ export function kindOf(kind: string): AnyKind {
   if (!d) throw new Error(`there is no kind of run ${JSON.stringify(kind)}`)
   return d
 }
+
+/** The names of the parameters a run's records carry, in the notebook's order. */
+export const paramNames = (config: { kind: string }): string[] => kindOf(config.kind).params(config).map(([name]) => name)
 
 /** Steps a run takes in all: epochs, iterations, descent steps. */
 export const totalSteps = (config: { kind: string }): number => kindOf(config.kind).totalSteps(config)

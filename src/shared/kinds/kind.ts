@@ -6,13 +6,9 @@
 import type { Params, StepRecord } from '../../engine/types'
 import type { FieldSpec } from '../fields'
 import type { Parser } from '../schema'
+import type { Language, Words } from './words'
 
-/** A text in both UI languages. */
-export interface Words {
-  en: string
-  ko: string
-}
-export type Language = keyof Words
+export type { Language, Words }
 
 /** One matrix a record carries: its name (the notebook's, `W1`), rows and columns. */
 export type Shape = readonly [name: string, rows: number, cols: number]

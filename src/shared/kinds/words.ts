@@ -1,7 +1,13 @@
 // Small phrases several kinds' settings texts share, in both languages, and the helpers their
 // `lab` lines use.
 import type { StepRecord } from '../../engine/types'
-import type { Language } from './kind'
+
+/** A text in both UI languages. */
+export interface Words {
+  en: string
+  ko: string
+}
+export type Language = keyof Words
 
 const seedWord = { en: 'seed', ko: '시드' } as const
 const lrWord = { en: 'lr', ko: '학습률' } as const

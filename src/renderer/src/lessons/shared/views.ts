@@ -5,7 +5,6 @@
 import type { Component } from 'svelte'
 import type { DescentConfig, GateConfig, MnistConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
-import { kindOf } from '../../../../shared/kinds'
 import DescentViews from '../descent/Views.svelte'
 import GateViews from '../gate/Views.svelte'
 import MnistViews from '../mnist/Views.svelte'
@@ -61,9 +60,6 @@ export const viewsTable: { [K in RunKind]: ViewsEntry<K> } = {
 
 /** Lessons whose views chart the weights over epochs from a `history` of snapshots. */
 export const hasWeightHistory = (kind: RunKind): boolean => viewsTable[kind].weightHistory
-
-/** The names of the parameters a run's records carry, in the notebook's order (its kind's descriptor). */
-export const paramNames = (config: RunConfig): string[] => kindOf(config.kind).params(config).map(([name]) => name)
 
 /** A lesson kind with props of that kind, as one value (what LessonViews renders). */
 export type BoundViews = { [K in RunKind]: { kind: K; props: ViewsPropsOf[K] } }[RunKind]
