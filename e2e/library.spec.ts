@@ -3,11 +3,11 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import type { Download, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { downloaded, parseCsv } from './csv'
 import { expect, shot, test, type Lab } from './fixtures'
 import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
-import { parseCsv as readCsv } from '../test/services/csv-reader'
 
 interface MetricRow {
   step: number
@@ -56,16 +56,6 @@ function decodeParams(blob: Buffer): Record<string, { rows: number; cols: number
     out[name] = { rows, cols, data }
   }
   return out
-}
-
-/** A CSV file's rows keyed by its header, read by the tests' own RFC 4180 reader. */
-function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = readCsv(text)
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])))
-}
-
-async function downloaded(download: Download): Promise<string> {
-  return readFileSync((await download.path())!, 'utf8')
 }
 
 /** Checks the replay's weight tables show exactly the parameters stored for that step. */

@@ -29,6 +29,8 @@ export interface SimpleNetResult {
   maxDiff: number
   /** Loss after each update W -= lr * dW (numerical), when config.steps > 0. */
   history?: number[]
+  /** W (its six values, row by row) before the first update and after each, when config.steps > 0. */
+  path?: number[][]
 }
 
 export function simpleNet(config: SimpleNetInput): SimpleNetResult {
@@ -41,9 +43,11 @@ export function simpleNet(config: SimpleNetInput): SimpleNetResult {
   const gradient = (): Matrix => matrix(2, 3, numericalGradient(loss, W.data, config.h))
 
   const history: number[] = []
+  const path = [Array.from(W.data)]
   for (let s = 0; s < config.steps; s++) {
     descend(W, gradient(), config.lr)
     history.push(loss())
+    path.push(Array.from(W.data))
   }
 
   const p = predict().data
@@ -61,7 +65,7 @@ export function simpleNet(config: SimpleNetInput): SimpleNetResult {
     dW: toRows(dW),
     dWBackprop: toRows(dWBackprop),
     maxDiff,
-    ...(config.steps > 0 ? { history } : {})
+    ...(config.steps > 0 ? { history, path } : {})
   }
 }
 

@@ -6,7 +6,7 @@
 // and the library read their labels: a new parameter is one row.
 import type { Formulation, GateName, GradientMethod } from '../engine/types'
 import type { Language, Words } from './kinds/words'
-import { array, described, int, literal, num, object, oneOf, ValidationError, type MaybeDescribed } from './schema'
+import { array, described, int, literal, num, object, oneOf, str, ValidationError, type MaybeDescribed } from './schema'
 
 /** True when the two types are the same set of values (a list below must name them all). */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -51,7 +51,11 @@ export const fields = {
   formulation: oneOf(...FORMULATIONS),
   x: array(num({ min: -1000, max: 1000 }), { min: 2, max: 2, noun: 'numbers' }),
   t: array(int(0, 1), { min: 3, max: 3, noun: 'numbers' }),
-  W: array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' })
+  W: array(num({ min: -1000, max: 1000 }), { min: 6, max: 6, noun: 'numbers' }),
+  /** Descent's f: function_2 or an expression in x0, x1 (the engine parses it; src/engine/expr). */
+  f: str({ min: 1, max: 200 }),
+  init: array(num({ min: -1e6, max: 1e6 }), { min: 2, max: 2, noun: 'numbers' }),
+  descentSteps: int(1, 100000)
 } as const
 
 const ONE_HOT = 'one-hot: three 0/1 values with exactly one 1'

@@ -11,8 +11,8 @@ export const PACES: readonly Pace[] = [1, 2, 5, 10, 30, 100, 1000, null]
 
 export const WATCHABLE_PACE = 30
 
-/** The small lessons start slow enough to watch (their notebook runs last 10-20 s). */
-const WATCHED: Partial<Record<RunKind, Pace>> = { gate: 100, xor2: 100, playground: 100 }
+/** The small lessons start slow enough to watch (their notebook runs last 10-20 s); the book's 20 descent steps are walked at 5 a second. */
+const WATCHED: Partial<Record<RunKind, Pace>> = { descent: 5, gate: 100, xor2: 100, playground: 100 }
 
 /** A lesson's starting speed: full speed unless it is one of the small lessons (MNIST trains at full speed). */
 export const defaultPace = (kind: RunKind): Pace => WATCHED[kind] ?? null

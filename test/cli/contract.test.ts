@@ -187,7 +187,7 @@ describe('lab CLI contract', () => {
     [['train', 'gate', '--epochs'], '--epochs needs a value'],
     [['train', 'gate', '--lr', '--json'], '--lr needs a value'],
     [['train', 'gate', '--bogus', '1'], 'unknown option --bogus for `train gate`'],
-    [['train', 'cnn'], 'train needs a model: gate, xor2, mnist or playground (got "cnn")'],
+    [['train', 'cnn'], 'train needs a model: descent, gate, xor2, mnist or playground (got "cnn")'],
     [['export', 'abc'], 'RUN_ID must be an integer'],
     [['frobnicate'], 'unknown command "frobnicate"']
   ])('lab %j fails with a message naming what is allowed', (args, message) => {

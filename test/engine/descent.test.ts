@@ -2,7 +2,8 @@
 // numbers the book's gradient_method.py prints.
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
-import { createDescentTrainer, function2 } from '../../src/engine/descent'
+import { createDescentTrainer } from '../../src/engine/descent'
+import { parseExpr } from '../../src/engine/expr'
 import type { DescentTraining, StepRecord } from '../../src/engine/types'
 import fixture from '../fixtures/descent.json'
 import { expectClose } from './close'
@@ -16,6 +17,10 @@ const config = (lr: number, steps: number, logEvery = 1): DescentTraining => ({
   h: 1e-4,
   logEvery
 })
+
+const parsed = parseExpr('function_2', 2)
+if (!parsed.ok) throw new Error('function_2 must parse')
+const function2 = parsed.expr.f
 
 function run(c: DescentTraining): StepRecord[] {
   const trainer = createDescentTrainer(c, function2)
@@ -60,15 +65,23 @@ describe('gradient descent (4.4.1)', () => {
     expect(r.step).toBeLessThan(10)
   })
 
+  it('refuses a start point where f has no finite value, naming it', () => {
+    const log = (x: ArrayLike<number>): number => Math.log(x[0]) + x[1] ** 2
+    expect(() => createDescentTrainer({ ...config(0.1, 5), init: [-1, 0] }, log)).toThrow(/f is NaN at the start point \(-1, 0\)/)
+  })
+
   it('at lr 10 the point stops at ~2.6e13: there x ± h rounds to x, so the numerical gradient is 0', () => {
     const at100 = run(config(10, 100, 100)).at(-1)!.params!.x.data
     const at1000 = run(config(10, 1000, 1000)).at(-1)!.params!.x.data
     expect(Array.from(at1000)).toEqual(Array.from(at100))
   })
 
-  it('createTrainer resolves function_2 by name and refuses an unknown name', () => {
-    const trainer = createTrainer(config(0.1, 1))
-    expect(trainer.start?.step).toBe(0)
-    expect(() => createTrainer({ ...config(0.1, 1), f: 'x0 + x1' })).toThrow(/needs a function/)
+  it('createTrainer parses f: function_2 by name, an expression in x0, x1, and refuses a bad one', () => {
+    expect(createTrainer(config(0.1, 1)).start?.loss).toBe(25)
+    // x0² + x1² typed out walks the same path as function_2
+    const typed = createTrainer({ ...config(0.1, 5), f: 'x0^2 + x1^2' })
+    while (typed.done < typed.total) typed.step()
+    expectClose(typed.params().x.data, fixture.cases[0].path[5], { rel: 1e-12 })
+    expect(() => createTrainer({ ...config(0.1, 1), f: 'x0 +* x1' })).toThrow(/position/)
   })
 })

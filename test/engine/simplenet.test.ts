@@ -37,6 +37,11 @@ describe('SimpleNet matches numpy', () => {
       expectClose(r.dW.flat(), c.dW, { abs: 1e-10 }, 'dW')
       if (c.history) expectClose(r.history!, c.history, { rel: 1e-12 }, 'history')
       else expect(r.history).toBeUndefined()
+      // the weight-space path: numpy's W after the last step ends it, one point per step after the start
+      if (c.history) {
+        expect(r.path).toHaveLength(c.config.steps + 1)
+        expectClose(r.path!.at(-1)!, c.W, { rel: 1e-10 }, 'path end')
+      }
     })
   }
 })

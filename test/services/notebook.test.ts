@@ -114,6 +114,20 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     expect(difference).toBeLessThanOrEqual(1e-9)
   })
 
+  it.each([
+    { f: 'function_2', lr: '0.1', every: '1', logged: 101 },
+    { f: 'function_2', lr: '10', every: '10', logged: 11 },
+    { f: 'function_2', lr: '1e-10', every: '25', logged: 5 },
+    // + - * / and sqrt are correctly rounded in both; sin, exp, … may differ by an ulp between V8 and libm
+    { f: 'x0^2 + 2*x1^2 + x0*x1/4 - sqrt(abs(x0) + 1)', lr: '0.05', every: '3', logged: 35 }
+  ])("gradient descent on $f, lr $lr: the book's gradient_descent to 1e-12", ({ f, lr, every, logged }) => {
+    const id = train(db, ['train', 'descent', '--f', f, '--init', '-3,4', '--lr', lr, '--steps', '100', '--log-every', every])
+    const { difference, steps } = reproduce(db, id)
+    expect(steps).toBe(logged)
+    expect(steps).toBe(storedSteps(db, id))
+    expect(difference).toBeLessThanOrEqual(1e-12)
+  })
+
   it('a gate trained by backpropagation', () => {
     const id = train(db, ['train', 'gate', '--gate', 'NAND', '--seed', '3', '--lr', '0.5', '--epochs', '300', '--log-every', '7', '--gradient', 'backprop'])
     const { difference, steps } = reproduce(db, id)

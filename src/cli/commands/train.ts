@@ -3,7 +3,7 @@
 // run (this process owns it: pid + heartbeat, so a killed `lab` leaves an `interrupted` run).
 // Ctrl-C saves it as `stopped`; a storage error (full disk, busy database) as `failed`.
 import { createTrainer } from '../../engine'
-import type { StepRecord } from '../../engine/types'
+import type { StepRecord, Trainer } from '../../engine/types'
 import { inProcess } from '../../services/lifecycle/in-process'
 import { RunNotCreated, TrainingRun, type RunEnd } from '../../services/lifecycle/training-run'
 import { computeFor } from '../../services/threads'
@@ -31,6 +31,16 @@ export async function train(argv: string[], out: Output): Promise<number> {
   const json = p.switches.has('--json')
   const name = nameFlag(p)
   const data = kind.dataset === 'mnist' ? loadMnist() : undefined
+  // an MNIST run's worker threads (src/services/threads) end with it
+  const threads = computeFor(config, data)
+  // a configuration the trainer refuses (descent's f that does not parse) is a usage error, and nothing is stored
+  let trainer: Trainer
+  try {
+    trainer = createTrainer(config, data, threads.compute)
+  } catch (e) {
+    void threads.close()
+    throw new CliError((e as Error).message)
+  }
   const store: RunStore | null = p.switches.has('--no-save') ? null : openStore(p, out, true)
   const total = totalSteps(config)
   const progress = json ? null : new ProgressLine(kind.stepNoun, total)
@@ -49,12 +59,10 @@ export async function train(argv: string[], out: Output): Promise<number> {
     progress?.update(done)
   }
 
-  // an MNIST run's worker threads (src/services/threads) end with it
-  const threads = computeFor(config, data)
   let run: TrainingRun
   const status = await new Promise<RunEnd>((resolve) => {
     try {
-      run = new TrainingRun(store, config, inProcess(createTrainer(config, data, threads.compute)), { name, kept: show, ended: resolve })
+      run = new TrainingRun(store, config, inProcess(trainer), { name, kept: show, ended: resolve })
     } catch (e) {
       void threads.close()
       store?.close()
@@ -73,10 +81,10 @@ export async function train(argv: string[], out: Output): Promise<number> {
   }
   const runId = run!.id
 
-  const tail = kind.predictions > 0 ? { predictions: status.predictions } : {}
+  const tail = { ...(kind.predictions > 0 ? { predictions: status.predictions } : {}), ...cli.done?.(trainer.params()) }
   if (status.status === 'done') {
     if (json) out.stdout(JSON.stringify({ done: true, ...tail, runId }))
-    else out.stdout(`done${status.predictions ? `: predictions ${numpyList(status.predictions)}` : ''}${runId ? ` (run ${runId} saved)` : ''}`)
+    else out.stdout(`done${status.predictions ? `: predictions ${numpyList(status.predictions)}` : ''}${cli.done ? ` ${JSON.stringify(cli.done(trainer.params()))}` : ''}${runId ? ` (run ${runId} saved)` : ''}`)
     return 0
   }
   if (json) out.stdout(JSON.stringify({ done: false, status: status.status, reason: status.reason ?? null, runId }))

@@ -1,2 +1,2 @@
 export { createDescentTrainer, descentStep, gradient2 } from './trainer'
-export { function2, namedObjectives, type Objective2 } from './objective'
+export type { Objective2 } from './objective'

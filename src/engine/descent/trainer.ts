@@ -26,13 +26,16 @@ const record = (step: number, x: Float64Array, f: Objective2): StepRecord => ({
 export function createDescentTrainer(config: DescentTraining, f: Objective2): Trainer & { start: StepRecord } {
   if (config.init.length !== 2) throw new RangeError(`descent starts from two coordinates, got ${config.init.length}`)
   const x = Float64Array.from(config.init)
+  const start = record(0, x, f)
+  // a start where f has no value (log of a negative, 0/0) is refused: there is nowhere to walk from
+  if (!Number.isFinite(start.loss)) throw new RangeError(`f is ${start.loss} at the start point (${config.init.join(', ')}): pick a start where f has a finite value`)
   let done = 0
   return {
     total: config.steps,
     get done() {
       return done
     },
-    start: record(0, x, f),
+    start,
     step(force = false): StepRecord | null {
       if (done >= config.steps) throw new Error(`descent is finished: all ${config.steps} steps are done`)
       descentStep(f, x, config.lr, config.h)

@@ -5,9 +5,9 @@
 // for `lab`), a storage error ends it as failed, and it is ended exactly once.
 import type { StepRecord } from '../../engine/types'
 import type { ProgressEvent } from '../../shared/api'
+import type { Pace } from '../../shared/pace'
 import type { TrainConfig } from '../../shared/config'
 import { defaultName, totalSteps } from '../../shared/kinds'
-import type { Pace } from '../../shared/pace'
 import type { EngineRunHandlers } from '../engine-host/engine-host'
 import { ProgressTracker } from '../progress'
 import type { RunStore } from '../store/run-store'
@@ -22,6 +22,8 @@ export interface Driver {
   /** Steps per second from now on (null: full speed). */
   setPace(pace: Pace): void
   stop(): void
+  /** Steps per second from now on (null: full speed); the trainer keeps the pace itself. */
+  setPace(pace: Pace): void
   /** Ends the trainer at once; nothing more is reported. */
   abort(): void
 }

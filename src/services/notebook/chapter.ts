@@ -20,6 +20,17 @@ export const numericalGradient1d = `def numerical_gradient_1d(f, x):
     return grad
 `
 
+/** The chapter's numerical_gradient: a vector directly, a matrix row by row. */
+export const numericalGradient = `${numericalGradient1d}
+def numerical_gradient(f, X):
+    if X.ndim == 1:
+        return numerical_gradient_1d(f, X)
+    grad = np.zeros_like(X)
+    for idx, x in enumerate(X):
+        grad[idx] = numerical_gradient_1d(f, x)
+    return grad
+`
+
 /** Section 4.4.2: softmax shifted by the largest value, and the cross-entropy with `delta` from the configuration cell. */
 export const simpleNetFunctions = `def softmax(a):
     c = np.max(a)
@@ -30,15 +41,7 @@ export const simpleNetFunctions = `def softmax(a):
 def cross_entropy_error(y, t):
     return -np.dot(t, np.log(y + delta))
 
-${numericalGradient1d}
-def numerical_gradient(f, X):
-    if X.ndim == 1:
-        return numerical_gradient_1d(f, X)
-    grad = np.zeros_like(X)
-    for idx, x in enumerate(X):
-        grad[idx] = numerical_gradient_1d(f, x)
-    return grad
-`
+${numericalGradient}`
 
 /** Section 4.5.1 and 4.5.2: the loss for 0/1 targets and the in-place central difference. */
 export const tableFunctions = `${sigmoid}

@@ -4,6 +4,7 @@ import { kindOf } from '../../shared/kinds'
 import type { Language } from '../../shared/language'
 import type { RunStore } from '../store/run-store'
 import { derivativeSections, gradientSections, lossSections } from './chapter4'
+import { descentSections } from './descent'
 import { gateSections } from './gate'
 import { notebookJson } from './ipynb'
 import { mnistSections } from './mnist'
@@ -23,6 +24,7 @@ const builders: Record<StoredRun['run']['kind'], (s: StoredRun, t: NotebookText)
   loss: lossSections,
   derivative: derivativeSections,
   gradient: gradientSections,
+  descent: descentSections,
   simplenet: simpleNetSections,
   gate: gateSections,
   xor2: xor2Sections,

@@ -10,6 +10,8 @@ export interface StoredRun {
   metrics: Metrics
   /** The last stored parameters (and gradients, where the lab keeps them) and their step. */
   final: { step: number; params: Params; grads?: Params } | null
+  /** Every logged step's parameters, for kinds whose whole path is compared (descent: two numbers a step). */
+  history?: { step: number; params: Params }[]
 }
 
 export function readRun(store: RunStore, runId: number): StoredRun {
@@ -22,7 +24,8 @@ export function readRun(store: RunStore, runId: number): StoredRun {
   const last = run.snapshotSteps.at(-1)
   const snap = last === undefined ? null : store.snapshot(runId, last)
   const final = snap?.params ? { step: snap.step, params: snap.params, ...(snap.grads ? { grads: snap.grads } : {}) } : null
-  return { run, metrics, final }
+  const history = run.kind === 'descent' ? store.paramsHistory(runId, Infinity, Number.MAX_SAFE_INTEGER) : undefined
+  return { run, metrics, final, ...(history ? { history } : {}) }
 }
 
 /** The last logged step. */

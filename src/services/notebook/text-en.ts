@@ -4,7 +4,7 @@ import { duration } from './duration'
 import { chapter4Text } from './text-chapter4'
 import { isLive } from '../../shared/status'
 
-const kindName = { loss: 'loss functions (4.2)', derivative: 'numerical differentiation (4.3)', gradient: 'gradient (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)', playground: 'playground' }
+const kindName = { loss: 'loss functions (4.2)', derivative: 'numerical differentiation (4.3)', gradient: 'gradient (4.4)', descent: 'gradient descent (4.4.1)', simplenet: 'SimpleNet (4.4.2)', gate: 'logic gate (4.5.1)', xor2: 'two-layer XOR (4.5.2)', mnist: 'MNIST two-layer net (4.5.3)', playground: 'playground' }
 const time = (m: number): string => duration(m, { underOne: 'under a minute', minutes: 'about {n} minutes', hours: 'about {n} hours' })
 
 export const en: NotebookText = {
@@ -61,7 +61,8 @@ export const en: NotebookText = {
     brightest: 'the pixel with the most ink in this batch: its first three weights',
     lossAfter: 'as the chapter: the batch loss after the update',
     lossBefore: 'the batch loss where the gradient was taken, before the update',
-    customPoints: "the run's own points (placed by hand or read from a CSV): x1, x2 and the label of each"
+    customPoints: "the run's own points (placed by hand or read from a CSV): x1, x2 and the label of each",
+    diverges: "a learning rate that is too large sends x to huge values: numpy's warnings about them are silenced"
   },
   label: {
     loss: 'loss at each logged step',
@@ -121,6 +122,18 @@ export const en: NotebookText = {
     training:
       `## 4. Training through the schedule\n\nOne learning rate per epoch, segment after segment of the schedule; the network ` +
       `keeps training from where the previous segment stopped. Each epoch: all gradients, then all updates, then the loss.`
+  },
+  descent: {
+    functions:
+      `## 2. The chapter's functions\n\n\`numerical_gradient\`: central differences, each coordinate of x nudged in place by ±h ` +
+      `and put back, and the function f(x0, x1) the run descended.`,
+    model:
+      `## 3. Gradient descent\n\nSection 4.4.1's \`gradient_descent\`: from \`init_x\`, \`step_num\` times x ← x − lr·∇f(x), ` +
+      `keeping the point before each update in \`x_history\`. It changes the array it is given, so it gets a copy of \`init_x\`.`,
+    training:
+      `## 4. The descent\n\n\`path[k]\` is the point after k updates: \`path[0]\` is the start (the lab's step 0), ` +
+      `\`path[-1]\` the x that gradient_descent returns.`,
+    pointLabel: 'x at each logged step'
   },
   mnist: {
     data:

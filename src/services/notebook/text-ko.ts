@@ -4,7 +4,7 @@ import { duration } from './duration'
 import { chapter4Text } from './text-chapter4'
 import { isLive } from '../../shared/status'
 
-const kindName = { loss: '손실 함수 (4.2)', derivative: '수치 미분 (4.3)', gradient: '기울기 (4.4)', simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)', playground: '놀이터' }
+const kindName = { loss: '손실 함수 (4.2)', derivative: '수치 미분 (4.3)', gradient: '기울기 (4.4)', descent: '경사 하강법 (4.4.1)', simplenet: 'SimpleNet (4.4.2)', gate: '논리 게이트 (4.5.1)', xor2: '2층 XOR (4.5.2)', mnist: 'MNIST 2층 신경망 (4.5.3)', playground: '놀이터' }
 const formulationName = { textbook: '교과서', standard: '표준', twolayernet: '5장 TwoLayerNet' }
 const time = (m: number): string => duration(m, { underOne: '1분 이내', minutes: '약 {n}분', hours: '약 {n}시간' })
 
@@ -61,7 +61,8 @@ export const ko: NotebookText = {
     brightest: '이 배치에서 잉크가 가장 많은 픽셀: 그 첫 세 가중치',
     lossAfter: '이 장처럼: 업데이트 후의 배치 손실',
     lossBefore: '기울기를 구한 곳(업데이트 전)의 배치 손실',
-    customPoints: '이 실행의 점 (직접 찍었거나 CSV에서 읽은 점): 각 점의 x1, x2와 레이블'
+    customPoints: '이 실행의 점 (직접 찍었거나 CSV에서 읽은 점): 각 점의 x1, x2와 레이블',
+    diverges: '학습률이 너무 크면 x가 아주 큰 값이 됩니다. 그때 numpy가 내는 경고를 끕니다'
   },
   label: {
     loss: '기록된 각 단계의 손실',
@@ -120,6 +121,18 @@ export const ko: NotebookText = {
     training:
       `## 4. 스케줄에 따른 학습\n\n스케줄의 구간마다 에폭당 하나의 학습률을 씁니다. 신경망은 앞 구간이 멈춘 곳에서 이어서 학습합니다. ` +
       `각 에폭: 모든 기울기, 모든 업데이트, 그다음 손실.`
+  },
+  descent: {
+    functions:
+      `## 2. 이 장의 함수\n\n\`numerical_gradient\`: x의 각 좌표를 제자리에서 ±h만큼 움직였다가 되돌리는 중심 차분, ` +
+      `그리고 이 실행이 내려간 함수 f(x0, x1)입니다.`,
+    model:
+      `## 3. 경사 하강법\n\n4.4.1절의 \`gradient_descent\`: \`init_x\`에서 시작해 \`step_num\`번 x ← x − lr·∇f(x)를 하고, ` +
+      `매번 갱신하기 전의 점을 \`x_history\`에 모읍니다. 받은 배열을 바꾸므로 \`init_x\`의 복사본을 넘깁니다.`,
+    training:
+      `## 4. 하강\n\n\`path[k]\`는 k번 갱신한 뒤의 점입니다: \`path[0]\`은 시작점(랩의 0단계), ` +
+      `\`path[-1]\`은 gradient_descent가 돌려주는 x입니다.`,
+    pointLabel: '기록된 각 단계의 x'
   },
   mnist: {
     data:

@@ -47,6 +47,7 @@ export interface NotebookText {
     lossAfter: string
     lossBefore: string
     customPoints: string
+    diverges: string
   }
   /** Names of the compared quantities, printed before the last line (which stays in English). */
   label: {
@@ -63,6 +64,7 @@ export interface NotebookText {
   gate: { model(backprop: boolean): string }
   xor2: { model(backprop: boolean): string; training: string }
   playground: { functions: string; model(custom: boolean): string; training: string }
+  descent: { functions: string; model: string; training: string; pointLabel: string }
   mnist: {
     data: string
     timing(numpyMinutes: number, labMinutes: number, naiveMinutes: number): string

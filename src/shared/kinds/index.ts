@@ -3,6 +3,7 @@
 // a new kind is one more descriptor in BUILT_IN (docs/architecture.md, "How to add a kind").
 import { ValidationError, type Infer, type Parser } from '../schema'
 import { derivative } from './derivative'
+import { descent } from './descent'
 import { gate } from './gate'
 import { gradient } from './gradient'
 import { loss } from './loss'
@@ -15,7 +16,7 @@ import { xor2 } from './xor2'
 export type * from './kind'
 
 /** The kinds this build knows, each once. */
-const BUILT_IN = [loss, derivative, gradient, simplenet, gate, xor2, mnist, playground] as const
+const BUILT_IN = [loss, derivative, gradient, descent, simplenet, gate, xor2, mnist, playground] as const
 
 /** A configuration of any built-in kind (each kind's own type: `GateConfig`, …). */
 export type RunConfig = Infer<(typeof BUILT_IN)[number]['parse']>
@@ -112,10 +113,11 @@ export const parseKind: Parser<RunKind> = (v, field) => {
   throw new ValidationError(field, `one of ${kinds.join(', ')}`, v, undefined, { kind: 'oneOf', values: kinds })
 }
 
-export { derivative, gate, gradient, loss, mnist, playground, simplenet, xor2 }
+export { derivative, descent, gate, gradient, loss, mnist, playground, simplenet, xor2 }
 export { parseDerivative, type DerivativeConfig } from './derivative'
 export { parseGradient, type GradientConfig } from './gradient'
 export { parseLoss, type LossConfig } from './loss'
+export { parseDescent, type DescentConfig } from './descent'
 export { parseGate, type GateConfig } from './gate'
 export { iterationsPerEpoch, mnistQuickStart, MNIST_TRAIN_SIZE, parseMnist, type MnistConfig } from './mnist'
 export { parsePlayground, spiralSuggestion, type PlaygroundConfig } from './playground'

@@ -3,7 +3,7 @@
 // adding a kind is its descriptor, its trainer (src/engine/trainers.ts), its lesson views
 // (src/renderer/src/lessons/index.ts) and its notebook builder (src/services/notebook/index.ts).
 // docs/architecture.md, "How to add a kind".
-import type { StepRecord } from '../../engine/types'
+import type { Params, StepRecord } from '../../engine/types'
 import type { FieldSpec } from '../fields'
 import type { Parser } from '../schema'
 import type { Language, Words } from './words'
@@ -41,6 +41,8 @@ export interface CliForm<C> {
   human(r: StepRecord, config: C): string
   /** Whether a stored record is printed (the trainer also reports a last and a diverged step). */
   printed(r: StepRecord, config: C): boolean
+  /** What the done line adds from the final parameters (descent: the point x reached). */
+  done?(params: Params): object
 }
 
 // Methods (not function-valued properties) on purpose: a descriptor of one kind's config is then
@@ -60,8 +62,8 @@ export interface KindDescriptor<C extends { kind: string } = { kind: string }> {
   readonly run: 'step' | 'computed'
   /** The first logged step: 0 when step 0 (the starting point) is a record, else 1. */
   readonly firstStep: 0 | 1
-  /** What a step is called ("Train one epoch"): epoch, iteration. */
-  readonly stepNoun: 'epoch' | 'iteration'
+  /** What a step is called ("Train one epoch"): epoch, iteration, or a plain step (gradient descent). */
+  readonly stepNoun: 'epoch' | 'iteration' | 'step'
   /** The parameters its records carry, in run-file order. */
   params(config: C): readonly Shape[]
   /** Whether snapshots carry the gradients too (`d` + each parameter's name). */

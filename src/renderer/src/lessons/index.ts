@@ -5,6 +5,7 @@ import type { Component } from 'svelte'
 import type { RunKind } from '../../../shared/config'
 import type { LabApi } from '../../../shared/api'
 import DerivativeLesson from './derivative/Lesson.svelte'
+import DescentLesson from './descent/Lesson.svelte'
 import GateLesson from './gate/Lesson.svelte'
 import GradientLesson from './gradient/Lesson.svelte'
 import LossLesson from './loss/Lesson.svelte'
@@ -17,6 +18,7 @@ export const lessonPages: { [K in RunKind]: Component<{ api: LabApi }> } = {
   loss: LossLesson,
   derivative: DerivativeLesson,
   gradient: GradientLesson,
+  descent: DescentLesson,
   simplenet: SimpleNetLesson,
   gate: GateLesson,
   xor2: Xor2Lesson,

@@ -3,10 +3,11 @@
 // Views component whose props drift from what they pass is a type error, not a blank panel.
 // A built-in kind (src/shared/kinds/) without an entry here is a type error too.
 import type { Component } from 'svelte'
-import type { GateConfig, MnistConfig, PlaygroundConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
+import type { DescentConfig, GateConfig, MnistConfig, PlaygroundConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
 import type { DerivativeConfig, GradientConfig, LossConfig } from '../../../../shared/kinds'
 import DerivativeViews from '../derivative/Views.svelte'
+import DescentViews from '../descent/Views.svelte'
 import GateViews from '../gate/Views.svelte'
 import GradientViews from '../gradient/Views.svelte'
 import LossViews from '../loss/Views.svelte'
@@ -57,6 +58,7 @@ export interface ViewsPropsOf {
   loss: ViewsProps<LossConfig>
   derivative: ViewsProps<DerivativeConfig>
   gradient: ViewsProps<GradientConfig>
+  descent: ViewsProps<DescentConfig>
   simplenet: SimpleNetViewsProps
   gate: ViewsProps<GateConfig>
   xor2: ViewsProps<Xor2Config>
@@ -74,6 +76,7 @@ export const viewsTable: { [K in RunKind]: ViewsEntry<K> } = {
   loss: { component: LossViews, weightHistory: false },
   derivative: { component: DerivativeViews, weightHistory: false },
   gradient: { component: GradientViews, weightHistory: false },
+  descent: { component: DescentViews, weightHistory: true },
   simplenet: { component: SimpleNetViews, weightHistory: false },
   gate: { component: GateViews, weightHistory: true },
   xor2: { component: Xor2Views, weightHistory: true },

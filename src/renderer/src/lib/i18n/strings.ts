@@ -132,6 +132,7 @@ const en = {
   // run lifecycle: Step, elapsed time, Open in lesson
   stepButton: 'Step',
   stepEpoch: 'Train one epoch, then pause',
+  stepStep: 'Take one step, then pause',
   stepIteration: 'Train one iteration, then pause',
   elapsed: '{time} elapsed',
   openInLesson: 'Open in lesson',
@@ -268,6 +269,7 @@ const ko: Record<StringKey, string> = {
   // run lifecycle: Step, elapsed time, Open in lesson
   stepButton: '한 단계',
   stepEpoch: '한 에폭만 학습하고 일시정지',
+  stepStep: '한 걸음만 가고 일시정지',
   stepIteration: '한 번 반복만 학습하고 일시정지',
   elapsed: '{time} 경과',
   openInLesson: '단원에서 열기',
