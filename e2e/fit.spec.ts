@@ -22,7 +22,9 @@ function seedRuns(lab: Lab): number[] {
     ['simplenet', '--seed', '1', '--x', '0.6,0.9', '--t', '0,0,1'],
     ['train', 'gate', '--gate', 'AND', '--seed', '1', '--lr', '0.1', '--epochs', '200', '--log-every', '10'],
     ['train', 'xor2', '--seed', '1', '--schedule', '0.1x200,0.3x200', '--log-every', '10'],
-    ['train', 'mnist', '--seed', '1', '--hidden', '10', '--batch', '20', '--iterations', '20', '--lr', '0.1', '--gradient', 'backprop', '--eval-every', '10']
+    ['train', 'mnist', '--seed', '1', '--hidden', '10', '--batch', '20', '--iterations', '20', '--lr', '0.1', '--gradient', 'backprop', '--eval-every', '10'],
+    ['train', 'descent', '--f', 'function_2', '--init', '-3,4', '--lr', '0.1', '--steps', '20'],
+    ['train', 'playground', '--data', 'circle', '--epochs', '20', '--seed', '1']
   ]
   return runs.map((args) => {
     const cli = spawnSync('npm', ['run', '--silent', 'lab', '--', ...args, '--json'], {
@@ -99,13 +101,14 @@ for (const size of SIZES) {
       await shot(page, `fit-welcome-${size.width}-${lang}`)
 
       const lessons = new LessonsPage(page)
-      for (const kind of ['simplenet', 'gate', 'xor2', 'mnist'] as const) {
+      // every lesson; the trained ones open on their newest run (trained above): the views after training
+      for (const kind of ['loss', 'derivative', 'gradient', 'descent', 'simplenet', 'gate', 'xor2', 'mnist', 'playground'] as const) {
         await lessons.open(kind)
-        // the lesson opens on its newest run (trained above): the views after training
-        if (kind !== 'simplenet') await expect(page.getByTestId('run-status')).toBeVisible()
+        const trained = ['descent', 'gate', 'xor2', 'mnist', 'playground'].includes(kind)
+        if (trained) await expect(page.getByTestId('run-status')).toBeVisible()
         await expectScreen(page, at(`${kind} after training`))
         await shot(page, `fit-${kind}-${size.width}-${lang}`)
-        if (kind === 'simplenet') continue
+        if (!trained) continue
         await lessons.button(lang === 'ko' ? '초기화' : 'Reset').click()
         await expectScreen(page, at(`${kind} before training`))
       }

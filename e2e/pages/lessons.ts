@@ -2,7 +2,7 @@
 // the specs read (by role + accessible name, or data-testid where a number is read).
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type LessonKind = 'descent' | 'simplenet' | 'gate' | 'xor2' | 'mnist' | 'playground'
+export type LessonKind = 'loss' | 'derivative' | 'gradient' | 'descent' | 'simplenet' | 'gate' | 'xor2' | 'mnist' | 'playground'
 
 export class LessonsPage {
   constructor(readonly page: Page) {}
