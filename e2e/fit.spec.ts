@@ -212,7 +212,7 @@ test('Korean to the last word: a refused import, a Korean run name in the CSV fi
   await page.getByTestId('nav-welcome').click()
   await readScreen('welcome')
   const lessons = new LessonsPage(page)
-  for (const kind of ['simplenet', 'gate', 'xor2', 'mnist'] as const) {
+  for (const kind of ['loss', 'derivative', 'gradient', 'descent', 'simplenet', 'gate', 'xor2', 'mnist', 'playground'] as const) {
     await lessons.open(kind)
     await readScreen(kind)
   }
@@ -229,5 +229,5 @@ test('Korean to the last word: a refused import, a Korean run name in the CSV fi
   const words = ((await message.textContent()) ?? '').replace('bogus.glrun', '')
   expect(words, 'Latin letters outside the file name').not.toMatch(/[A-Za-z]/)
   await readScreen('import refused')
-  expect(screens).toHaveLength(8)
+  expect(screens).toHaveLength(13)
 })
