@@ -29,7 +29,7 @@ import { exportRunFile, importRunText } from './runfile'
 import { storeComputedRun } from './simplenet-run'
 import { HEARTBEAT_MS } from './store/liveness'
 import { RunBusyError, type RunStore } from './store/run-store'
-import { allKinds, kindOf, totalSteps } from '../shared/kinds'
+import { kindOf, totalSteps } from '../shared/kinds'
 import type { Pace } from '../shared/pace'
 
 /**
@@ -235,8 +235,7 @@ export class LabService {
       if (!kind) throw noSuchRun(runId)
       // a large model's snapshots (MNIST: 5,000 of ~50k numbers) are asked for one at a time
       if (!kindOf(kind).history) {
-        const small = allKinds().filter((k) => k.history).map((k) => k.kind)
-        throw new ApiFailure('invalid', `run ${runId} is a ${kind} run: weight history is for ${small.slice(0, -1).join(', ')} and ${small.at(-1)} runs only`)
+        throw new ApiFailure('invalid', `run ${runId} is a ${kind} run: its snapshots are too large for a weight history; ask for them one at a time (runs:snapshot)`)
       }
       return this.store
         .paramsHistory(runId, upTo ?? Number.MAX_SAFE_INTEGER, HISTORY_LIMIT)

@@ -114,7 +114,7 @@ describe('runs:history', () => {
     const mnist = store.createRun({ config: mnistQuickStart, totalSteps: 10, status: 'done' })
     expect(await service.handle('runs:history', { runId: mnist })).toEqual({
       ok: false,
-      error: { code: 'invalid', message: `run ${mnist} is a mnist run: weight history is for simplenet, gate and xor2 runs only` }
+      error: { code: 'invalid', message: `run ${mnist} is a mnist run: its snapshots are too large for a weight history; ask for them one at a time (runs:snapshot)` }
     })
     expect(await service.handle('runs:history', { runId: 999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'there is no run 999', problem: { id: 'run.notFound', params: { id: 999 } } } })
     expect(await service.handle('runs:history', { runId: 1, upTo: -1 })).toMatchObject({

@@ -266,8 +266,9 @@ class DataChecker {
     const unpack = (text: string | undefined, shapes: typeof grads, what: string): Params | undefined => {
       if (text === undefined) return undefined
       const values = decodeColumn(text, this.width, `${field}.${what}`)
-      // the step a run diverged at may hold what overflowed; every other is finite
-      if (s.step !== this.diverged) {
+      // the step a run diverged at may hold what overflowed; every other is finite. A kind computed
+      // in one go stores results, not weights: an undefined derivative there is NaN, as computed
+      if (s.step !== this.diverged && kindOf(kind).run === 'step') {
         const bad = values.findIndex((x) => !Number.isFinite(x))
         if (bad >= 0) refuse(`${field}.${what} at step ${s.step} holds ${values[bad]} (number ${bad + 1}); parameters and gradients are finite`)
       }
