@@ -78,14 +78,17 @@ interface Importer {
 
 /**
  * Kills a fresh importer at each of ROUNDS moments drawn from `seed`, each awaited as the hidden
- * run's progress, and checks the database whole after each; returns how many kills fell inside an import.
+ * run's progress, and checks the database whole after each; returns how many kills fell inside an
+ * import. Each round imports into a database of its own: a round whose kill came after the
+ * publish leaves the run there, and the next import of the same file would only say "duplicate".
  */
-async function killAtRandomMoments(db: string, total: { metrics: number; snapshots: number }, seed: number, start: () => Promise<Importer>): Promise<number> {
+async function killAtRandomMoments(dir: string, total: { metrics: number; snapshots: number }, seed: number, start: (db: string) => Promise<Importer>): Promise<number> {
   const random = prng(seed)
   let midImport = 0
   for (let round = 0; round < ROUNDS; round++) {
     const target = random()
-    const importer = await start()
+    const db = join(dir, `round-${round}.db`)
+    const importer = await start(db)
     let ended = false
     void importer.ended.then(() => (ended = true))
     const seen = await until(() => ended || ((stagedProgress(db, total) ?? -1) >= target ? 'staged' : false), `import progress ${target.toFixed(2)}`, 120_000)
@@ -101,8 +104,7 @@ describe('atomic imports', () => {
     const dir = tempDir()
     // 20,000 steps and 5 snapshots of the largest network: long enough to be killed in
     const { file, ...total } = await bigRunFile(dir, 20_000, 4_000)
-    const db = join(dir, 'lab.db')
-    const midImport = await killAtRandomMoments(db, total, 24, async () => {
+    const midImport = await killAtRandomMoments(dir, total, 24, async (db) => {
       const child = labAsync(['import', file, '--db', db, '--json'])
       return {
         ended: child.exited,
@@ -120,8 +122,7 @@ describe('atomic imports', () => {
     const dir = tempDir()
     const { file, ...total } = await bigRunFile(dir, 20_000, 4_000)
     const content = readFileSync(file, 'utf8')
-    const db = join(dir, 'lab.db')
-    const midImport = await killAtRandomMoments(db, total, 42, async () => {
+    const midImport = await killAtRandomMoments(dir, total, 42, async (db) => {
       const { host, ws, call } = await hostClient(db)
       cleanup.push(() => ws.terminate(), host.kill)
       return { ended: call('import:runFile', { content, filename: 'big.glrun' }), kill: host.kill }
