@@ -7,10 +7,7 @@ test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers
   const lessons = new LessonsPage(page)
   await lessons.openNotebook('simplenet')
   // notebook 4.4.2: loss 3.344918677423258, dW[0][0] 0.23126277, dW[1][2] -0.86589073
-  await expect(lessons.number('simplenet-loss')).toHaveText('3.34491868')
-  await expect(lessons.number('simplenet-dW-0-0')).toHaveText('0.23126277')
-  await expect(lessons.number('simplenet-dW-1-2')).toHaveText('-0.86589073')
-  await expect(lessons.number('simplenet-p-2')).toHaveText('-2.38828788')
+  await lessons.expectNumbers({ 'simplenet-loss': '3.34491868', 'simplenet-dW-0-0': '0.23126277', 'simplenet-dW-1-2': '-0.86589073', 'simplenet-p-2': '-2.38828788' })
 
   const before = await lessons.readNumber('simplenet-loss')
   await lessons.button('Step: W ← W − lr·dW').click()
