@@ -7,8 +7,7 @@ import { LessonsPage } from './pages/lessons'
 for (const lang of ['en', 'ko'] as const) {
   test(`SimpleNet's loss select switches between the notebook's and the book's loss (${lang})`, async ({ page }) => {
     const lessons = new LessonsPage(page)
-    await lessons.open('simplenet')
-    await lessons.notebookSettings()
+    await lessons.openNotebook('simplenet')
     if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     await expect(lessons.number('simplenet-loss')).toHaveText('3.34491868')
     const loss = page.locator('#sn-formulation')

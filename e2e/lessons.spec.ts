@@ -5,13 +5,9 @@ import { LessonsPage } from './pages/lessons'
 
 test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers the loss', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('simplenet')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('simplenet')
   // notebook 4.4.2: loss 3.344918677423258, dW[0][0] 0.23126277, dW[1][2] -0.86589073
-  await expect(lessons.number('simplenet-loss')).toHaveText('3.34491868')
-  await expect(lessons.number('simplenet-dW-0-0')).toHaveText('0.23126277')
-  await expect(lessons.number('simplenet-dW-1-2')).toHaveText('-0.86589073')
-  await expect(lessons.number('simplenet-p-2')).toHaveText('-2.38828788')
+  await lessons.expectNumbers({ 'simplenet-loss': '3.34491868', 'simplenet-dW-0-0': '0.23126277', 'simplenet-dW-1-2': '-0.86589073', 'simplenet-p-2': '-2.38828788' })
 
   const before = await lessons.readNumber('simplenet-loss')
   await lessons.button('Step: W ← W − lr·dW').click()
@@ -36,12 +32,9 @@ test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers
 test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)', async ({ page }) => {
   const lessons = new LessonsPage(page)
   await lessons.trainNotebook('gate')
-  // notebook 4.5.1.1: AND.predict(X) = [0.00135483, 0.08867878, 0.08889176, 0.87496677]
-  await expect(lessons.number('truth-pred-0')).toHaveText('0.00135483')
-  await expect(lessons.number('truth-pred-3')).toHaveText('0.87496677')
+  // notebook 4.5.1.1: AND.predict(X) = [0.00135483, 0.08867878, 0.08889176, 0.87496677];
   // epoch 1000 weights [4.27548114 4.27284863], bias [-6.6027234]
-  await expect(lessons.number('gate-w-0-0')).toHaveText('4.275481')
-  await expect(lessons.number('gate-b-0-0')).toHaveText('-6.602723')
+  await lessons.expectNumbers({ 'truth-pred-0': '0.00135483', 'truth-pred-3': '0.87496677', 'gate-w-0-0': '4.275481', 'gate-b-0-0': '-6.602723' })
 
   // a long run (every epoch logged, so it lasts seconds), photographed mid-run
   await lessons.select('Gate', 'XOR')
@@ -55,8 +48,7 @@ test('XOR with two layers reproduces the notebook’s predictions after its sche
   const lessons = new LessonsPage(page)
   await lessons.trainNotebook('xor2')
   // notebook 4.5.2 after 0.1 x 1000 then 0.3 x 1000 epochs
-  const expected = ['0.01437328', '0.97911594', '0.98563516', '0.01440550']
-  for (const [i, v] of expected.entries()) await expect(lessons.number(`truth-pred-${i}`)).toHaveText(v)
+  await lessons.expectNumbers({ 'truth-pred-0': '0.01437328', 'truth-pred-1': '0.97911594', 'truth-pred-2': '0.98563516', 'truth-pred-3': '0.01440550' })
 
   await lessons.button('Add segment').click()
   await page.locator('#xor2-seg2-epochs').fill('100000')

@@ -187,8 +187,7 @@ test('Step advances a paused gate run by exactly one epoch, shown and stored; fr
   lab
 }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('gate')
   await lessons.fill('Epochs', '100000')
   await lessons.select('Gradient method', 'backprop')
 

@@ -15,8 +15,7 @@ function storedRun(dbPath: string, runId: number): { status: string; steps: numb
 
 test('a paused 100,000-epoch gate run holds its step counter; Stop saves it stopped at the step shown', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('gate')
   await lessons.select('Gradient method', 'backprop')
   await lessons.fill('Epochs', '100000')
   await lessons.fill('Log every (epochs)', '1')

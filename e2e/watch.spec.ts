@@ -62,8 +62,7 @@ test('at 10 steps/s a gate run takes 10-30 steps in its first 2 s with a chart p
   lab
 }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('gate')
   await lessons.train('10')
   const runId = await lessons.runId()
   await expect.poll(() => lessons.stepsDone()).toBeGreaterThan(0)
@@ -121,8 +120,7 @@ test('at 10 steps/s a gate run takes 10-30 steps in its first 2 s with a chart p
 
 test('a run at 10 steps/s logging every 7th epoch stores exactly the rows of the same run at full speed', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('gate')
   await lessons.fill('Epochs', '30')
   await lessons.fill('Log every (epochs)', '7')
   await lessons.train('10')
@@ -150,8 +148,7 @@ test('AND and XOR with the notebook’s settings: the final loss in large figure
   }
   const finalLoss = { AND: 0.1604392693330146, XOR: 1.386294362832352 }
   for (const gate of ['AND', 'XOR'] as const) {
-    await lessons.open('gate')
-    await lessons.notebookSettings()
+    await lessons.openNotebook('gate')
     await lessons.select('Gate', gate)
     await lessons.train()
     await lessons.waitForStatus('done')
@@ -183,8 +180,7 @@ test('AND and XOR with the notebook’s settings: the final loss in large figure
 
 test('one Step from a fresh AND lesson explains w₁, w₂ and b with the numbers of `lab train gate --epochs 1`', async ({ page }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('gate')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('gate')
   await lessons.button('Step').click()
   await lessons.waitForStatus('paused')
   const explain = page.getByTestId('explain')
@@ -228,8 +224,7 @@ test('one Step from a fresh AND lesson explains w₁, w₂ and b with the number
 
 test('a replay of the 2,000-epoch two-layer XOR scrubbed to step 737 spans the run on x and its whole loss range on y', async ({ page, lab }) => {
   const lessons = new LessonsPage(page)
-  await lessons.open('xor2')
-  await lessons.notebookSettings()
+  await lessons.openNotebook('xor2')
   await lessons.train()
   await lessons.waitForStatus('done')
   const runId = await lessons.runId()

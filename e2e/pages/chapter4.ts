@@ -16,6 +16,7 @@ export class Chapter4Page {
   /** The sidebar's lesson entries, top to bottom (their test ids name the kinds). */
   async sidebarKinds(): Promise<string[]> {
     const ids = await this.page.locator('nav [data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))
+    // the welcome page and the runs library are entries too, not lessons
     return ids.map((id) => id.replace(/^nav-/, '')).filter((k) => k !== 'library' && k !== 'welcome')
   }
 

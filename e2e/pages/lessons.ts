@@ -85,6 +85,11 @@ export class LessonsPage {
     return this.page.getByTestId(testId)
   }
 
+  /** Each number on screen (test id -> text) reads as given. */
+  async expectNumbers(texts: Record<string, string>): Promise<void> {
+    for (const [testId, text] of Object.entries(texts)) await expect(this.number(testId)).toHaveText(text)
+  }
+
   async readNumber(testId: string): Promise<number> {
     return Number(await this.number(testId).textContent())
   }
@@ -103,11 +108,16 @@ export class LessonsPage {
     await this.waitForStatus('stopped')
   }
 
-  /** Starts a run of a lesson on the notebook's settings overridden by `overrides` (label -> value); its id. */
-  async startNotebook(kind: LessonKind, overrides: Record<string, string> = {}): Promise<number> {
+  /** Opens a lesson on the notebook's settings, overridden by `overrides` (label -> value). */
+  async openNotebook(kind: LessonKind, overrides: Record<string, string> = {}): Promise<void> {
     await this.open(kind)
     await this.notebookSettings()
     for (const [label, value] of Object.entries(overrides)) await this.fill(label, value)
+  }
+
+  /** Starts a run of a lesson on the notebook's settings overridden by `overrides`; its id. */
+  async startNotebook(kind: LessonKind, overrides: Record<string, string> = {}): Promise<number> {
+    await this.openNotebook(kind, overrides)
     await this.train()
     return this.runId()
   }

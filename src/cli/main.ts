@@ -18,6 +18,21 @@ const out: Output = {
   stderr: (line) => process.stderr.write(line + '\n')
 }
 
+type Runner = (args: string[], out: Output, write: (text: string) => void) => number | Promise<number>
+
+/** Each command's first word and what runs it (the exports write their file's text to stdout). */
+const RUNNERS: Record<string, Runner> = {
+  simplenet,
+  train,
+  loss,
+  derivative,
+  gradient,
+  runs,
+  export: exportRun,
+  'export-run': exportRunFileCommand,
+  import: importCommand
+}
+
 /** The help asked for by `lab [command [model]] --help` (or `lab help`), or null. */
 function help(argv: string[]): string | null {
   if (argv[0] === 'help') return overview()
@@ -39,33 +54,14 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const [command, ...rest] = argv
-  switch (command) {
-    case 'simplenet':
-      return simplenet(rest, out)
-    case 'train':
-      return train(rest, out)
-    case 'loss':
-      return loss(rest, out)
-    case 'derivative':
-      return derivative(rest, out)
-    case 'gradient':
-      return gradient(rest, out)
-    case 'runs':
-      return runs(rest, out)
-    case 'export':
-      return exportRun(rest, out, (text) => process.stdout.write(text))
-    case 'export-run':
-      return exportRunFileCommand(rest, out, (text) => process.stdout.write(text))
-    case 'import':
-      return importCommand(rest, out)
-    default:
-      // no command, or options before it (`lab --db F`): say how it is used, and fail
-      if (command === undefined || command.startsWith('-')) {
-        out.stderr(overview())
-        return 2
-      }
-      throw new CliError(`unknown command ${JSON.stringify(command)} (commands: ${commands().map((c) => c.name.split(' ')[0]).filter((n, i, all) => all.indexOf(n) === i).join(', ')})`)
+  const run = command !== undefined && Object.hasOwn(RUNNERS, command) ? RUNNERS[command] : undefined
+  if (run) return run(rest, out, (text) => process.stdout.write(text))
+  // no command, or options before it (`lab --db F`): say how it is used, and fail
+  if (command === undefined || command.startsWith('-')) {
+    out.stderr(overview())
+    return 2
   }
+  throw new CliError(`unknown command ${JSON.stringify(command)} (commands: ${commands().map((c) => c.name.split(' ')[0]).filter((n, i, all) => all.indexOf(n) === i).join(', ')})`)
 }
 
 // --debug anywhere: a failure's stack too, after its one line

@@ -8,25 +8,14 @@ import type { ProgressEvent } from '../../shared/api'
 import type { Pace } from '../../shared/pace'
 import type { TrainConfig } from '../../shared/config'
 import { defaultName, totalSteps } from '../../shared/kinds'
-import type { EngineRunHandlers } from '../engine-host/engine-host'
+import type { EngineRun, EngineRunHandlers } from '../engine-host/engine-host'
 import { ProgressTracker } from '../progress'
 import type { RunStore } from '../store/run-store'
 import { OwnedRun, storageFailureReason, type EndStatus } from './owned-run'
 import { storageProblem } from './storage-problem'
 
-/** The controls of whatever trains the run; it reports through EngineRunHandlers. */
-export interface Driver {
-  pause(): void
-  resume(): void
-  step(): void
-  /** Steps per second from now on (null: full speed). */
-  setPace(pace: Pace): void
-  stop(): void
-  /** Steps per second from now on (null: full speed); the trainer keeps the pace itself. */
-  setPace(pace: Pace): void
-  /** Ends the trainer at once; nothing more is reported. */
-  abort(): void
-}
+/** The controls of whatever trains the run, an engine process's or in-process (the same as EngineRun); it reports through EngineRunHandlers. */
+export type Driver = EngineRun
 
 /** Starts the trainer of `config`: `EngineHost.start` (an engine process), or `inProcess` (src/services/lifecycle/in-process.ts). */
 export type StartDriver = (config: TrainConfig, on: EngineRunHandlers, opts: { paused: boolean; pace: Pace }) => Driver

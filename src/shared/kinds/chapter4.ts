@@ -15,8 +15,14 @@ export const oneRecord = {
   totalSteps: () => 0,
   counts: () => ({ metrics: 1, paramSnapshots: 1, evalSnapshots: 0 }),
   applies: () => true,
-  budgetKnobs: []
+  budgetKnobs: [],
+  // what is stored are inputs and results, not trained parameters: no gradients, no predictions
+  grads: false,
+  predictions: 0
 } as const
+
+/** A one-record kind's facts from its field rows, their parser and the notebook's config (its defaults too). */
+export const computedOnce = <R, P, C>(fields: R, parse: P, notebook: C) => ({ fields, parse, notebook, defaults: notebook, ...oneRecord })
 
 /** f: function_1 / function_2 or an expression (checked by src/engine/expr where it is computed). */
 export const functionRow = (arity: 1 | 2) =>

@@ -1,7 +1,7 @@
 // Section 4.3: the numerical derivative of f at x, central or forward, in float64 or float32.
 import { configParser, type FieldSpec } from '../fields'
 import { num, oneOf, type Infer } from '../schema'
-import { functionRow, oneRecord } from './chapter4'
+import { functionRow, computedOnce } from './chapter4'
 import type { KindDescriptor } from './kind'
 
 const rows = [
@@ -23,14 +23,8 @@ const notebook: DerivativeConfig = { kind: 'derivative', f: 'function_1', x: 5, 
 export const derivative = {
   kind: 'derivative',
   lesson: { section: '4.3', title: { en: 'Numerical differentiation', ko: '수치 미분' }, blurb: { en: 'The derivative by a small difference: central and forward, the tangent line, and why h must be neither too big nor too small.', ko: '작은 차이로 구하는 미분: 중심 차분과 전방 차분, 접선, 그리고 h가 너무 커도 너무 작아도 안 되는 이유.' } },
-  fields: rows,
-  parse: parseDerivative,
-  notebook,
-  defaults: notebook,
-  ...oneRecord,
+  ...computedOnce(rows, parseDerivative, notebook),
   params: () => [['x', 1, 1], ['d', 1, 2]],
-  grads: false,
-  predictions: 0,
   defaultName: (c, lang) => (lang === 'en' ? `Derivative of ${c.f} at ${c.x}` : `${c.f}의 x = ${c.x}에서의 미분`),
   keyParams: (c) => `f=${c.f}, x=${c.x}, h=${c.h}, ${c.method}, ${c.precision}`
 } satisfies KindDescriptor<DerivativeConfig>

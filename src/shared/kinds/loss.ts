@@ -2,7 +2,7 @@
 // against the label t. Its run is one computation; the MNIST mini-batch is the lesson's alone.
 import { configParser, type FieldSpec } from '../fields'
 import { array, int, num, type Infer } from '../schema'
-import { oneRecord } from './chapter4'
+import { computedOnce } from './chapter4'
 import type { KindDescriptor } from './kind'
 
 const rows = [
@@ -21,14 +21,8 @@ const notebook: LossConfig = { kind: 'loss', y: [0.1, 0.05, 0.6, 0.0, 0.05, 0.1,
 export const loss = {
   kind: 'loss',
   lesson: { section: '4.2', title: { en: 'Loss functions', ko: '손실 함수' }, blurb: { en: 'Mean squared error and cross-entropy, term by term, on one output and on a mini-batch of MNIST digits.', ko: '평균 제곱 오차와 교차 엔트로피 오차를 항 하나하나, 출력 하나와 MNIST 미니배치에서 계산합니다.' } },
-  fields: rows,
-  parse: parseLoss,
-  notebook,
-  defaults: notebook,
-  ...oneRecord,
+  ...computedOnce(rows, parseLoss, notebook),
   params: (c) => [['y', 1, c.y.length], ['t', 1, c.y.length], ['E', 1, 2]],
-  grads: false,
-  predictions: 0,
   defaultName: (c, lang) => (lang === 'en' ? `Losses, t = ${c.t}` : `손실, t = ${c.t}`),
   keyParams: (c) => `y=(${c.y.join(', ')}), t=${c.t}`
 } satisfies KindDescriptor<LossConfig>
