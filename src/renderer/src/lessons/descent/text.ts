@@ -70,10 +70,10 @@ const ko: Record<DescentKey, string> = {
   fPerStep: '단계별 f(x)',
   step: '단계',
   points: '기록된 점',
-  diverged: '발산했습니다: f가 {from}에서 {to}(으)로 커졌습니다. 이 학습률에서는 걸음마다 최솟값을 지나쳐 더 멀리 떨어집니다.',
+  diverged: '발산했습니다: f가 {from}에서 {to|으로/로} 커졌습니다. 이 학습률에서는 걸음마다 최솟값을 지나쳐 더 멀리 떨어집니다.',
   frozen: '점이 최솟값에서 먼 ({x}, {y})에 멈췄습니다: 여기서는 x ± h가 반올림되어 다시 x가 되므로 수치 기울기가 0입니다. 최솟값이 아니라 반올림이 만든 현상입니다.',
   barely: '거의 움직이지 않았습니다: {steps}걸음 뒤에도 시작점에서 {moved}만큼 떨어졌을 뿐입니다. 학습률이 너무 작습니다.',
-  descending: '내려가는 중입니다: f가 {from}에서 {to}(으)로 바뀌었습니다.',
+  descending: '내려가는 중입니다: f가 {from}에서 {to|으로/로} 바뀌었습니다.',
   presets: '책의 학습률',
   presetGood: 'lr 0.1: 최솟값으로 미끄러집니다',
   presetBig: 'lr 10: 너무 커서 발산합니다',
@@ -85,7 +85,7 @@ const ko: Record<DescentKey, string> = {
   fHint: 'function_2, 또는 x0과 x1의 식 (예: x0^2 + 3*x1^2)',
   badExpr: '식이 비어 있습니다. function_2 또는 x0과 x1의 식을 쓰세요.',
   badExprAt: '식의 {position}번째 글자에서 읽을 수 없습니다.',
-  badBuiltin: '{name}은(는) 변수가 하나인 함수입니다. 여기서는 function_2 또는 x0과 x1의 식을 쓰세요.',
+  badBuiltin: '{name|은/는} 변수가 하나인 함수입니다. 여기서는 function_2 또는 x0과 x1의 식을 쓰세요.',
   presetsNote: '책처럼 (−3, 4)에서 100걸음, 학습률만 바꿉니다.',
   undefinedAt: '시작점 ({x0}, {x1})에서 f의 값이 없습니다. 다른 시작점을 고르세요.'
 }

@@ -90,7 +90,7 @@ const problems = localStrings({
     negative: 'y{index}가 {value}입니다. 확률은 0 이상이어야 합니다.',
     aboveOne: 'y{index}가 {value}입니다. 확률은 1 이하여야 합니다.',
     sum: 'y의 합이 {sum}입니다. 확률 분포의 합은 1이어야 합니다.',
-    label: '레이블 {label}은(는) 클래스가 아닙니다. 레이블은 0부터 {max}까지의 정수입니다.',
+    label: '레이블 {label|은/는} 클래스가 아닙니다. 레이블은 0부터 {max}까지의 정수입니다.',
     length: '원-핫 t의 원소가 {length}개인데 y는 {classes}개입니다.',
     notOneHot: '원-핫 t는 1 하나를 빼고 모두 0이어야 합니다. 예: 0,0,1,0,0,0,0,0,0,0'
   }

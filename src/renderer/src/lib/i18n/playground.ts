@@ -78,12 +78,12 @@ export const playgroundKo: Record<keyof typeof playgroundEn, string> = {
   pgRemoved: '({x1}, {x2})의 점을 지웠습니다. 점 {n}개.',
   pgCsv: 'CSV에서 점 가져오기…',
   pgCsvRead: '{file}에서 점 {n}개를 읽었습니다.',
-  pgCsvRefused: '{file}을(를) 받아들이지 않았습니다: {what}.',
+  pgCsvRefused: '{file|을/를} 받아들이지 않았습니다: {what}.',
   pgCsvAllowed: '각 줄은 x1,x2,label 형식입니다: x1과 x2는 −6에서 6 사이의 수, label은 0, 1, 2 중 하나이며 첫 줄에 “x1,x2,label”을 써도 됩니다.',
   pgCsv_columns: '{line}번째 줄의 값이 3개가 아니라 {count}개입니다 (“{value}”)',
-  pgCsv_number: '{line}번째 줄의 “{value}”은(는) 수가 아닙니다',
-  pgCsv_range: '{line}번째 줄의 {value}은(는) 평면 밖입니다',
-  pgCsv_label: '{line}번째 줄의 레이블 “{value}”은(는) 0, 1, 2가 아닙니다',
+  pgCsv_number: '{line}번째 줄의 {“value”|은/는} 수가 아닙니다',
+  pgCsv_range: '{line}번째 줄의 {value|은/는} 평면 밖입니다',
+  pgCsv_label: '{line}번째 줄의 레이블 {“value”|은/는} 0, 1, 2가 아닙니다',
   pgCsv_tooMany: '{line}번째 줄에서 점 {max}개 한도를 넘습니다',
   pgCsv_empty: '점이 2개보다 적습니다',
   pgNetwork: '신경망',
@@ -105,7 +105,7 @@ export const playgroundKo: Record<keyof typeof playgroundEn, string> = {
   pgInput: '입력 {f}',
   pgNeuron: '{l}층 뉴런 {j}',
   pgOutputNode: '출력',
-  pgLink: '{name}[{i}, {j}] = {value}: {from}에서 {to}(으)로',
+  pgLink: '{name}[{i}, {j}] = {value}: {from}에서 {to|으로/로}',
   pgMapRange: '평면 위의 {what}: {lo}부터 {hi}까지, {pos}%에서 양수',
   pgNoFocus: '뉴런에 마우스를 올리거나 초점을 두면 출력이 크게 보입니다.',
   pgDecision: '결정 지도',
@@ -124,8 +124,8 @@ export const playgroundKo: Record<keyof typeof playgroundEn, string> = {
   pgTrainAcc: '훈련 정확도',
   pgTestAcc: '시험 정확도',
   pgAccuracy: '정확도',
-  pgCurve: '{name}: {from}번째 에폭 {a}에서 {to}번째 에폭 {b}(으)로',
+  pgCurve: '{name}: {from}번째 에폭 {a}에서 {to}번째 에폭 {b|으로/로}',
   pgNoCurve: '아직 학습한 에폭이 없습니다',
   pgDiverged:
-    '{epoch}번째 에폭에서 학습을 멈췄습니다: 손실이 무한대가 되었습니다. 학습률 {lr}은(는) 이 신경망에 너무 큽니다. 갱신할 때마다 손실의 골짜기 바닥을 지나쳐 가중치가 자리를 잡지 못하고 커지다가, 출력이 정확히 0이나 1에 붙어 −log 0이 무한대가 됩니다. 마지막으로 유한했던 {kept}번째 에폭의 신경망을 남겨 두었습니다. 학습률을 열 배 작게 해 보세요.'
+    '{epoch}번째 에폭에서 학습을 멈췄습니다: 손실이 무한대가 되었습니다. 학습률 {lr|은/는} 이 신경망에 너무 큽니다. 갱신할 때마다 손실의 골짜기 바닥을 지나쳐 가중치가 자리를 잡지 못하고 커지다가, 출력이 정확히 0이나 1에 붙어 −log 0이 무한대가 됩니다. 마지막으로 유한했던 {kept}번째 에폭의 신경망을 남겨 두었습니다. 학습률을 열 배 작게 해 보세요.'
 }
