@@ -5,7 +5,7 @@ export const watchingEn = {
   speedFull: 'full',
   speedFullTitle: 'full speed: as fast as the engine trains',
   speedHint:
-    'Slow the run down to watch every step, or press Step to take one epoch at a time and see what it did. The speed changes at once, even mid-run.',
+    'Slow the run down to watch every step, or press Step to take one step at a time and see what it did. The speed changes at once, even mid-run.',
   currentStep: 'Current step',
   currentLoss: 'Loss',
   finalStep: 'Last step',
@@ -49,7 +49,7 @@ export const watchingKo: Record<keyof typeof watchingEn, string> = {
   speedFull: '최대',
   speedFullTitle: '최대 속도: 엔진이 학습할 수 있는 만큼 빠르게',
   speedHint:
-    '속도를 낮추면 모든 단계를 지켜볼 수 있고, 한 단계 버튼을 누르면 한 에폭씩 학습하며 그 단계가 무엇을 했는지 볼 수 있습니다. 속도는 학습 중에도 바로 바뀝니다.',
+    '속도를 낮추면 모든 단계를 지켜볼 수 있고, 한 단계 버튼을 누르면 한 단계씩 학습하며 그 단계가 무엇을 했는지 볼 수 있습니다. 속도는 학습 중에도 바로 바뀝니다.',
   currentStep: '현재 단계',
   currentLoss: '손실',
   finalStep: '마지막 단계',
