@@ -45,7 +45,7 @@ const rows = [
     label: { en: 'Evaluate on', ko: '평가 시점' },
     values: {
       every: { en: 'every K iterations (notebook)', ko: 'K 반복마다 (노트북)' },
-      book: { en: 'the book’s epochs: after 1, then every 60000/B (train_neuralnet.py)', ko: '책의 에폭: 1번째 반복 후, 그 뒤 60000/B 반복마다' }
+      book: { en: 'the book’s: iteration 1, then each epoch', ko: '책: 1번째 반복, 그 뒤 에폭마다' }
     }
   },
   {
