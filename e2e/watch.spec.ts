@@ -1,4 +1,4 @@
-// Watching a run learn (issue 19): the speed the engine keeps, every step drawn at a watchable
+// Watching a run learn: the speed the engine keeps, every step drawn at a watchable
 // speed, the notebook's numbers and lines, the explained step, honest axes in a replay. The
 // references are the notebook's printed output, numpy's (fixtures/make_print_fixtures.py), the
 // `lab` command and the host's SQLite file.

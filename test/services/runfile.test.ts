@@ -162,7 +162,7 @@ describe('run files', () => {
       [resign(good, (l) => l.splice(2, 0, l[2])), /snapshot steps are out of order \(1 then 1\)/],
       [resign(good, (l) => l.push(l[1])), /metrics after snapshots/],
       [resign(good, (l) => (l[1] = { colour: 'red' })), /line 2 is "colour", not metrics, a snapshot or the checksum/],
-      // values no run can hold (issue 24): each names its line and the rule
+      // values no run can hold: each names its line and the rule
       [resign(good, (l) => (l[1].metrics.loss = f64([-1, 0.1, NaN]))), /line 2 has loss -1 at step 1 \(a loss is never negative\)/],
       [resign(good, (l) => (l[1].metrics.loss = f64([1e308 * 10, 0.1, NaN]))), /line 2 has loss Infinity at step 1 \(a loss is a finite number; only a failed run's last step may hold NaN or Infinity\)/],
       [resign(good, (l) => (l[1].metrics.loss = f64([0.1, NaN, NaN]))), /line 2 has loss NaN at step 2 \(a loss is a finite number/],
