@@ -12,7 +12,7 @@ import type { RunStatus } from '../../shared/api'
 import { parseRunConfig } from '../../shared/config'
 import { HEADER_LIMIT, METRIC_CHUNK, runCounts, runFileBound, snapshotBytes } from '../../shared/run-budget'
 import { array, int, num, object, oneOf, optional, str, ValidationError, type Parser } from '../../shared/schema'
-import { kindOf, totalSteps } from '../../shared/kinds'
+import { kindOf, scheduleLr, totalSteps } from '../../shared/kinds'
 import type { StoredSnapshot } from '../store/run-store'
 import { decodeColumn, gradShapes, paramShapes, unpackParams } from './columns'
 import { contentHasher, FORMAT, VERSION } from './format'
@@ -69,9 +69,7 @@ const MNIST_TEST_IMAGES = 10_000
  */
 function lrAt(config: RunConfig, step: number): number {
   if (!('schedule' in config)) return 'lr' in config ? config.lr : NaN
-  let end = 0
-  for (const seg of config.schedule) if (step <= (end += seg.epochs)) return seg.lr
-  return NaN
+  return scheduleLr(config.schedule, step) ?? NaN
 }
 
 /** A run stops at a non-finite loss (engine-process/runner.ts): it fails there, or its host died before it could say so. */

@@ -42,6 +42,13 @@ export function scheduleText(s: Schedule, form: 'cli' | 'name' | 'ui' | 'note'):
 /** Epochs over the whole schedule. */
 export const scheduleEpochs = (s: Schedule): number => s.reduce((n, g) => n + g.epochs, 0)
 
+/** The learning rate epoch `step` trains with: its segment's (engine/truthtable.ts); none past the schedule's end. */
+export function scheduleLr(s: readonly { lr: number; epochs: number }[], step: number): number | undefined {
+  let end = 0
+  for (const seg of s) if (step <= (end += seg.epochs)) return seg.lr
+  return undefined
+}
+
 const notebook: Xor2Config = {
   kind: 'xor2',
   seed: 1,

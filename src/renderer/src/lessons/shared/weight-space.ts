@@ -1,6 +1,7 @@
 // The weight-space view's frame: the square of the two chosen parameters that holds the whole path
 // with a margin, its edges on round values so the map does not shift with every new point.
 import type { Params, ScheduleStep } from '../../../../engine/types'
+import { scheduleLr } from '../../../../shared/kinds'
 import type { Snapshot } from '../../../../shared/api'
 import { fromWireParams } from '../../../../shared/wire'
 import type { Point } from '../../lib/components/landscape/overlay'
@@ -45,10 +46,6 @@ export function pathBefore(history: Snapshot[], current: Snapshot | null, max = 
 
 /** The learning rate of the schedule's segment that took epoch `step` (1-based; 0 reads as the first). */
 export function lrAt(schedule: readonly ScheduleStep[], step: number): number {
-  let end = 0
-  for (const seg of schedule) {
-    end += seg.epochs
-    if (step <= end) return seg.lr
-  }
-  return schedule[schedule.length - 1]?.lr ?? 0
+  // past the end (a replay's last step) the last segment's rate
+  return scheduleLr(schedule, step) ?? schedule[schedule.length - 1]?.lr ?? 0
 }
