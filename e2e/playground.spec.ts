@@ -9,8 +9,8 @@ import { LessonsPage } from './pages/lessons'
 
 type Lang = 'en' | 'ko'
 const words = {
-  en: { train: 'Train', done: 'done', failed: 'failed', line: 'line 3', diverged: 'the loss became infinite', custom: 'your points', replay: (id: number) => new RegExp(`^Replay run ${id}\\b`), replayOf: (id: number) => new RegExp(`^Replay of run #${id}\\b`) },
-  ko: { train: '학습', done: '완료', failed: '실패', line: '3번째 줄', diverged: '손실이 무한대가 되었습니다', custom: '직접 찍은 점', replay: (id: number) => new RegExp(`^실행 ${id} .* 다시 보기$`), replayOf: (id: number) => new RegExp(`^실행 #${id} 다시 보기`) }
+  en: { paused: 'paused', resume: 'Resume', branch: /^A branch: after epoch 3, W2\[2, 1\] set to 1\.75\.$/, branchOf: (id: number) => `a branch of run #${id}`, stopped: 'stopped', train: 'Train', done: 'done', failed: 'failed', line: 'line 3', diverged: 'the loss became infinite', custom: 'your points', replay: (id: number) => new RegExp(`^Replay run ${id}\\b`), replayOf: (id: number) => new RegExp(`^Replay of run #${id}\\b`) },
+  ko: { paused: '일시정지됨', resume: '계속', branch: /^분기한 실행: 3번째 에폭 뒤 W2\[2, 1\] = 1\.75\.$/, branchOf: (id: number) => `실행 #${id}에서 분기`, stopped: '중지됨', train: '학습', done: '완료', failed: '실패', line: '3번째 줄', diverged: '손실이 무한대가 되었습니다', custom: '직접 찍은 점', replay: (id: number) => new RegExp(`^실행 ${id} .* 다시 보기$`), replayOf: (id: number) => new RegExp(`^실행 #${id} 다시 보기`) }
 }
 
 for (const lang of ['en', 'ko'] as Lang[]) {
@@ -86,6 +86,60 @@ for (const lang of ['en', 'ko'] as Lang[]) {
       await expect(page.getByTestId('pg-plane').locator('circle')).toHaveCount(23)
       await expect(page.getByTestId('pg-plane').locator('circle[fill="rgb(22 163 74)"], circle[stroke="rgb(22 163 74)"]')).toHaveCount(3)
       await shot(page, `playground-replay-${lang}`)
+    })
+
+    test('a paused run’s weight set by hand starts a branch, stored as such, and trains on from there', async ({ page, lab }) => {
+      test.setTimeout(120_000)
+      const lessons = new LessonsPage(page)
+      await page.locator('#playground-points').fill('40')
+      await page.locator('#playground-epochs').fill('12')
+      for (let k = 1; k <= 3; k++) {
+        await page.locator('[data-control="step"]').click()
+        await expect(page.getByTestId('pg-epoch')).toHaveText(String(k))
+      }
+      await expect(page.getByTestId('run-status')).toHaveText(w.paused)
+      const parent = await lessons.runId()
+      // W2[2, 1]: from hidden neuron 2 of layer 1 to neuron 1 of layer 2 (row 1, column 0)
+      const link = page.getByTestId('pg-link-1-2')
+      await expect(page.getByTestId('pg-edit-how')).toBeVisible()
+      await link.focus()
+      await page.keyboard.press('Enter')
+      const field = page.locator('#pg-edit-value')
+      // a value out of range is refused in the UI's language, naming what is allowed
+      await field.fill('5000')
+      await expect(page.getByTestId('pg-edit-apply')).toBeDisabled()
+      await expect(page.getByTestId('pg-edit-weight')).toContainText('1000')
+      await field.fill('1.75')
+      const panel = page.getByTestId('pg-network').locator('..').locator('..')
+      await page.locator('.sticky').evaluate((el) => ((el as HTMLElement).style.position = 'static'))
+      await panel.screenshot({ path: shotPath(`playground-edit-weight-${lang}`) })
+      await page.getByTestId('pg-edit-apply').click()
+      await expect(page.getByTestId('pg-branch')).toHaveText(w.branch)
+      await page.getByTestId('pg-branch').locator('..').screenshot({ path: shotPath(`playground-branch-views-${lang}`) })
+      await expect(page.getByTestId('run-status')).toHaveText(w.paused)
+      await expect(page.getByTestId('pg-epoch')).toHaveText('3')
+      const branch = await lessons.runId()
+      expect(branch).not.toBe(parent)
+      await shot(page, `playground-branch-${lang}`)
+
+      const db = new Database(lab.dbPath, { readonly: true })
+      const row = (id: number) => db.prepare('SELECT status, steps, parent_id, config FROM runs WHERE id = ?').get(id) as { status: string; steps: number; parent_id: number | null; config: string }
+      expect(row(parent)).toMatchObject({ status: 'stopped', steps: 3, parent_id: null })
+      expect(row(branch)).toMatchObject({ status: 'paused', steps: 3, parent_id: parent })
+      expect(JSON.parse(row(branch).config).edits).toEqual([{ epoch: 3, param: 'W2', row: 1, col: 0, value: 1.75 }])
+      // the stored test loss of every epoch, the branch's epoch 3 its own
+      const testLoss = (id: number) => (db.prepare('SELECT test_loss FROM metrics WHERE run_id = ? ORDER BY step').pluck().all(id) as number[])
+      expect(testLoss(branch).slice(0, 2)).toEqual(testLoss(parent).slice(0, 2))
+      expect(testLoss(branch)[2]).not.toBe(testLoss(parent)[2])
+      await page.getByRole('button', { name: w.resume, exact: true }).click()
+      await expect(page.getByTestId('run-status')).toHaveText(w.done, { timeout: 60_000 })
+      expect(row(branch)).toMatchObject({ status: 'done', steps: 12 })
+      db.close()
+
+      await page.getByTestId('nav-library').click()
+      await expect(page.getByTestId('row-branch').first()).toContainText(w.branchOf(parent))
+      await page.getByRole('button', { name: w.replay(branch) }).click()
+      await expect(page.getByTestId('pg-branch')).toHaveText(w.branch)
     })
 
     test('a CSV with a bad line is refused naming the line', async ({ page }) => {

@@ -136,6 +136,11 @@ export interface Trainer {
   /** Steps taken so far. */
   readonly done: number
   /**
+   * Started paused, the runner first takes the steps up to this one at full speed and holds
+   * there: a playground branch retraining its parent's epochs up to its edit.
+   */
+  readonly holdAt?: number
+  /**
    * Take one step; returns its record when the step is logged, null otherwise. `record` asks for
    * the record (with parameters) even off the log interval: a step taken by hand is always shown.
    */

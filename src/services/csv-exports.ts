@@ -24,7 +24,7 @@ function limited(make: (limit: number) => string, limit: number, what: string): 
   }
 }
 
-const METRIC_COLUMNS = ['step', 'loss', 'lr', 'train_acc', 'test_acc']
+const METRIC_COLUMNS = ['step', 'loss', 'lr', 'train_acc', 'test_acc', 'test_loss']
 
 /** Scalar configuration fields become `config.<name>` columns; lists (xor2 schedule, x, t) as compact text. */
 function configCells(config: RunConfig): [string, Cell][] {
@@ -53,6 +53,7 @@ function* metricRows(store: RunStore, run: RunDetail, configKeys: string[]): Gen
       m.lr[i],
       m.trainAcc[i],
       m.testAcc[i],
+      m.testLoss[i],
       ...configKeys.map((k) => config.get(k)),
       run.createdAt,
       run.finishedAt

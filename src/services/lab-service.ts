@@ -154,7 +154,8 @@ export class LabService {
     )
   }
 
-  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean, pace: Pace): number {
+  private startTraining(config: TrainConfig, name: string | undefined, paused: boolean, pace: Pace, parentId?: number): number {
+    // a branch (a parent) retrains up to its edit before it holds
     this.refuseOverCapacity()
     let run: TrainingRun
     try {
@@ -162,6 +163,8 @@ export class LabService {
         name,
         paused,
         pace,
+        parentId,
+        catchUp: parentId !== undefined,
         progress: (e) => this.emit('run:progress', e),
         ended: () => this.active.delete(run.id!)
       })
@@ -171,6 +174,22 @@ export class LabService {
     }
     this.active.set(run.id!, run)
     return run.id!
+  }
+
+  /**
+   * The paused run ends where it holds and its branch starts there, paused, with the weight set:
+   * it retrains the parent's steps (the same seed, hence the same weights) and holds at the edit.
+   */
+  private branch(runId: number, edit: Request<'runs:branch'>['edit']): number {
+    const parent = this.training(runId)
+    const at = parent.pausedAt
+    if (at === null) throw new ApiFailure('invalid', `run ${runId} is not paused: pause it, then edit its weights`)
+    const kind = kindOf(parent.config.kind)
+    if (!kind.branch) throw new ApiFailure('invalid', `a ${kind.kind} run's weights are not edited by hand`)
+    // the kind's parser names what is wrong with the entry (a weight the network does not have, a value out of range)
+    const config = kind.parse(kind.branch(parent.config, edit, at), 'edit') as TrainConfig
+    parent.end('stopped', null)
+    return this.startTraining(config, undefined, true, parent.speed, runId)
   }
 
   private readonly handlers: Handlers = {
@@ -196,6 +215,7 @@ export class LabService {
       this.training(runId).stop()
       return null
     },
+    'runs:branch': ({ runId, edit }) => ({ runId: this.branch(runId, edit) }),
     'runs:list': (filter) => this.store.listRuns(filter ?? {}),
     'runs:get': ({ runId }) => {
       const run = this.store.getRun(runId)

@@ -8,12 +8,14 @@ import { parseRunConfig, type RunConfig, type RunKind } from './config'
 import { parseKind } from './kinds'
 import { parsePace } from './pace'
 import { RUN_FILE_LIMIT } from './run-budget'
-import { array, bool, int, object, optional, str, type Parser } from './schema'
+import { array, bool, int, num, object, optional, str, type Parser } from './schema'
 import { language } from './language'
 import { FILENAME_MAX, NAME_MAX, runName, runNote } from './limits'
 import type { RunStatus } from './status'
 
 export type { RunStatus } from './status'
+export type { Metrics } from './metrics'
+import type { Metrics } from './metrics'
 
 export interface RunSummary {
   id: number
@@ -33,6 +35,8 @@ export interface RunSummary {
   finalTestAcc: number | null
   /** Set on a run that came from a run file: when, from which file, and its id where it was exported. */
   imported?: ImportOrigin | null
+  /** A branch: the run whose paused weights were edited to start it (null when that run was deleted, or for any other run). */
+  parentId?: number | null
 }
 
 export interface ImportOrigin {
@@ -47,15 +51,6 @@ export interface RunDetail extends RunSummary {
   snapshotSteps: number[]
   /** Total steps the run was configured for. */
   totalSteps: number
-}
-
-/** Metrics as columns (cheap to send, cheap to chart). NaN where a step has no value. */
-export interface Metrics {
-  step: number[]
-  loss: number[]
-  lr: number[]
-  trainAcc: number[]
-  testAcc: number[]
 }
 
 /** Matrices cross process boundaries as plain arrays (JSON over the WebSocket). */
@@ -137,6 +132,15 @@ export const requests = {
   /** A paused run takes exactly one step (an epoch, or an MNIST iteration), stored and emitted like any other. */
   'runs:step': runId,
   'runs:stop': runId,
+  /**
+   * A paused run's weight set by hand: the run ends `stopped` where it holds, and a branch starts,
+   * paused at that step, with the weight set (its kind's `branch`; the playground's). The entry is
+   * checked against the run's network by the kind's parser.
+   */
+  'runs:branch': object({
+    runId: int(1, Number.MAX_SAFE_INTEGER),
+    edit: object({ param: str({ min: 1, max: 8 }), row: int(0, 1000), col: int(0, 1000), value: num() })
+  }),
   // by kind only: matching names and statuses is the library's, on the list it holds (RunStore.listRuns says why)
   'runs:list': optional(object({ kind: optional(parseKind) })),
   'runs:get': runId,
@@ -178,6 +182,8 @@ export interface Responses {
   'runs:step': null
   'runs:pace': null
   'runs:stop': null
+  /** The branch's id. */
+  'runs:branch': { runId: number }
   'runs:list': RunSummary[]
   'runs:get': RunDetail
   'runs:delete': null

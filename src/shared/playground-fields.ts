@@ -1,8 +1,8 @@
 // The playground's parameters: the values each may take and the parsers that check them (its
 // rows, labels and the rest of its facts are its descriptor's, src/shared/kinds/playground.ts).
-import type { Activation, DatasetName, Feature, Init, LossName, Point, Regularization } from '../engine/playground'
+import type { Activation, DatasetName, Feature, Init, LossName, Point, Regularization, WeightEdit } from '../engine/playground'
 import type { Same } from './fields'
-import { array, described, int, num, oneOf, optional, ValidationError } from './schema'
+import { array, described, int, num, object, oneOf, optional, ValidationError } from './schema'
 
 // The engine's own constants for these (src/engine/playground/): src/shared takes only its types,
 // so they are written again here and test/shared/playground-fields.test.ts checks they agree.
@@ -36,6 +36,22 @@ const point = described(POINT, (v, field): Point => {
   return [coordinate(v[0], `${field}[0]`), coordinate(v[1], `${field}[1]`), label(v[2], `${field}[2]`)]
 })
 
+/** W1, b1, … W7, b7: the parameters of a network of up to 6 hidden layers. */
+const PARAM_NAMES = Array.from({ length: 7 }, (_, l) => [`W${l + 1}`, `b${l + 1}`]).flat()
+/** Weights a learner may type in: far past any trained network's, short of overflowing a tanh's sum. */
+export const EDIT_LIMIT = 1000
+export const MAX_EDITS = 1000
+/** A weight typed in by hand (the lesson's field checks it as the run's parser will). */
+export const editValue = num({ min: -EDIT_LIMIT, max: EDIT_LIMIT })
+/** After `epoch` epochs (0: before the first), the entry (row, col) of `param` was set to `value`. */
+const edit = object({
+  epoch: int(0, 100000),
+  param: oneOf(...PARAM_NAMES),
+  row: int(0, 7),
+  col: int(0, 7),
+  value: editValue
+})
+
 const FEATURE_LIST = `1 to 7 different features of ${FEATURES.join(', ')}`
 const featureList = described(FEATURE_LIST, (v, field): Feature[] => {
   const chosen = array(oneOf(...FEATURES), { min: 1, max: FEATURES.length, noun: 'features' })(v, field)
@@ -58,14 +74,35 @@ export const playgroundFields = {
   init: oneOf(...INITS),
   batch: int(1, MAX_POINTS),
   regularization: oneOf(...REGULARIZATIONS),
-  regRate: num({ min: 0, max: 1 })
+  regRate: num({ min: 0, max: 1 }),
+  /** Not a flag: a branch's weight edits (a paused run's weight edited in the lesson), in epoch order. */
+  edits: optional(array(edit, { max: MAX_EDITS, noun: 'weight edits' }), [])
 } as const
 
 
-/** Custom points exactly when the data set is `custom`: the whole-config rule the rows cannot say alone. */
-export function checkCustom<C extends { data: string; custom: readonly unknown[] }>(c: C, field: string): C {
-  const at = `${field ? field + '.' : ''}custom`
-  if (c.data === 'custom' && c.custom.length < 2) throw new ValidationError(at, 'at least 2 points for the custom data set', c.custom.length)
-  if (c.data !== 'custom' && c.custom.length > 0) throw new ValidationError(at, 'no points unless the data set is custom', c.custom.length)
+type Shapes = readonly (readonly [name: string, rows: number, cols: number])[]
+
+/**
+ * The whole-config rules the rows cannot say alone: custom points exactly when the data set is
+ * `custom`; edits in epoch order, before the last epoch, each naming an entry of the network's
+ * own parameters (`shapes`).
+ */
+export function checkPlayground<C extends { data: string; custom: readonly unknown[]; epochs: number; edits: readonly WeightEdit[] }>(
+  c: C,
+  field: string,
+  shapes: Shapes
+): C {
+  const at = (k: string): string => `${field ? field + '.' : ''}${k}`
+  if (c.data === 'custom' && c.custom.length < 2) throw new ValidationError(at('custom'), 'at least 2 points for the custom data set', c.custom.length)
+  if (c.data !== 'custom' && c.custom.length > 0) throw new ValidationError(at('custom'), 'no points unless the data set is custom', c.custom.length)
+  c.edits.forEach((e, i) => {
+    const where = at(`edits[${i}]`)
+    if (e.epoch >= c.epochs) throw new ValidationError(`${where}.epoch`, `an epoch before the last (0 to ${c.epochs - 1})`, e.epoch)
+    if (i > 0 && e.epoch < c.edits[i - 1].epoch) throw new ValidationError(`${where}.epoch`, `edits in epoch order (at least ${c.edits[i - 1].epoch})`, e.epoch)
+    const shape = shapes.find(([name]) => name === e.param)
+    if (!shape) throw new ValidationError(`${where}.param`, `a parameter of this network: ${shapes.map(([n]) => n).join(', ')}`, e.param)
+    const [, rows, cols] = shape
+    if (e.row >= rows || e.col >= cols) throw new ValidationError(where, `an entry of ${e.param} (${rows}x${cols}): row 0 to ${rows - 1}, column 0 to ${cols - 1}`, `(${e.row}, ${e.col})`)
+  })
   return c
 }

@@ -5,6 +5,7 @@
 // same numbers, without base64's third), so no allowed setting can fill a disk, and the
 // browser host's message limit and the import limit follow from it.
 import { kindOf, mnistQuickStart, totalSteps, type AnyKind, type MnistConfig, type RunConfig, type RunCounts } from './kinds'
+import { METRIC_COLUMNS } from './metrics'
 import { ValidationError } from './schema'
 
 /** The largest run file, in bytes: 128 MiB. */
@@ -63,8 +64,7 @@ export function runFileBound(config: Config): number {
   const counts = runCounts(config)
   const width = snapshotBytes(config)
   const metricLines = Math.ceil(counts.metrics / METRIC_CHUNK)
-  // five float64 columns: step, loss, lr, trainAcc, testAcc
-  const metrics = metricLines * LINE_OVERHEAD + 5 * base64(8 * counts.metrics) + metricLines * 5 * 4
+  const metrics = metricLines * LINE_OVERHEAD + METRIC_COLUMNS.length * (base64(8 * counts.metrics) + metricLines * 4)
   const evalLine = LINE_OVERHEAD + base64(width * CONFUSION)
   return HEADER_LIMIT + metrics + counts.paramSnapshots * snapshotLine(config) + counts.evalSnapshots * evalLine + TRAILER
 }
@@ -74,7 +74,7 @@ export function runFileBound(config: Config): number {
  * the largest MNIST network (hidden 512, float32). A reader holds at most one line.
  */
 const largestMnist: MnistConfig = { ...mnistQuickStart, hidden: 512 }
-export const MAX_LINE_BYTES = Math.max(HEADER_LIMIT, LINE_OVERHEAD + 5 * base64(8 * METRIC_CHUNK), snapshotLine(largestMnist))
+export const MAX_LINE_BYTES = Math.max(HEADER_LIMIT, LINE_OVERHEAD + METRIC_COLUMNS.length * base64(8 * METRIC_CHUNK), snapshotLine(largestMnist))
 
 const mb = (bytes: number): string =>
   bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`

@@ -120,6 +120,23 @@ describe('playground training', () => {
     if (trainer.done === 0) for (const k of Object.keys(kept)) expect(kept[k].data).toEqual(before[k].data)
   })
 
+  it('a branch logs its edited epoch whatever the log interval, and holds there when started paused', () => {
+    const branch = fixture.runs.find((r) => (r.config as PlaygroundTraining).edits.length > 0)!
+    const c = { ...(branch.config as PlaygroundTraining), logEvery: 4 }
+    const trainer = createPlaygroundTrainer(c)
+    expect(trainer.holdAt).toBe(6)
+    const logged: number[] = []
+    while (trainer.done < trainer.total) {
+      const r = trainer.step()
+      if (r) logged.push(r.step)
+    }
+    expect(logged).toEqual([4, 6, 8, 12, 15])
+    // the edits changed what was learned: the same run without them ends elsewhere
+    const plain = createPlaygroundTrainer({ ...c, edits: [] })
+    while (plain.done < plain.total) plain.step()
+    expect(plain.params().W2.data).not.toEqual(trainer.params().W2.data)
+  })
+
   it('custom points are the data set exactly; their labels give the classes', () => {
     const custom = [
       [0, 0, 0],

@@ -21,7 +21,7 @@ import { tempDir } from './tmp'
 /** The run as the lab would store it: every logged epoch, the last parameters, and the status it ended with. */
 function storedRun(config: PlaygroundTraining): StoredRun {
   const trainer = createPlaygroundTrainer(config)
-  const metrics: Metrics = { step: [], loss: [], lr: [], trainAcc: [], testAcc: [] }
+  const metrics: Metrics = { step: [], loss: [], lr: [], trainAcc: [], testAcc: [], testLoss: [] }
   let final: { step: number; params: Params } | null = null
   let status: RunStatus = 'done'
   try {
@@ -32,6 +32,7 @@ function storedRun(config: PlaygroundTraining): StoredRun {
       metrics.loss.push(r.loss)
       metrics.trainAcc.push(r.trainAcc!)
       metrics.testAcc.push(r.testAcc!)
+      metrics.testLoss.push(r.testLoss!)
       final = { step: r.step, params: r.params! }
     }
   } catch {
@@ -77,6 +78,23 @@ describe.skipIf(missing !== null)('playground notebooks reproduce their runs in 
     const { difference, steps } = reproduce(config)
     expect(steps).toBe(6)
     expect(difference).toBeLessThanOrEqual(1e-10)
+  })
+
+  it('a branch: weights set by hand before the first epoch and after epoch 7, logged every 3', () => {
+    const config: PlaygroundTraining = {
+      ...playgroundDefaults, epochs: 12, logEvery: 3,
+      edits: [{ epoch: 0, param: 'W2', row: 1, col: 0, value: 0.9 }, { epoch: 7, param: 'W1', row: 0, col: 3, value: -2.5 }, { epoch: 7, param: 'b3', row: 0, col: 0, value: 0.4 }]
+    }
+    const { difference, steps } = reproduce(config)
+    // 3, 6, 7 (the edit), 9, 12
+    expect(steps).toBe(5)
+    expect(difference).toBeLessThanOrEqual(1e-10)
+    // the edits are what the notebook reproduces: the same stored run read against no edits differs
+    const s = storedRun(config)
+    const t = texts.en
+    const file = join(tempDir(), 'unedited.ipynb')
+    writeFileSync(file, notebookJson(cells(s, playgroundSections({ ...s, run: { ...s.run, config: { ...s.run.config, edits: [] } as typeof s.run.config } }, t), t), 'en'))
+    expect(summary(runNotebookFile(file).stdout).difference).toBeGreaterThan(1e-3)
   })
 
   it('a diverged run stops where its last finite epoch was stored', () => {

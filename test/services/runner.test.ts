@@ -2,18 +2,23 @@
 // pause/stop land exactly between slices.
 import { describe, expect, it } from 'vitest'
 import { createTrainer } from '../../src/engine'
-import type { StepRecord } from '../../src/engine/types'
+import type { StepRecord, Trainer } from '../../src/engine/types'
 import type { GateConfig } from '../../src/shared/config'
 import { SlicedRunner } from '../../src/services/engine-process/runner'
 import { notebook } from '../../src/shared/kinds'
 
-function cranked(config: GateConfig = notebook.gate, sliceMs = 0, opts: { ack?: boolean } = {}) {
+/** The gate trainer, as a branch that holds at step `holdAt` when started paused. */
+function holding(trainer: Trainer, holdAt: number): Trainer {
+  return { total: trainer.total, holdAt, get done() { return trainer.done }, step: (r) => trainer.step(r), params: () => trainer.params(), result: () => trainer.result() }
+}
+
+function cranked(config: GateConfig = notebook.gate, sliceMs = 0, opts: { ack?: boolean; holdAt?: number } = {}) {
   const queue: (() => void)[] = []
   const batches: StepRecord[][] = []
   const sentDone: number[] = []
   const paused: number[] = []
   const finished: { status: string; reason?: string; predictions?: number[] }[] = []
-  const trainer = createTrainer({ ...config })
+  const trainer = opts.holdAt === undefined ? createTrainer({ ...config }) : holding(createTrainer({ ...config }), opts.holdAt)
   const runner: SlicedRunner = new SlicedRunner(
     trainer,
     {
@@ -36,6 +41,30 @@ function cranked(config: GateConfig = notebook.gate, sliceMs = 0, opts: { ack?: 
 }
 
 describe('SlicedRunner', () => {
+  it('started paused, a branch takes the steps up to where it holds at full speed, then holds there', () => {
+    const r = cranked({ ...notebook.gate, epochs: 20, logEvery: 1 }, 0, { holdAt: 5 })
+    r.runner.setPace(1)
+    r.runner.start(true)
+    r.turn(20)
+    // not one step a second: all five at once, each logged, then held
+    expect(r.batches.flat().map((x) => x.step)).toEqual([1, 2, 3, 4, 5])
+    expect(r.paused).toEqual([5])
+    expect(r.queue).toHaveLength(0)
+    r.runner.step()
+    expect(r.paused).toEqual([5, 6])
+  })
+
+  it('a branch resumed while it retrains trains on instead of holding', () => {
+    const r = cranked({ ...notebook.gate, epochs: 20, logEvery: 1 }, 0, { holdAt: 15 })
+    r.runner.start(true)
+    r.turn(3)
+    r.runner.resume()
+    r.turn(40)
+    expect(r.paused).toEqual([])
+    expect(r.finished.map((f) => f.status)).toEqual(['done'])
+    expect(r.batches.flat()).toHaveLength(20)
+  })
+
   it('takes no step while paused, and stops between steps with what it has', () => {
     const r = cranked()
     r.runner.start()

@@ -9,6 +9,15 @@ import type { Activation, LossName } from './network'
 export type Init = 'small' | 'xavier' | 'he'
 export type Regularization = 'none' | 'l1' | 'l2'
 
+/** A weight set by hand: after `epoch` epochs (0: before the first), `param`'s entry (row, col) becomes `value`. */
+export interface WeightEdit {
+  epoch: number
+  param: string
+  row: number
+  col: number
+  value: number
+}
+
 export interface PlaygroundTraining {
   kind: 'playground'
   seed: number
@@ -33,4 +42,9 @@ export interface PlaygroundTraining {
   h: number
   epochs: number
   logEvery: number
+  /**
+   * A branch's edits, in epoch order: the run retrains its parent's epochs (same seed, same
+   * shuffles, so the same weights) and sets each weight when its epoch is reached.
+   */
+  edits: readonly WeightEdit[]
 }

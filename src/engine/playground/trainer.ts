@@ -4,7 +4,7 @@
 // chapter's terms, with the network of the last finite epoch kept.
 import { copy, descend } from '../linalg'
 import type { Params, StepRecord, Trainer } from '../types'
-import type { PlaygroundTraining } from './config'
+import type { PlaygroundTraining, WeightEdit } from './config'
 import { permutation } from './dataset'
 import { accuracy, dataLoss, forward, paramNames } from './network'
 import { playgroundModel, type Examples, type PlaygroundModel } from './model'
@@ -71,18 +71,36 @@ export const copyParams = (p: Params): Params => Object.fromEntries(Object.entri
 
 const finite = (p: Params): boolean => Object.values(p).every((m) => m.data.every(Number.isFinite))
 
+/** Sets the weights edited after `epochs` epochs; true when there was one. */
+function applyEdits(m: PlaygroundModel, edits: readonly WeightEdit[], epochs: number): boolean {
+  let edited = false
+  for (const e of edits) {
+    if (e.epoch !== epochs) continue
+    const P = m.params[e.param]
+    P.data[e.row * P.cols + e.col] = e.value
+    edited = true
+  }
+  return edited
+}
+
 export function createPlaygroundTrainer(config: PlaygroundTraining): Trainer {
   const m = playgroundModel(config)
+  const edits = config.edits ?? []
+  applyEdits(m, edits, 0)
   let done = 0
   let kept = copyParams(m.params)
   return {
     total: config.epochs,
+    // a branch takes its parent's epochs again and holds where the last weight was edited
+    holdAt: edits.at(-1)?.epoch,
     get done() {
       return done
     },
     step(record = false): StepRecord | null {
       if (done >= config.epochs) throw new Error(`training is finished: all ${config.epochs} epochs are done`)
       epoch(m, config)
+      // an edited epoch is always logged: its record is the branch's first own one
+      const edited = applyEdits(m, edits, done + 1)
       const e = evaluate(m)
       if (!Number.isFinite(e.trainLoss) || !Number.isFinite(e.testLoss) || !finite(m.params)) {
         m.params = copyParams(kept)
@@ -90,7 +108,7 @@ export function createPlaygroundTrainer(config: PlaygroundTraining): Trainer {
       }
       done++
       kept = copyParams(m.params)
-      if (!(record || done % config.logEvery === 0 || done === config.epochs)) return null
+      if (!(record || edited || done % config.logEvery === 0 || done === config.epochs)) return null
       return { step: done, loss: e.trainLoss, testLoss: e.testLoss, trainAcc: e.trainAcc, testAcc: e.testAcc, params: copyParams(m.params) }
     },
     params: () => copyParams(m.params),

@@ -47,6 +47,8 @@ export class SlicedRunner {
   private acked = 0
   private lastFlush = performance.now()
   private state: 'idle' | 'running' | 'paused' | 'finished' = 'idle'
+  /** Running at full speed up to this step, to hold there (Trainer.holdAt); null otherwise. */
+  private holdAt: number | null = null
   private scheduled = false
   private readonly sliceMs: number
   private readonly flushMs: number
@@ -84,6 +86,11 @@ export class SlicedRunner {
   start(paused = false): void {
     if (this.state !== 'idle') return
     if (this.trainer.start) this.pending.push(this.trainer.start)
+    const holdAt = this.trainer.holdAt ?? 0
+    if (paused && holdAt > this.trainer.done) {
+      this.holdAt = holdAt
+      paused = false
+    }
     if (paused) {
       this.state = 'paused'
       this.flush()
@@ -97,6 +104,7 @@ export class SlicedRunner {
 
   pause(): void {
     if (this.state !== 'running') return
+    this.holdAt = null
     this.state = 'paused'
     this.cancelTimer()
     this.flush()
@@ -104,6 +112,8 @@ export class SlicedRunner {
   }
 
   resume(): void {
+    // resumed while it retrains up to where it holds: it trains on from there instead
+    this.holdAt = null
     if (this.state !== 'paused') return
     this.state = 'running'
     this.restartPace()
@@ -140,7 +150,7 @@ export class SlicedRunner {
 
   /** Milliseconds until the next step is due at the pace (0: now). */
   private untilDue(): number {
-    if (this.pace === null) return 0
+    if (this.pace === null || this.holdAt !== null) return 0
     const now = this.now()
     const due = this.paceFrom.t + ((this.trainer.done - this.paceFrom.done + 1) * 1000) / this.pace
     if (now - due > MAX_LAG_MS) {
@@ -151,7 +161,7 @@ export class SlicedRunner {
   }
 
   private get watchable(): boolean {
-    return this.pace !== null && this.pace <= WATCHABLE_PACE
+    return this.pace !== null && this.pace <= WATCHABLE_PACE && this.holdAt === null
   }
 
   private schedule(): void {
@@ -177,6 +187,7 @@ export class SlicedRunner {
         return
       }
       if (this.take(this.watchable ? 'show' : false)) return
+      if (this.holdAt !== null && this.trainer.done >= this.holdAt) return this.pause()
       const now = performance.now()
       if (this.watchable || now - this.lastFlush >= this.flushMs) {
         // the previous batch is not kept yet: wait for its acknowledgement, which reschedules

@@ -31,8 +31,12 @@ export interface RunEnd {
 export interface TrainingOptions {
   /** Its name in the library; the kind's default name when absent. */
   name?: string
-  /** Created paused at step 0, to be stepped from the start. */
+  /** Created paused at step 0 (a branch: at the step it retrains up to), to be stepped from there. */
   paused?: boolean
+  /** The run it branches from (RunStore's parent). */
+  parentId?: number
+  /** Paused: it first retrains up to where it holds (Trainer.holdAt), and reads `running` until it holds. */
+  catchUp?: boolean
   /** Steps per second (null or absent: full speed), kept by the trainer (src/shared/pace.ts). */
   pace?: Pace
   /** Live progress events (the hosts). */
@@ -59,28 +63,35 @@ export class TrainingRun {
    * has already set the engine going again, so that answer is then ignored.
    */
   private held: boolean
+  /** The step the trainer holds at, once it has said so; null while it runs or is still pausing. */
+  private holding: number | null = null
+  private pace: Pace
   private ended = false
 
   constructor(
     store: RunStore | null,
-    config: TrainConfig,
+    readonly config: TrainConfig,
     start: StartDriver,
     private readonly opts: TrainingOptions = {}
   ) {
     const paused = opts.paused ?? false
+    const shownPaused = paused && !opts.catchUp
     const pace = opts.pace ?? null
+    this.pace = pace
     const total = totalSteps(config)
     this.name = opts.name ?? defaultName(config)
     this.held = paused
     try {
       this.owned = store
-        ? new OwnedRun(store, { config, name: this.name, totalSteps: total, status: paused ? 'paused' : 'running' }, (problem) => this.storageFailed(problem))
+        ? new OwnedRun(store, { config, name: this.name, totalSteps: total, status: shownPaused ? 'paused' : 'running', parentId: opts.parentId }, (problem) =>
+            this.storageFailed(problem)
+          )
         : null
     } catch (e) {
       throw new RunNotCreated(storageProblem(e))
     }
     this.id = this.owned?.id ?? null
-    this.progress = opts.progress && this.id !== null ? new ProgressTracker(this.id, config.kind, total, opts.progress, { paused, pace }) : null
+    this.progress = opts.progress && this.id !== null ? new ProgressTracker(this.id, config.kind, total, opts.progress, { paused: shownPaused, pace }) : null
     try {
       this.driver = start(config, this.handlers, { paused, pace })
     } catch (e) {
@@ -93,6 +104,16 @@ export class TrainingRun {
     return this.held
   }
 
+  /** The step a paused run holds at (every record up to it stored); null while it trains or is still pausing. */
+  get pausedAt(): number | null {
+    return this.holding
+  }
+
+  /** Its speed, as last set. */
+  get speed(): Pace {
+    return this.pace
+  }
+
   /** Takes effect between two steps: the driver answers with the step it holds at. */
   pause(): void {
     this.held = true
@@ -102,6 +123,7 @@ export class TrainingRun {
   resume(): void {
     if (!this.held) return
     this.held = false
+    this.holding = null
     this.driver.resume()
     if (this.owned?.setStatus('running') ?? true) this.progress?.resumed()
   }
@@ -109,12 +131,14 @@ export class TrainingRun {
   /** One step of a paused run; false (nothing done) while it runs. */
   step(): boolean {
     if (!this.held) return false
+    this.holding = null
     this.driver.step()
     return true
   }
 
   /** A new speed, at once (running or paused). */
   setPace(pace: Pace): void {
+    this.pace = pace
     this.driver.setPace(pace)
     this.progress?.setPace(pace)
   }
@@ -139,6 +163,7 @@ export class TrainingRun {
     },
     paused: (done) => {
       if (!this.held || this.ended || !(this.owned?.setStatus('paused') ?? true)) return
+      this.holding = done
       this.progress?.paused(done)
     },
     finished: (status, reason, predictions) => this.finish(status, reason ?? null, predictions, null)

@@ -41,6 +41,7 @@ reg_rate = ${pyFloat(c.regRate)}
 method = ${pyStr(c.gradient)}
 h = ${pyFloat(c.h)}
 epochs = ${c.epochs}
+edits = [${c.edits.map((e) => `(${e.epoch}, ${pyStr(e.param)}, ${e.row}, ${e.col}, ${pyFloat(e.value)})`).join(', ')}]  # ${t.comment.edits}
 run_until = ${until}${until === c.epochs ? '' : `  # ${t.comment.endedEarly(until)}`}
 `,
     functions: [t.playground.functions, playgroundFunctions],
@@ -54,18 +55,20 @@ X = features(x_all, chosen_features)
 sizes = [X.shape[1]] + layers + [1 if classes == 2 else classes]
 network = init_network(sizes, init)
 initial = {key: value.copy() for key, value in network.items()}
+apply_edits(network, 0)
 print('train', len(train_rows), 'test', len(test_rows), 'layer sizes', sizes)
 `
     ],
     training: [t.playground.training, playgroundTraining],
     stored:
       storedSteps(s) +
-      `lab_train_acc = ${pyArray(s.metrics.trainAcc)}\nlab_test_acc = ${pyArray(s.metrics.testAcc)}\n` +
+      `lab_train_acc = ${pyArray(s.metrics.trainAcc)}\nlab_test_acc = ${pyArray(s.metrics.testAcc)}\nlab_test_loss = ${pyArray(s.metrics.testLoss)}\n` +
       final.map(([name, m]) => `lab_${name} = ${pyArray(m.data)}.reshape(${m.rows}, ${m.cols})\n`).join(''),
     compared: [
       `'${t.label.loss}': relative_difference(np.array(train_loss_list)[lab_steps - 1], lab_loss)`,
       `'${t.label.trainAcc}': relative_difference(np.array(train_acc_list)[lab_steps - 1], lab_train_acc)`,
       `'${t.label.testAcc}': relative_difference(np.array(test_acc_list)[lab_steps - 1], lab_test_acc)`,
+      `'${t.label.testLoss}': relative_difference(np.array(test_loss_list)[lab_steps - 1], lab_test_loss)`,
       // a bias starts at 0 and may end near it: its differences are measured against its layer's weights
       ...final.map(([name]) => `'${t.label.finalParam(name)}': array_difference(network['${name}'], lab_${name}, ${name.startsWith('b') ? `lab_W${name.slice(1)}` : `initial['${name}']`})`)
     ]

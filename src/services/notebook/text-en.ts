@@ -62,12 +62,14 @@ export const en: NotebookText = {
     lossAfter: 'as the chapter: the batch loss after the update',
     lossBefore: 'the batch loss where the gradient was taken, before the update',
     customPoints: "the run's own points (placed by hand or read from a CSV): x1, x2 and the label of each",
+    edits: 'weights set by hand in the lab (a branch): (after epoch, parameter, row, column, value); epoch 0 is before the first',
     diverges: "a learning rate that is too large sends x to huge values: numpy's warnings about them are silenced"
   },
   label: {
     loss: 'loss at each logged step',
     trainAcc: 'train accuracy',
     testAcc: 'test accuracy',
+    testLoss: 'test loss',
     finalParam: (name) => `${name} at the last step`,
     output: (name) => `${name} at the end`
   },

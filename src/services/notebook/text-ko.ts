@@ -62,12 +62,14 @@ export const ko: NotebookText = {
     lossAfter: '이 장처럼: 업데이트 후의 배치 손실',
     lossBefore: '기울기를 구한 곳(업데이트 전)의 배치 손실',
     customPoints: '이 실행의 점 (직접 찍었거나 CSV에서 읽은 점): 각 점의 x1, x2와 레이블',
+    edits: '실습실에서 손으로 바꾼 가중치 (분기): (몇 번째 에폭 뒤, 매개변수, 행, 열, 값); 0은 첫 에폭 전',
     diverges: '학습률이 너무 크면 x가 아주 큰 값이 됩니다. 그때 numpy가 내는 경고를 끕니다'
   },
   label: {
     loss: '기록된 각 단계의 손실',
     trainAcc: '훈련 정확도',
     testAcc: '시험 정확도',
+    testLoss: '시험 손실',
     finalParam: (name) => `마지막 단계의 ${name}`,
     output: (name) => `마지막 ${name}`
   },

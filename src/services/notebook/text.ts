@@ -47,6 +47,7 @@ export interface NotebookText {
     lossAfter: string
     lossBefore: string
     customPoints: string
+    edits: string
     diverges: string
   }
   /** Names of the compared quantities, printed before the last line (which stays in English). */
@@ -54,6 +55,7 @@ export interface NotebookText {
     loss: string
     trainAcc: string
     testAcc: string
+    testLoss: string
     finalParam(name: string): string
     output(name: string): string
   }

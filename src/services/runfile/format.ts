@@ -1,6 +1,6 @@
 // The run file, version 2: JSON lines, so that it is written and read one line at a time.
 //   1. {"format":"gradient-lab-run","version":2,"run":{name, note, status, …, config},"counts":{"metrics":M,"snapshots":S}}
-//   2. {"metrics":{"step":…,"loss":…,"lr":…,"trainAcc":…,"testAcc":…}}   up to METRIC_CHUNK steps each, base64 float64
+//   2. {"metrics":{"step":…,"loss":…,"lr":…,"trainAcc":…,"testAcc":…,"testLoss":…}}   up to METRIC_CHUNK steps each, base64 float64 (testLoss: the playground's; absent in older files)
 //   3. {"snapshot":{"step":N,"params":…,"grads":…,"confusion":…}}         one per stored snapshot, in step order
 //   4. {"sha256":"…"}                                                      of every byte before this line
 // The checksum is integrity (a truncated or damaged file), not authenticity: every line is

@@ -204,10 +204,18 @@ class DataChecker {
 
   metrics(v: unknown, n: number): StepRecord[] {
     if (this.snapshotCount > 0) refuse(`line ${n} has metrics after snapshots (metrics come first)`)
-    const m = check(() => object({ step: str({ max: 1e7 }), loss: str({ max: 1e7 }), lr: str({ max: 1e7 }), trainAcc: str({ max: 1e7 }), testAcc: str({ max: 1e7 }) })(v, `line ${n} metrics`))
+    const text = str({ max: 1e7 })
+    // testLoss came after the first files of this version: a file without it has none
+    const m = check(() => object({ step: text, loss: text, lr: text, trainAcc: text, testAcc: text, testLoss: optional(text) })(v, `line ${n} metrics`))
     const col = (k: keyof typeof m): Float64Array => decodeColumn(m[k], 8, `line ${n} metrics.${k}`)
     const step = col('step')
-    const cols = { loss: col('loss'), lr: col('lr'), trainAcc: col('trainAcc'), testAcc: col('testAcc') }
+    const cols = {
+      loss: col('loss'),
+      lr: col('lr'),
+      trainAcc: col('trainAcc'),
+      testAcc: col('testAcc'),
+      testLoss: m.testLoss === undefined ? new Float64Array(step.length).fill(NaN) : col('testLoss')
+    }
     if (step.length === 0 || step.length > METRIC_CHUNK) refuse(`line ${n} has ${step.length} steps (1 to ${METRIC_CHUNK} per line)`)
     for (const [k, c] of Object.entries(cols)) if (c.length !== step.length) refuse(`line ${n} has ${c.length} ${k} values for ${step.length} steps`)
     if (this.metricCount + step.length > this.counts.metrics) refuse(`it has more logged steps than the ${this.counts.metrics} its first line says`)
@@ -234,7 +242,16 @@ class DataChecker {
         }
         this.diverged = s
       } else if (loss < 0) refuse(`line ${n} has loss ${loss} at step ${s} (a loss is never negative)`)
-      records.push({ step: s, loss: cols.loss[i], lr: Number.isNaN(lr) ? undefined : lr, trainAcc: acc(cols.trainAcc[i], 'train accuracy'), testAcc: acc(cols.testAcc[i], 'test accuracy') })
+      const testLoss = cols.testLoss[i]
+      if (testLoss < 0 || testLoss === Infinity || testLoss === -Infinity) refuse(`line ${n} has test loss ${testLoss} at step ${s} (a loss is a finite number, never negative)`)
+      records.push({
+        step: s,
+        loss: cols.loss[i],
+        lr: Number.isNaN(lr) ? undefined : lr,
+        trainAcc: acc(cols.trainAcc[i], 'train accuracy'),
+        testAcc: acc(cols.testAcc[i], 'test accuracy'),
+        ...(Number.isNaN(testLoss) ? {} : { testLoss })
+      })
       this.steps[this.metricCount++] = s
     }
     return records

@@ -6,6 +6,7 @@ import { rename, rm } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import type { ExportFile } from '../../shared/api'
 import { METRIC_CHUNK, snapshotBytes } from '../../shared/run-budget'
+import { METRIC_COLUMNS } from '../../shared/metrics'
 import { noSuchRun } from '../errors'
 import type { RunStore } from '../store/run-store'
 import { partName } from '../atomic-file'
@@ -57,8 +58,8 @@ function* runFileLines(store: RunStore, runId: number): Generator<string, string
   for (let after = -1; ; ) {
     const rows = store.metricPage(runId, after, upTo, METRIC_CHUNK)
     if (rows.length === 0) break
-    const column = (i: number): string => encodeColumn(rows.map((r) => nan(r[i])), 8)
-    yield line({ metrics: { step: column(0), loss: column(1), lr: column(2), trainAcc: column(3), testAcc: column(4) } })
+    // a row holds the columns in METRIC_COLUMNS' order
+    yield line({ metrics: Object.fromEntries(METRIC_COLUMNS.map((k, i) => [k, encodeColumn(rows.map((r) => nan(r[i])), 8)])) })
     after = rows[rows.length - 1][0]
   }
 

@@ -60,7 +60,13 @@ const steps: string[] = [
   // hashes now cover the whole run (runfile/format.ts): the old ones are recomputed when needed.
   `ALTER TABLE runs ADD COLUMN staged INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX snapshots_steps ON snapshots(run_id, has_params, step);
-   UPDATE runs SET content_sha256 = NULL;`
+   UPDATE runs SET content_sha256 = NULL;`,
+  // the playground's loss on its held-out points, per logged epoch (NULL for the other kinds);
+  // a playground run whose weight was edited while paused is a branch of the run it left, and
+  // its configuration lists the edits (none for the runs stored before)
+  `ALTER TABLE metrics ADD COLUMN test_loss REAL;
+   ALTER TABLE runs ADD COLUMN parent_id INTEGER REFERENCES runs(id) ON DELETE SET NULL;
+   UPDATE runs SET config = json_set(config, '$.edits', json('[]')) WHERE kind = 'playground' AND json_extract(config, '$.edits') IS NULL;`
 ]
 
 export const SCHEMA_VERSION = steps.length

@@ -36,6 +36,7 @@ interface RunRow extends Pick<RunSummary, 'id' | 'kind' | 'name' | 'note' | 'sta
   imported_at: string | null
   imported_file: string | null
   imported_id: number | null
+  parent_id: number | null
   staged: number
 }
 
@@ -44,6 +45,8 @@ export interface NewRun {
   name?: string
   totalSteps: number
   status?: RunStatus
+  /** The run it branches from (a paused playground run whose weight was edited). */
+  parentId?: number
 }
 
 export interface StoredSnapshot extends SnapshotParts {
@@ -67,8 +70,8 @@ export interface ImportedDetails {
   originalId: number | null
 }
 
-/** The rows of a run file being written: metrics as [step, loss, lr, trainAcc, testAcc]. */
-export type MetricRow = [number, number | null, number | null, number | null, number | null]
+/** The rows of a run file being written: metrics as [step, loss, lr, trainAcc, testAcc, testLoss]. */
+export type MetricRow = [number, number | null, number | null, number | null, number | null, number | null]
 
 /** The run's content hash as its run file would carry it (runfile/write.ts computes it). */
 export type HashOf = (runId: number) => string
@@ -103,7 +106,7 @@ export class RunStore {
     this.notice = opened.notice
     this.readOnly = opened.readOnly
     this.insertMetric = this.db.prepare(
-      'INSERT OR REPLACE INTO metrics (run_id, step, loss, lr, train_acc, test_acc) VALUES (?, ?, ?, ?, ?, ?)'
+      'INSERT OR REPLACE INTO metrics (run_id, step, loss, lr, train_acc, test_acc, test_loss) VALUES (?, ?, ?, ?, ?, ?, ?)'
     )
     this.insertSnapshot = this.db.prepare(
       'INSERT OR REPLACE INTO snapshots (run_id, step, has_params, data) VALUES (?, ?, ?, ?)'
@@ -194,8 +197,8 @@ export class RunStore {
     const owned = isLive(status) || staged === 1
     const info = this.db
       .prepare(
-        `INSERT INTO runs (kind, name, status, config, created_at, started_at, owner_pid, owner_host, heartbeat_at, total_steps, staged)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        `INSERT INTO runs (kind, name, status, config, created_at, started_at, owner_pid, owner_host, heartbeat_at, total_steps, staged, parent_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         run.config.kind,
@@ -208,7 +211,8 @@ export class RunStore {
         owned ? this.owner.host : null,
         owned ? now : null,
         run.totalSteps,
-        staged
+        staged,
+        run.parentId ?? null
       )
     return Number(info.lastInsertRowid)
   }
@@ -240,7 +244,7 @@ export class RunStore {
   private writeRecords(runId: number, records: StepRecord[]): void {
     const f32 = this.float32(runId)
     for (const r of records) {
-      this.insertMetric.run(runId, r.step, orNull(r.loss), orNull(r.lr), orNull(r.trainAcc), orNull(r.testAcc))
+      this.insertMetric.run(runId, r.step, orNull(r.loss), orNull(r.lr), orNull(r.trainAcc), orNull(r.testAcc), orNull(r.testLoss))
       if (r.params || r.grads || r.confusion) this.putSnapshot(runId, r, f32)
     }
     this.refreshSummary(runId)
@@ -373,6 +377,7 @@ export class RunStore {
     const step = column('step') as number[]
     const loss = column('loss').map(nullToNaN)
     const lr = column('lr').map(nullToNaN)
+    const testLoss = column('test_loss').map(nullToNaN)
     const trainAcc = new Array<number>(step.length).fill(NaN)
     const testAcc = new Array<number>(step.length).fill(NaN)
     const evals = this.db
@@ -388,7 +393,7 @@ export class RunStore {
       trainAcc[i] = nullToNaN(train)
       testAcc[i] = nullToNaN(test)
     }
-    return { step, loss, lr, trainAcc, testAcc }
+    return { step, loss, lr, trainAcc, testAcc, testLoss }
   }
 
   /** Parameters at the nearest snapshot at or before `step`, and the latest confusion matrix up to it. */
@@ -451,7 +456,7 @@ export class RunStore {
   /** Up to `limit` metric rows after step `after`, up to `upTo`, in step order; NaN is null. */
   metricPage(runId: number, after: number, upTo: number, limit: number): MetricRow[] {
     return this.db
-      .prepare('SELECT step, loss, lr, train_acc, test_acc FROM metrics WHERE run_id = ? AND step > ? AND step <= ? ORDER BY step LIMIT ?')
+      .prepare('SELECT step, loss, lr, train_acc, test_acc, test_loss FROM metrics WHERE run_id = ? AND step > ? AND step <= ? ORDER BY step LIMIT ?')
       .raw()
       .all(runId, after, upTo, limit) as MetricRow[]
   }
@@ -596,6 +601,7 @@ function summary(row: RunRow): RunSummary {
     finalLoss: row.final_loss,
     finalTrainAcc: row.final_train_acc,
     finalTestAcc: row.final_test_acc,
-    imported: row.imported_at ? { at: row.imported_at, file: row.imported_file, originalId: row.imported_id } : null
+    imported: row.imported_at ? { at: row.imported_at, file: row.imported_file, originalId: row.imported_id } : null,
+    parentId: row.parent_id
   }
 }

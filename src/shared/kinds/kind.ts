@@ -92,6 +92,19 @@ export interface KindDescriptor<C extends { kind: string } = { kind: string }> {
   keyParams(config: C, lang: Language): string
   /** `lab train <kind>`; absent for a kind `lab` does not train. */
   readonly cli?: CliForm<C>
+  /**
+   * The configuration of a branch: this run's, with one weight set by hand after `step` steps (a
+   * paused run edited in its lesson). Absent for a kind whose weights are not edited so.
+   */
+  branch?(config: C, edit: WeightChange, step: number): C
+}
+
+/** One entry of a parameter matrix set by hand: W1's (row, col) entry becomes value. */
+export interface WeightChange {
+  param: string
+  row: number
+  col: number
+  value: number
 }
 
 /** The descriptor of any kind, as the registry holds it. */

@@ -2,7 +2,7 @@
 // placed by hand or read from a CSV), trained by mini-batch gradient descent. Its records carry
 // W1, b1, … of the configured network every logged epoch, and the test data's loss and accuracy.
 import { EPOCHS_LABEL, fields, gradientRow, hRow, logEveryRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
-import { checkCustom, playgroundFields as pf } from '../playground-fields'
+import { checkPlayground, playgroundFields as pf } from '../playground-fields'
 import { literal, object, type Infer, type Parser } from '../schema'
 import type { KindDescriptor, Language, Shape, Words } from './kind'
 import { epochsText, everyLogged, hWhenNumerical, loggedSteps, lrText, seedText } from './words'
@@ -65,11 +65,15 @@ export const playgroundRows = [
 const shape = object({
   kind: literal('playground'),
   ...(Object.fromEntries(playgroundRows.map((r) => [r.key, r.parse])) as { [R in (typeof playgroundRows)[number] as R['key']]: R['parse'] }),
-  custom: pf.custom
+  custom: pf.custom,
+  edits: pf.edits
 })
 
-/** Each field in its range, and custom points exactly when the data set is `custom`. */
-export const parsePlayground: Parser<Infer<typeof shape>> = (v, field) => checkCustom(shape(v, field), field)
+/** Each field in its range, custom points exactly when the data set is `custom`, edits that fit the network. */
+export const parsePlayground: Parser<Infer<typeof shape>> = (v, field) => {
+  const c = shape(v, field)
+  return checkPlayground(c, field, params(c))
+}
 export type PlaygroundConfig = Infer<typeof parsePlayground>
 
 /**
@@ -81,7 +85,7 @@ export type PlaygroundConfig = Infer<typeof parsePlayground>
 const defaults: PlaygroundConfig = {
   kind: 'playground', data: 'circle', classes: 2, points: 200, noise: 0, testRatio: 0.5, features: ['x1', 'x2'], layers: [4, 2],
   activation: 'tanh', loss: 'cross-entropy', init: 'xavier', lr: 0.03, batch: 10, regularization: 'none', regRate: 0,
-  gradient: 'backprop', h: 1e-4, epochs: 300, seed: 1, logEvery: 1, custom: []
+  gradient: 'backprop', h: 1e-4, epochs: 300, seed: 1, logEvery: 1, custom: [], edits: []
 }
 
 /** Three arms with [8, 8] tanh: sin x₁ and sin x₂ give the net the turns of the arms; test accuracy above 0.9 by epoch 300. */
@@ -98,6 +102,13 @@ function params(c: PlaygroundConfig): Shape[] {
   const classes = classesOf(c)
   const s = [c.features.length, ...c.layers, classes === 2 ? 1 : classes]
   return s.slice(1).flatMap((n, l): Shape[] => [[`W${l + 1}`, s[l], n], [`b${l + 1}`, 1, n]])
+}
+
+/** A branch says where its last weight was set by hand. */
+const branchText = (c: PlaygroundConfig, lang: Language): string => {
+  const last = c.edits.at(-1)
+  if (!last) return ''
+  return lang === 'en' ? `, branch at epoch ${last.epoch}` : `, ${last.epoch} 에폭에서 분기`
 }
 
 const dataText = (c: PlaygroundConfig, lang: Language): string =>
@@ -142,7 +153,7 @@ export const playground = {
   },
   applies,
   budgetKnobs: ['logEvery'],
-  defaultName: (c, lang) => (lang === 'en' ? `Playground ${dataText(c, lang)}, ${netText(c, lang)}, lr ${c.lr}` : `놀이터 ${dataText(c, lang)}, ${netText(c, lang)}, 학습률 ${c.lr}`),
+  defaultName: (c, lang) => (lang === 'en' ? `Playground ${dataText(c, lang)}, ${netText(c, lang)}, lr ${c.lr}` : `놀이터 ${dataText(c, lang)}, ${netText(c, lang)}, 학습률 ${c.lr}`) + branchText(c, lang),
   keyParams: (c, lang) => [dataText(c, lang), netText(c, lang), lrText(c.lr, lang), epochsText(c.epochs, lang), seedText(c.seed, lang)].join(', '),
   cli: {
     defaults: { ...defaults, logEvery: 10 },
@@ -151,5 +162,7 @@ export const playground = {
     json: (r) => ({ epoch: r.step, trainLoss: r.loss, testLoss: r.testLoss, trainAcc: r.trainAcc, testAcc: r.testAcc }),
     human: (r) => `Epoch : ${r.step}, Train loss : ${r.loss}, Test loss : ${r.testLoss}, Train accuracy : ${r.trainAcc}, Test accuracy : ${r.testAcc}`,
     printed: everyLogged
-  }
+  },
+  // the parent's edits all came at or before the step it is paused at; the parser checks the entry
+  branch: (c, edit, step) => ({ ...c, edits: [...c.edits, { epoch: step, ...edit }] })
 } satisfies KindDescriptor<PlaygroundConfig>

@@ -1,5 +1,6 @@
 // Replay's data side: metrics and weight history cut at a step, and stored snapshots fetched once and kept (a few).
 import type { LabApi, Metrics, Snapshot } from '../../../shared/api'
+import { metricsSlice } from '../../../shared/metrics'
 
 /** Index of the last item whose key is <= target, keys ascending; -1 when every key is larger. */
 function indexAtOrBefore<T>(sorted: T[], target: number, key: (item: T) => number): number {
@@ -17,16 +18,7 @@ function indexAtOrBefore<T>(sorted: T[], target: number, key: (item: T) => numbe
 }
 
 /** The run as it stood after record `index`: what the charts of a live run showed at that moment. */
-export function metricsUpTo(m: Metrics, index: number): Metrics {
-  const end = index + 1
-  return {
-    step: m.step.slice(0, end),
-    loss: m.loss.slice(0, end),
-    lr: m.lr.slice(0, end),
-    trainAcc: m.trainAcc.slice(0, end),
-    testAcc: m.testAcc.slice(0, end)
-  }
-}
+export const metricsUpTo = (m: Metrics, index: number): Metrics => metricsSlice(m, index + 1)
 
 /** The history as it stood at `step`: no weights from the future. */
 export function historyUpTo(history: Snapshot[], step: number): Snapshot[] {

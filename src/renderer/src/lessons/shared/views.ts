@@ -5,7 +5,7 @@
 import type { Component } from 'svelte'
 import type { DescentConfig, GateConfig, MnistConfig, PlaygroundConfig, RunConfig, RunKind, SimpleNetConfig, Xor2Config } from '../../../../shared/config'
 import type { Metrics, MnistSamples, Snapshot } from '../../../../shared/api'
-import type { DerivativeConfig, GradientConfig, LossConfig } from '../../../../shared/kinds'
+import type { DerivativeConfig, GradientConfig, LossConfig, WeightChange } from '../../../../shared/kinds'
 import DerivativeViews from '../derivative/Views.svelte'
 import DescentViews from '../descent/Views.svelte'
 import GateViews from '../gate/Views.svelte'
@@ -52,6 +52,10 @@ export interface PlaygroundViewsProps extends ViewsProps<PlaygroundConfig> {
   editable?: boolean
   onplace?: (x1: number, x2: number) => void
   onremove?: (x1: number, x2: number) => void
+  /** The epoch a paused run holds at, when its weights may be set by hand (the lesson's); null otherwise. */
+  editAt?: number | null
+  /** A weight set by hand: the lesson starts a branch of the run. */
+  onedit?: (edit: WeightChange) => void
 }
 
 export interface ViewsPropsOf {

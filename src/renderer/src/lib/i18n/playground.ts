@@ -61,6 +61,19 @@ export const playgroundEn = {
   pgAccuracy: 'accuracy',
   pgCurve: '{name} from {a} at epoch {from} to {b} at epoch {to}',
   pgNoCurve: 'no epoch trained yet',
+  pgEditLink: '{name}[{i}, {j}] = {value}: from {from} to {to}. Press Enter to set it.',
+  pgEditTitle: 'Set {name}[{i}, {j}] by hand',
+  pgEditValue: 'New value',
+  pgEditApply: 'Set it and branch',
+  pgEditCancel: 'Cancel',
+  pgEditHow: 'Paused at epoch {epoch}: click a line (or focus it and press Enter) to set its weight by hand.',
+  pgEditWhy:
+    'This run ends here at epoch {epoch} and a branch goes on from it with the new weight: the branch trains the same epochs again (same seed, same weights), sets the weight, and waits for Resume or Step. Both runs stay in the library, to compare.',
+  pgBranch: 'A branch: {edits}.',
+  pgBranchEdit: 'after epoch {epoch}, {name}[{i}, {j}] set to {value}',
+  pgEdits: 'These settings set weights by hand ({n} in all): training them again sets the same weights at the same epochs.',
+  pgEditsMisfit: 'The weights set by hand do not fit this network any more: forget them to train it.',
+  pgForgetEdits: 'Forget the weights set by hand',
   pgDiverged:
     'Training stopped at epoch {epoch}: the loss became infinite. The learning rate {lr} is too large for this network: each update oversteps the bottom of the loss, the weights grow instead of settling, an output saturates at exactly 0 or 1 and −log 0 is infinite. The network of epoch {kept}, the last finite one, is kept. Try a learning rate ten times smaller.'
 } as const
@@ -126,6 +139,19 @@ export const playgroundKo: Record<keyof typeof playgroundEn, string> = {
   pgAccuracy: '정확도',
   pgCurve: '{name}: {from}번째 에폭 {a}에서 {to}번째 에폭 {b|으로/로}',
   pgNoCurve: '아직 학습한 에폭이 없습니다',
+  pgEditLink: '{name}[{i}, {j}] = {value}: {from}에서 {to|으로/로}. Enter를 누르면 값을 바꿉니다.',
+  pgEditTitle: '{name}[{i}, {j}] 직접 바꾸기',
+  pgEditValue: '새 값',
+  pgEditApply: '바꾸고 분기하기',
+  pgEditCancel: '취소',
+  pgEditHow: '{epoch}번째 에폭에서 일시정지했습니다: 선을 클릭하거나 (초점을 두고 Enter) 가중치를 직접 바꿔 보세요.',
+  pgEditWhy:
+    '이 실행은 {epoch}번째 에폭에서 끝나고, 새 가중치로 분기한 실행이 이어집니다. 분기는 같은 에폭을 다시 학습하고 (같은 시드, 같은 가중치), 가중치를 바꾼 뒤 “계속”이나 “한 단계”를 기다립니다. 두 실행 모두 실행 기록에 남으므로 비교할 수 있습니다.',
+  pgBranch: '분기한 실행: {edits}.',
+  pgBranchEdit: '{epoch}번째 에폭 뒤 {name}[{i}, {j}] = {value}',
+  pgEdits: '이 설정에는 직접 바꾼 가중치 {n}개가 들어 있습니다. 다시 학습하면 같은 에폭에서 같은 가중치로 바뀝니다.',
+  pgForgetEdits: '직접 바꾼 가중치 지우기',
+  pgEditsMisfit: '직접 바꾼 가중치가 더는 이 신경망에 맞지 않습니다: 학습하려면 지우세요.',
   pgDiverged:
     '{epoch}번째 에폭에서 학습을 멈췄습니다: 손실이 무한대가 되었습니다. 학습률 {lr|은/는} 이 신경망에 너무 큽니다. 갱신할 때마다 손실의 골짜기 바닥을 지나쳐 가중치가 자리를 잡지 못하고 커지다가, 출력이 정확히 0이나 1에 붙어 −log 0이 무한대가 됩니다. 마지막으로 유한했던 {kept}번째 에폭의 신경망을 남겨 두었습니다. 학습률을 열 배 작게 해 보세요.'
 }

@@ -6,7 +6,7 @@
 import { describeError } from '../i18n/index.svelte'
 import { onDestroy } from 'svelte'
 import type { TrainConfig } from '../../../../shared/config'
-import type { KindDescriptor } from '../../../../shared/kinds'
+import type { KindDescriptor, WeightChange } from '../../../../shared/kinds'
 import type { LabApi } from '../../../../shared/api'
 import { defaultPace } from '../../../../shared/pace'
 import { takePendingConfig } from '../navigation.svelte'
@@ -86,6 +86,23 @@ export class LessonState<C extends TrainConfig> {
     if (!run || run.config.kind !== this.kind) return
     this.shown = run.config as C
     this.restore(structuredClone(run.config) as C)
+  }
+
+  /**
+   * A weight of the paused run on screen set by hand (kinds with `branch`): the run ends there
+   * and its branch, paused at the same step, is on screen and in the editor.
+   */
+  async branch(edit: WeightChange): Promise<void> {
+    const at = this.session.done
+    const from = this.shown
+    const make = this.descriptor.branch?.bind(this.descriptor)
+    if (!from || !make) return
+    const runId = await this.session.branch(edit)
+    if (runId == null) return
+    setLessonRun(this.kind, { runId })
+    const next = make($state.snapshot(from) as C, edit, at)
+    this.shown = next
+    this.restore(structuredClone(next))
   }
 
   /** Empties the lesson (the run stays in the library): editor back to its defaults, no views. */

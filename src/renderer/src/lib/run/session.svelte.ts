@@ -5,14 +5,15 @@
 import { describeError } from '../i18n/index.svelte'
 import type { TrainConfig } from '../../../../shared/config'
 import type { LabApi, Metrics, ProgressEvent, RunDetail, RunStatus, Snapshot, WireStepRecord } from '../../../../shared/api'
-import { totalSteps } from '../../../../shared/kinds'
+import { METRIC_COLUMNS, metricsSlice } from '../../../../shared/metrics'
+import { totalSteps, type WeightChange } from '../../../../shared/kinds'
 import { loadSavedRun } from './saved-run'
 import { isLive } from '../../../../shared/status'
 import type { Pace } from '../../../../shared/pace'
 
 export type SessionStatus = RunStatus | 'idle' | 'starting'
 
-export const emptyMetrics = (): Metrics => ({ step: [], loss: [], lr: [], trainAcc: [], testAcc: [] })
+export const emptyMetrics = (): Metrics => Object.fromEntries(METRIC_COLUMNS.map((k) => [k, []])) as unknown as Metrics
 
 export class RunSession {
   status = $state<SessionStatus>('idle')
@@ -51,11 +52,33 @@ export class RunSession {
 
   /** Starts a run of `config`; `paused`: it waits at step 0 for Step or Resume. Answers its id. */
   async start(config: TrainConfig, paused = false): Promise<number | null> {
+    return this.begin(totalSteps(config), paused, () => this.api.invoke('runs:start', { config, name: undefined, paused, pace: this.pace }))
+  }
+
+  /**
+   * Sets a weight of the paused run on screen: that run ends where it holds, and its branch
+   * (retraining up to there, then paused) takes the screen. Answers the branch's id; on a
+   * refusal the run stays on screen, paused, with the reason.
+   */
+  async branch(edit: WeightChange): Promise<number | null> {
+    const parent = this.runId
+    if (parent == null || this.status !== 'paused') return null
+    // it trains up to the edit before it holds: running until its paused event comes
+    const runId = await this.begin(this.total, false, () => this.api.invoke('runs:branch', { runId: parent, edit }))
+    if (runId != null) return runId
+    const error = this.error
+    await this.open(parent)
+    this.error = error
+    return null
+  }
+
+  /** A run the host starts (a new one, or a branch): its events are held until its id is known. */
+  private async begin(total: number, paused: boolean, invoke: () => Promise<{ runId: number }>): Promise<number | null> {
     this.clear()
     this.status = 'starting'
-    this.total = totalSteps(config)
+    this.total = total
     try {
-      const { runId } = await this.api.invoke('runs:start', { config, name: undefined, paused, pace: this.pace })
+      const { runId } = await invoke()
       this.runId = runId
       if (this.status === 'starting') this.status = paused ? 'paused' : 'running'
       this.replayEarly(0)
@@ -196,14 +219,7 @@ export class RunSession {
   }
 
   private append(records: WireStepRecord[]): void {
-    const m = this.metrics
-    const next: Metrics = {
-      step: m.step.slice(),
-      loss: m.loss.slice(),
-      lr: m.lr.slice(),
-      trainAcc: m.trainAcc.slice(),
-      testAcc: m.testAcc.slice()
-    }
+    const next = metricsSlice(this.metrics)
     let snapshot = this.snapshot
     const added: Snapshot[] = []
     for (const r of records) {
@@ -212,6 +228,7 @@ export class RunSession {
       next.lr.push(r.lr ?? NaN)
       next.trainAcc.push(r.trainAcc ?? NaN)
       next.testAcc.push(r.testAcc ?? NaN)
+      next.testLoss.push(r.testLoss ?? NaN)
       if (r.params || r.confusion) {
         snapshot = {
           step: r.step,
