@@ -78,9 +78,9 @@ async function probabilities(lessons: LessonsPage): Promise<number[]> {
 }
 
 test('keyboard alone trains the AND gate; every control of the gate lesson, the library and a replay is named', async ({
-  page
+  page,
+  lessons
 }) => {
-  const lessons = new LessonsPage(page)
   await tabTo(page, page.getByTestId('nav-gate'))
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('nav-gate')).toHaveAttribute('aria-current', 'page')
@@ -102,8 +102,7 @@ test('keyboard alone trains the AND gate; every control of the gate lesson, the 
   expect(await expectReachableAndNamed(page, 'replay')).toBeGreaterThan(1)
 })
 
-test('every control of the SimpleNet and XOR lessons is named', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('every control of the SimpleNet and XOR lessons is named', async ({ page, lessons }) => {
   await lessons.open('simplenet')
   expect(await expectReachableAndNamed(page, 'simplenet')).toBeGreaterThan(10)
   await lessons.open('xor2')
@@ -118,8 +117,7 @@ test('every control of the lessons 4.2, 4.3 and 4.4 is named', async ({ page }) 
   }
 })
 
-test('MNIST: a digit drawn from the keyboard gets ten probabilities; every control is named', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('MNIST: a digit drawn from the keyboard gets ten probabilities; every control is named', async ({ page, lessons }) => {
   await trainMnistBriefly(lessons)
   expect(await expectReachableAndNamed(page, 'mnist')).toBeGreaterThan(10)
 
@@ -155,8 +153,7 @@ test('MNIST: a digit drawn from the keyboard gets ten probabilities; every contr
   await expect(pad).toBeInViewport()
 })
 
-test('MNIST: a real test digit loaded from the keyboard is predicted as in the grid of test digits', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('MNIST: a real test digit loaded from the keyboard is predicted as in the grid of test digits', async ({ page, lessons }) => {
   await trainMnistBriefly(lessons)
   const chooser = page.getByRole('combobox', { name: 'Load a test digit' })
   await tabTo(page, chooser)
@@ -175,8 +172,7 @@ test('MNIST: a real test digit loaded from the keyboard is predicted as in the g
   expect(largest).toContain(gridAnswer)
 })
 
-test('playground: every control is named, every map has a name and a text equivalent, a point can be placed from the keyboard', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('playground: every control is named, every map has a name and a text equivalent, a point can be placed from the keyboard', async ({ page, lessons }) => {
   await lessons.open('playground')
   await page.locator('#playground-epochs').fill('20')
   await lessons.train()

@@ -3,7 +3,6 @@
 // opened by the test itself, not through the app.
 import Database from 'better-sqlite3'
 import { expect, shot, test } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 
 interface RunRow {
   status: string
@@ -13,8 +12,7 @@ interface RunRow {
   config: string
 }
 
-test('a run started in the app streams progress, stops, and is saved in the database file', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a run started in the app streams progress, stops, and is saved in the database file', async ({ page, lessons, lab }) => {
   await lessons.open('mnist')
   // standard backprop (the lesson's quick default), made long enough that Stop lands mid-run
   await expect(lessons.field('Gradient method')).toHaveValue('backprop')

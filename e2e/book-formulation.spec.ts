@@ -2,11 +2,9 @@
 // (delta 1e-7; numpy's value from fixtures/make_simplenet_book_fixture.py) and back, and the MNIST
 // lesson offers the book's evaluation schedule and the thread count, in English and Korean.
 import { expect, shot, test } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 
 for (const lang of ['en', 'ko'] as const) {
-  test(`SimpleNet's loss select switches between the notebook's and the book's loss (${lang})`, async ({ page }) => {
-    const lessons = new LessonsPage(page)
+  test(`SimpleNet's loss select switches between the notebook's and the book's loss (${lang})`, async ({ page, lessons }) => {
     await lessons.openNotebook('simplenet')
     if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     await expect(lessons.number('simplenet-loss')).toHaveText('3.34491868')
@@ -20,8 +18,7 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(lessons.number('simplenet-loss')).toHaveText('3.34491868')
   })
 
-  test(`the MNIST lesson offers the book's evaluation schedule and the thread count (${lang})`, async ({ page }) => {
-    const lessons = new LessonsPage(page)
+  test(`the MNIST lesson offers the book's evaluation schedule and the thread count (${lang})`, async ({ page, lessons }) => {
     await lessons.open('mnist')
     if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     const schedule = page.locator('#mnist-eval-schedule')

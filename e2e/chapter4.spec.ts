@@ -18,8 +18,7 @@ test('the chapter 4 lessons come first in the sidebar, in the chapter’s order'
 for (const lang of ['en', 'ko'] as const) {
   test(`4.2 losses and a mini-batch (${lang})`, async ({ page }) => {
     const lessons = new Chapter4Page(page)
-    await lessons.language(lang)
-    await lessons.open('loss')
+    await lessons.open('loss', lang)
     await expect(lessons.heading()).toHaveText(lang === 'en' ? '4.2 Loss functions' : '4.2 손실 함수')
     await expect(lessons.number('loss-mse')).toHaveText(BOOK_MSE)
     await expect(lessons.number('loss-cee')).toHaveText(BOOK_CEE)
@@ -45,8 +44,7 @@ for (const lang of ['en', 'ko'] as const) {
 
   test(`4.3 numerical differentiation (${lang})`, async ({ page }) => {
     const lessons = new Chapter4Page(page)
-    await lessons.language(lang)
-    await lessons.open('derivative')
+    await lessons.open('derivative', lang)
     await expect(lessons.heading()).toHaveText(lang === 'en' ? '4.3 Numerical differentiation' : '4.3 수치 미분')
     await expect(lessons.number('derivative-numerical')).toHaveText('0.1999999999990898')
     await expect(lessons.number('derivative-exact')).toHaveText('0.2')
@@ -90,8 +88,7 @@ for (const lang of ['en', 'ko'] as const) {
 
   test(`4.4 gradient (${lang})`, async ({ page }) => {
     const lessons = new Chapter4Page(page)
-    await lessons.language(lang)
-    await lessons.open('gradient')
+    await lessons.open('gradient', lang)
     await expect(lessons.heading()).toHaveText(lang === 'en' ? '4.4 Gradient' : '4.4 기울기')
     await expect(lessons.number('gradient-0')).toHaveText('6.00000000000378')
     await expect(lessons.number('gradient-1')).toHaveText('7.999999999999119')

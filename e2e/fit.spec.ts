@@ -7,7 +7,6 @@ import type { Page } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { test, expect, shot, type Lab } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 import { forbiddenTerms, readGlossary } from './glossary'
 
@@ -88,7 +87,7 @@ async function expectScreen(page: Page, screen: string): Promise<void> {
 
 for (const size of SIZES) {
   for (const lang of ['en', 'ko'] as const) {
-    test(`every screen fits ${size.width}×${size.height} in ${lang} and passes axe-core`, async ({ page, lab }) => {
+    test(`every screen fits ${size.width}×${size.height} in ${lang} and passes axe-core`, async ({ page, lab, lessons }) => {
       test.setTimeout(300_000)
       const [gateRun, xor2Run] = seedRuns(lab)
       await page.setViewportSize(size)
@@ -100,7 +99,6 @@ for (const size of SIZES) {
       await expectScreen(page, at('welcome'))
       await shot(page, `fit-welcome-${size.width}-${lang}`)
 
-      const lessons = new LessonsPage(page)
       // every lesson; the trained ones open on their newest run (trained above): the views after training
       for (const kind of ['loss', 'derivative', 'gradient', 'descent', 'simplenet', 'gate', 'xor2', 'mnist', 'playground'] as const) {
         await lessons.open(kind)
@@ -142,8 +140,7 @@ for (const size of SIZES) {
   }
 }
 
-test('focus stays in the run bar through Train, Pause, Resume and Stop, from the keyboard', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('focus stays in the run bar through Train, Pause, Resume and Stop, from the keyboard', async ({ page, lessons }) => {
   await lessons.open('gate')
   await lessons.fill('Epochs', '100000')
   const focused = (): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('data-control') ?? document.activeElement?.tagName ?? null)
@@ -188,7 +185,7 @@ test('with the skip link, Tab reaches the first run of the library in at most 5 
   await expect.poll(inRow).toBe(null)
 })
 
-test('Korean to the last word: a refused import, a Korean run name in the CSV file name, the glossary on every screen', async ({ page, lab }) => {
+test('Korean to the last word: a refused import, a Korean run name in the CSV file name, the glossary on every screen', async ({ page, lab, lessons }) => {
   test.setTimeout(240_000)
   const [gateRun] = seedRuns(lab)
   const library = new LibraryPage(page)
@@ -211,7 +208,6 @@ test('Korean to the last word: a refused import, a Korean run name in the CSV fi
   }
   await page.getByTestId('nav-welcome').click()
   await readScreen('welcome')
-  const lessons = new LessonsPage(page)
   for (const kind of ['loss', 'derivative', 'gradient', 'descent', 'simplenet', 'gate', 'xor2', 'mnist', 'playground'] as const) {
     await lessons.open(kind)
     await readScreen(kind)

@@ -4,13 +4,14 @@
 // and costs a few seconds (tsx compiling the host).
 //
 //   import { test, expect, shot } from './fixtures'
-//   test('…', async ({ page, lab }) => { … lab.dbPath … await shot(page, 'gates') })
+//   test('…', async ({ page, lab, lessons }) => { … lab.dbPath … await shot(page, 'gates') })
 import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { LessonsPage } from './pages/lessons'
 
 export interface Lab {
   /** The host's SQLite file; open it with better-sqlite3 `{ readonly: true }` to check what was saved. */
@@ -97,7 +98,7 @@ function stopHost(child: ChildProcess): Promise<void> {
   })
 }
 
-export const test = base.extend<{ lab: Lab }>({
+export const test = base.extend<{ lab: Lab; lessons: LessonsPage }>({
   lab: async ({}, use, testInfo) => {
     if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
       throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` before the e2e tests')
@@ -134,6 +135,10 @@ export const test = base.extend<{ lab: Lab }>({
     }
     // an exception nobody caught is a bug even when the test's own checks passed
     expect(uncaught, 'uncaught exceptions in the page').toEqual([])
+  },
+  /** The lessons' page object on that page. */
+  lessons: async ({ page }, use) => {
+    await use(new LessonsPage(page))
   }
 })
 

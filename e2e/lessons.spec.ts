@@ -1,10 +1,8 @@
 // The four lessons driven through the real UI against a real browser host, checked against the
 // notebook's printed numbers (independent of our code), plus language switching and validation.
 import { test, expect, shot } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 
-test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers the loss', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers the loss', async ({ page, lessons }) => {
   await lessons.openNotebook('simplenet')
   // notebook 4.4.2: loss 3.344918677423258, dW[0][0] 0.23126277, dW[1][2] -0.86589073
   await lessons.expectNumbers({ 'simplenet-loss': '3.34491868', 'simplenet-dW-0-0': '0.23126277', 'simplenet-dW-1-2': '-0.86589073', 'simplenet-p-2': '-2.38828788' })
@@ -29,8 +27,7 @@ test('SimpleNet shows the notebook loss and gradient, and a gradient step lowers
   await expect(lessons.number('simplenet-saved')).toContainText('Saved as run #')
 })
 
-test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)', async ({ page, lessons }) => {
   await lessons.trainNotebook('gate')
   // notebook 4.5.1.1: AND.predict(X) = [0.00135483, 0.08867878, 0.08889176, 0.87496677];
   // epoch 1000 weights [4.27548114 4.27284863], bias [-6.6027234]
@@ -44,8 +41,7 @@ test('AND gate after the notebook’s 1000 epochs outputs 0.87496677 for (1,1)',
   await lessons.pauseThenStop(() => shot(page, 'gate'))
 })
 
-test('XOR with two layers reproduces the notebook’s predictions after its schedule', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('XOR with two layers reproduces the notebook’s predictions after its schedule', async ({ page, lessons }) => {
   await lessons.trainNotebook('xor2')
   // notebook 4.5.2 after 0.1 x 1000 then 0.3 x 1000 epochs
   await lessons.expectNumbers({ 'truth-pred-0': '0.01437328', 'truth-pred-1': '0.97911594', 'truth-pred-2': '0.98563516', 'truth-pred-3': '0.01440550' })
@@ -56,8 +52,7 @@ test('XOR with two layers reproduces the notebook’s predictions after its sche
   await lessons.pauseThenStop(() => shot(page, 'xor2'))
 })
 
-test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.78 or more', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.78 or more', async ({ page, lessons }) => {
   await lessons.open('mnist')
   // the lesson opens on the quick start: standard model, backprop, 600 iterations of 100 = 1 epoch
   await expect(lessons.field('Gradient method')).toHaveValue('backprop')
@@ -94,8 +89,7 @@ test('MNIST: one epoch of standard backprop with seed 1 reaches test accuracy 0.
   await shot(page, 'mnist-weights')
 })
 
-test('switching the language changes the lesson text and is remembered', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('switching the language changes the lesson text and is remembered', async ({ page, lessons }) => {
   await lessons.open('gate')
   const english = await lessons.heading().textContent()
   await page.getByRole('button', { name: '한국어' }).click()
@@ -110,8 +104,7 @@ test('switching the language changes the lesson text and is remembered', async (
   await expect(lessons.heading()).toHaveText(english ?? '')
 })
 
-test('a bad value shows what is allowed and disables Train until fixed', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('a bad value shows what is allowed and disables Train until fixed', async ({ page, lessons }) => {
   await lessons.open('gate')
   await expect(lessons.trainButton).toBeEnabled()
   await lessons.fill('Learning rate', '-1')

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { downloaded, parseCsv } from './csv'
 import { expect, shot, test, type Lab } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 
 interface MetricRow {
@@ -69,8 +68,7 @@ async function expectWeightsShown(page: Page, params: ReturnType<typeof decodePa
   }
 }
 
-test('two gate runs: listed, replayed to a middle step, compared, exported as one CSV equal to the database', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('two gate runs: listed, replayed to a middle step, compared, exported as one CSV equal to the database', async ({ page, lessons, lab }) => {
   const slow = await lessons.trainNotebook('gate', { 'Learning rate': '0.1', Epochs: '300' })
   const fast = await lessons.trainNotebook('gate', { 'Learning rate': '0.5', Epochs: '300' })
   const db = openDb(lab)
@@ -150,9 +148,9 @@ test('two gate runs: listed, replayed to a middle step, compared, exported as on
 
 test('a run file exported and imported replays identically; truncated, edited or twin files change nothing', async ({
   page,
+  lessons,
   lab
 }) => {
-  const lessons = new LessonsPage(page)
   const original = await lessons.trainNotebook('gate', { Epochs: '120' })
   const library = new LibraryPage(page)
   await library.open()
@@ -209,8 +207,7 @@ test('a run file exported and imported replays identically; truncated, edited or
   db.close()
 })
 
-test('a run named like a formula exports neutralised; rename, search and delete touch only their run', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a run named like a formula exports neutralised; rename, search and delete touch only their run', async ({ page, lessons, lab }) => {
   const formula = await lessons.trainNotebook('gate', { Epochs: '40' })
   const other = await lessons.trainNotebook('gate', { Epochs: '40', 'Learning rate': '0.3' })
   const library = new LibraryPage(page)
@@ -243,8 +240,7 @@ test('a run named like a formula exports neutralised; rename, search and delete 
   db.close()
 })
 
-test('a running run’s row follows its progress live and ends with the stored final loss', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a running run’s row follows its progress live and ends with the stored final loss', async ({ page, lessons, lab }) => {
   const id = await lessons.startNotebook('gate', { Epochs: '20000' })
   const library = new LibraryPage(page)
   await library.open()
@@ -265,8 +261,7 @@ test('a running run’s row follows its progress live and ends with the stored f
   await expect(row.getByTestId('row-loss')).toHaveText(String(Number(final.loss.toPrecision(6))))
 })
 
-test('a failed run shows its reason in the library and replays up to where it ended', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a failed run shows its reason in the library and replays up to where it ended', async ({ page, lessons, lab }) => {
   const failed = await lessons.startNotebook('gate', { 'Learning rate': '100' })
   await lessons.waitForStatus('failed')
 
@@ -304,8 +299,7 @@ test('a failed run shows its reason in the library and replays up to where it en
   db2.close()
 })
 
-test('Train again on a SimpleNet run saves a new run with the same settings and the same losses', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('Train again on a SimpleNet run saves a new run with the same settings and the same losses', async ({ page, lessons, lab }) => {
   const first = await lessons.saveSimpleNet(2)
 
   const library = new LibraryPage(page)

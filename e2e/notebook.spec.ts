@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, shot, test } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 import { pythonMissing, runNotebookFile, summary } from '../test/services/notebook-run'
 
-test('a gate run exported as a notebook from its replay holds its stored losses and reproduces them', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a gate run exported as a notebook from its replay holds its stored losses and reproduces them', async ({ page, lessons, lab }) => {
   const id = await lessons.trainNotebook('gate', { 'Learning rate': '0.5', Epochs: '200' })
   const library = new LibraryPage(page)
   await library.open()
@@ -43,8 +41,7 @@ test('a gate run exported as a notebook from its replay holds its stored losses 
   expect(difference).toBeLessThanOrEqual(1e-9)
 })
 
-test('an MNIST run offers the data files, and the notebook comes in Korean when the app is in Korean', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('an MNIST run offers the data files, and the notebook comes in Korean when the app is in Korean', async ({ page, lessons }) => {
   const id = await lessons.trainNotebook('mnist', { Iterations: '2' })
   const library = new LibraryPage(page)
   await library.open()

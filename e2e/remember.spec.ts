@@ -51,8 +51,7 @@ async function acrossVisitAndReload(lessons: LessonsPage, kind: LessonKind, othe
 /** Reads the training time shown ("12 s elapsed"), which a finished run keeps. */
 const elapsed = (page: Page) => page.getByTestId('progress-elapsed')
 
-test('a finished gate run is shown again after visiting another lesson and after a reload', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('a finished gate run is shown again after visiting another lesson and after a reload', async ({ page, lessons }) => {
   const runId = await lessons.trainNotebook('gate')
   await expectNotebookAnd(lessons, runId)
   await expect(elapsed(page)).toHaveText(/^\d+ s elapsed$/)
@@ -69,8 +68,7 @@ test('a finished gate run is shown again after visiting another lesson and after
   await shot(page, 'remember-gate')
 })
 
-test('a finished MNIST run is shown again, draw pad working, after visiting another lesson and after a reload', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('a finished MNIST run is shown again, draw pad working, after visiting another lesson and after a reload', async ({ page, lessons }) => {
   const runId = await lessons.startMnist({
     'Hidden units': '16',
     Iterations: '100',
@@ -103,8 +101,7 @@ test('a finished MNIST run is shown again, draw pad working, after visiting anot
   await shot(page, 'remember-mnist')
 })
 
-test('a run still training is followed live after visiting another lesson and after a reload', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('a run still training is followed live after visiting another lesson and after a reload', async ({ page, lessons }) => {
   // MNIST: 20 epochs of the quick start last minutes here, longer than this test
   const runId = await lessons.startMnist({
     Iterations: '12000',
@@ -127,8 +124,7 @@ test('a run still training is followed live after visiting another lesson and af
   await lessons.waitForStatus('stopped')
 })
 
-test('Reset empties the lesson, the run stays in the library, and Open in lesson shows any saved run', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('Reset empties the lesson, the run stays in the library, and Open in lesson shows any saved run', async ({ page, lessons, lab }) => {
   const first = await lessons.trainNotebook('gate')
   await lessons.select('Gate', 'OR')
   await lessons.fill('Epochs', '20')
@@ -184,9 +180,9 @@ test('Reset empties the lesson, the run stays in the library, and Open in lesson
 
 test('Step advances a paused gate run by exactly one epoch, shown and stored; from a fresh lesson it starts a paused run at step 1', async ({
   page,
+  lessons,
   lab
 }) => {
-  const lessons = new LessonsPage(page)
   await lessons.openNotebook('gate')
   await lessons.fill('Epochs', '100000')
   await lessons.select('Gradient method', 'backprop')
@@ -224,8 +220,7 @@ test('Step advances a paused gate run by exactly one epoch, shown and stored; fr
   }
 })
 
-test('every lesson shows its remembered run after a reload, in English and in Korean (screenshots)', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('every lesson shows its remembered run after a reload, in English and in Korean (screenshots)', async ({ page, lessons }) => {
   await lessons.saveSimpleNet(2)
   const loss = await lessons.number('simplenet-loss').textContent()
   await lessons.trainNotebook('gate')
@@ -254,7 +249,7 @@ test('every lesson shows its remembered run after a reload, in English and in Ko
 // Measured and reported, not asserted (as e2e/perf.spec.ts explains: on 2 shared cores preemption
 // stretches any task at random); the run on screen is checked.
 test.use({ trace: 'off' })
-test('a 60,000-step MNIST run trained headless opens in its lesson; the long tasks of loading it are reported', async ({ page, lab }, testInfo) => {
+test('a 60,000-step MNIST run trained headless opens in its lesson; the long tasks of loading it are reported', async ({ page, lab, lessons }, testInfo) => {
   test.setTimeout(240_000)
   const cli = spawnSync(
     'npm',
@@ -265,7 +260,6 @@ test('a 60,000-step MNIST run trained headless opens in its lesson; the long tas
   expect(cli.status, cli.stderr).toBe(0)
   const runId = (JSON.parse(cli.stdout.trim().split('\n').pop()!) as { runId: number }).runId
 
-  const lessons = new LessonsPage(page)
   await lessons.open('gate')
   await lessons.watchLongTasks()
   await lessons.open('mnist')

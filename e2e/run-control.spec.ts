@@ -2,7 +2,6 @@
 // so it trains for many seconds), checked on screen and in the host's SQLite file.
 import Database from 'better-sqlite3'
 import { expect, test } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 
 function storedRun(dbPath: string, runId: number): { status: string; steps: number } {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true })
@@ -13,8 +12,7 @@ function storedRun(dbPath: string, runId: number): { status: string; steps: numb
   }
 }
 
-test('a paused 100,000-epoch gate run holds its step counter; Stop saves it stopped at the step shown', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a paused 100,000-epoch gate run holds its step counter; Stop saves it stopped at the step shown', async ({ page, lessons, lab }) => {
   await lessons.openNotebook('gate')
   await lessons.select('Gradient method', 'backprop')
   await lessons.fill('Epochs', '100000')

@@ -5,11 +5,9 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 
-test('the sidebar’s Runs library leaves Compare for the list', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('the sidebar’s Runs library leaves Compare for the list', async ({ page, lessons }) => {
   const a = await lessons.trainNotebook('gate', { Epochs: '20' })
   const b = await lessons.trainNotebook('gate', { Epochs: '30' })
   const library = new LibraryPage(page)
@@ -21,8 +19,7 @@ test('the sidebar’s Runs library leaves Compare for the list', async ({ page }
   await expect(page.getByRole('heading', { name: /^Compare \d+ runs$/ })).toHaveCount(0)
 })
 
-test('SimpleNet: Reset W from seed works while a weight is invalid, and the h plot names its dip', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('SimpleNet: Reset W from seed works while a weight is invalid, and the h plot names its dip', async ({ page, lessons }) => {
   await lessons.open('simplenet')
   await lessons.notebookSettings()
   // the notebook's W: the error is smallest at h = 1e-5 (the plot's own sweep), not at the book's 1e-4
@@ -34,8 +31,7 @@ test('SimpleNet: Reset W from seed works while a weight is invalid, and the h pl
   await expect(lessons.field('w11')).toHaveValue('1.6243454')
 })
 
-test('a reload returns to the lesson with what was typed; a changed setting says the views are the run’s', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('a reload returns to the lesson with what was typed; a changed setting says the views are the run’s', async ({ page, lessons }) => {
   const run = await lessons.trainNotebook('gate', { Epochs: '40' })
   await lessons.select('Gate', 'XOR')
   await expect(page.getByTestId('views-of-run')).toHaveText(
@@ -50,8 +46,7 @@ test('a reload returns to the lesson with what was typed; a changed setting says
   await expect(page.getByTestId('run-id')).toHaveText(`Run #${run}`)
 })
 
-test('“The notebook’s settings are in place” goes at the next edit', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('“The notebook’s settings are in place” goes at the next edit', async ({ page, lessons }) => {
   await lessons.open('gate')
   await lessons.notebookSettings()
   const restored = page.getByRole('status').filter({ hasText: 'The notebook’s settings are in place.' })

@@ -4,7 +4,7 @@
 // results, warns about rounding error and draws the error-against-h plot.
 import type { Page } from '@playwright/test'
 import { expect, shot, test } from './fixtures'
-import { LessonsPage, type LessonKind } from './pages/lessons'
+import type { LessonKind } from './pages/lessons'
 
 /**
  * Latin words that may stay in the Korean UI: names (of the app, the model, the gates, the data
@@ -71,9 +71,8 @@ const words = {
 }
 
 for (const lang of ['en', 'ko'] as Lang[]) {
-  test(`every screen in ${lang}: lessons with an invalid value and after training, runs library, replay, compare`, async ({ page }) => {
+  test(`every screen in ${lang}: lessons with an invalid value and after training, runs library, replay, compare`, async ({ page, lessons }) => {
     test.setTimeout(300_000)
-    const lessons = new LessonsPage(page)
     const w = words[lang]
     if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     // a screen checked for English words (in Korean), then photographed (from the top of a long lesson with `top`)
@@ -161,8 +160,7 @@ for (const lang of ['en', 'ko'] as Lang[]) {
   })
 }
 
-test('SimpleNet: invalid input greys out every result; h = 1e-300 warns of rounding; the h plot is drawn', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('SimpleNet: invalid input greys out every result; h = 1e-300 warns of rounding; the h plot is drawn', async ({ page, lessons }) => {
   await lessons.open('simplenet')
   const results = page.locator('[data-stale]')
   await expect(results).toHaveAttribute('data-stale', 'false')

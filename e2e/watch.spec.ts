@@ -59,9 +59,9 @@ async function bigLoss(lessons: LessonsPage): Promise<number> {
 
 test('at 10 steps/s a gate run takes 10-30 steps in its first 2 s with a chart point for each; a new speed applies mid-run; the rows are those of full speed', async ({
   page,
+  lessons,
   lab
 }) => {
-  const lessons = new LessonsPage(page)
   await lessons.openNotebook('gate')
   await lessons.train('10')
   const runId = await lessons.runId()
@@ -118,8 +118,7 @@ test('at 10 steps/s a gate run takes 10-30 steps in its first 2 s with a chart p
   expect(paced).toEqual(rows(lab, fullId))
 })
 
-test('a run at 10 steps/s logging every 7th epoch stores exactly the rows of the same run at full speed', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a run at 10 steps/s logging every 7th epoch stores exactly the rows of the same run at full speed', async ({ page, lessons, lab }) => {
   await lessons.openNotebook('gate')
   await lessons.fill('Epochs', '30')
   await lessons.fill('Log every (epochs)', '7')
@@ -137,9 +136,9 @@ test('a run at 10 steps/s logging every 7th epoch stores exactly the rows of the
 })
 
 test('AND and XOR with the notebook’s settings: the final loss in large figures and the log pane’s epoch-1000 line in the notebook’s format', async ({
-  page
+  page,
+  lessons
 }) => {
-  const lessons = new LessonsPage(page)
   const notebookLines = {
     // the notebook's own output (4.5.1.1)
     AND: 'Epochs : 1000, Loss : 0.1604392693330146, Weights : [4.27548114 4.27284863], Bias : [-6.6027234]',
@@ -178,8 +177,7 @@ test('AND and XOR with the notebook’s settings: the final loss in large figure
   }
 })
 
-test('one Step from a fresh AND lesson explains w₁, w₂ and b with the numbers of `lab train gate --epochs 1`', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('one Step from a fresh AND lesson explains w₁, w₂ and b with the numbers of `lab train gate --epochs 1`', async ({ page, lessons }) => {
   await lessons.openNotebook('gate')
   await lessons.button('Step').click()
   await lessons.waitForStatus('paused')
@@ -222,8 +220,7 @@ test('one Step from a fresh AND lesson explains w₁, w₂ and b with the number
   await shot(page, 'watch-explained-step-en')
 })
 
-test('a replay of the 2,000-epoch two-layer XOR scrubbed to step 737 spans the run on x and its whole loss range on y', async ({ page, lab }) => {
-  const lessons = new LessonsPage(page)
+test('a replay of the 2,000-epoch two-layer XOR scrubbed to step 737 spans the run on x and its whole loss range on y', async ({ page, lessons, lab }) => {
   await lessons.openNotebook('xor2')
   await lessons.train()
   await lessons.waitForStatus('done')
@@ -246,8 +243,7 @@ test('a replay of the 2,000-epoch two-layer XOR scrubbed to step 737 spans the r
   await shot(page, 'watch-replay-cursor-en')
 })
 
-test('screenshots in Korean: a gate run mid-way at 10 steps/s, the explained step, the log pane, the replay cursor', async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test('screenshots in Korean: a gate run mid-way at 10 steps/s, the explained step, the log pane, the replay cursor', async ({ page, lessons }) => {
   await page.getByRole('button', { name: '한국어' }).click()
   await lessons.open('gate')
   await page.getByRole('button', { name: '노트북 설정' }).click()

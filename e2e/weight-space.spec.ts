@@ -2,7 +2,6 @@
 // loss over w₁ and w₂ with its colour key and axes, the path the run took and the plateau at
 // 2 log 2; replayed from the library, moving the scrubber moves the current point.
 import { expect, shot, test } from './fixtures'
-import { LessonsPage } from './pages/lessons'
 import { LibraryPage } from './pages/library'
 
 const words = {
@@ -11,11 +10,8 @@ const words = {
 }
 
 for (const lang of ['en', 'ko'] as const) {
-  test(`gate lesson, XOR: the weight-space view shows the path, its colour key and the plateau, and replay moves the point (${lang})`, async ({ page }) => {
+  test(`gate lesson, XOR: the weight-space view shows the path, its colour key and the plateau, and replay moves the point (${lang})`, async ({ page, lessons }) => {
     const w = words[lang]
-    const lessons = new LessonsPage(page)
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
     if (lang === 'ko') await page.getByRole('button', { name: '한국어' }).click()
     await lessons.open('gate')
     await page.getByRole('button', { name: w.settings, exact: true }).click()
@@ -63,12 +59,10 @@ for (const lang of ['en', 'ko'] as const) {
     await rView.scrollIntoViewIfNeeded()
     await shot(page, `weight-space-gate-replay-${lang}`)
     expect(await page.locator('body').innerText()).not.toContain('NaN')
-    expect(errors).toEqual([])
   })
 }
 
-test("two-layer XOR: replayed on its plateau, the weight-space view says so; the path wanders near 2 log 2", async ({ page }) => {
-  const lessons = new LessonsPage(page)
+test("two-layer XOR: replayed on its plateau, the weight-space view says so; the path wanders near 2 log 2", async ({ page, lessons }) => {
   await lessons.open('xor2')
   await lessons.notebookSettings()
   await lessons.fill('Log every (epochs)', '20')

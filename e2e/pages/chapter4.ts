@@ -8,7 +8,9 @@ export type Chapter4Kind = 'loss' | 'derivative' | 'gradient'
 export class Chapter4Page {
   constructor(readonly page: Page) {}
 
-  async open(kind: Chapter4Kind): Promise<void> {
+  /** Opens a lesson from the sidebar; with `lang`, in that language (switched first). */
+  async open(kind: Chapter4Kind, lang?: 'en' | 'ko'): Promise<void> {
+    if (lang) await this.language(lang)
     await this.page.getByTestId(`nav-${kind}`).click()
     await expect(this.page.getByTestId(`nav-${kind}`)).toHaveAttribute('aria-current', 'page')
   }

@@ -96,6 +96,15 @@ export function valueWords(field: Pick<FieldSpec, 'values'> | undefined, value: 
   return Array.isArray(value) ? value.join(', ') : String(value)
 }
 
+/** A row whose value is one of a few words, each read in the UI as its `values` say; its usage placeholder (`a|b`) lists those words. */
+export const choiceRow = <const K extends string, P extends MaybeDescribed<unknown>, const V extends Readonly<Record<string, Words>>>(row: {
+  key: K
+  parse: P
+  help: string
+  label: Words
+  values: V
+}) => ({ key: row.key, parse: row.parse, text: 'word', meta: Object.keys(row.values).join('|'), help: row.help, label: row.label, values: row.values }) as const
+
 // The rows several kinds share (each kind's own are in its descriptor, src/shared/kinds/).
 export const seedRow = {
   key: 'seed', parse: fields.seed, text: 'integer', meta: 'S', help: 'np.random.seed(S) before the weights are drawn', label: { en: 'Seed', ko: '시드' }
@@ -107,10 +116,9 @@ export const GRADIENT_WORDS = {
   numerical: { en: 'numerical', ko: '수치 미분' },
   backprop: { en: 'backprop', ko: '역전파' }
 } as const satisfies Record<GradientMethod, Words>
-export const gradientRow = {
-  key: 'gradient', parse: fields.gradient, text: 'word', meta: 'numerical|backprop', help: 'how the gradient is computed',
-  label: { en: 'Gradient method', ko: '기울기 계산 방법' }, values: GRADIENT_WORDS
-} as const
+export const gradientRow = choiceRow({
+  key: 'gradient', parse: fields.gradient, help: 'how the gradient is computed', label: { en: 'Gradient method', ko: '기울기 계산 방법' }, values: GRADIENT_WORDS
+})
 export const logEveryRow = {
   key: 'logEvery', parse: fields.logEvery, text: 'integer', meta: 'K', help: 'log (and store) every K-th epoch; the last is always stored',
   label: { en: 'Log every (epochs)', ko: '기록 간격 (에폭)' }

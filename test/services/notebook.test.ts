@@ -79,6 +79,14 @@ function reproduce(db: string, runId: number, env: NodeJS.ProcessEnv = {}): { di
   return summary(r.stdout)
 }
 
+/** The run's notebook, executed, rebuilds `logged` steps (those stored) and matches them to `tolerance`. */
+function expectReproduced(db: string, runId: number, logged: number, { env = {}, tolerance = 1e-9 }: { env?: NodeJS.ProcessEnv; tolerance?: number } = {}): void {
+  const { difference, steps } = reproduce(db, runId, env)
+  expect(steps).toBe(logged)
+  expect(steps).toBe(storedSteps(db, runId))
+  expect(difference).toBeLessThanOrEqual(tolerance)
+}
+
 describe.skipIf(missing !== null)('exported notebooks reproduce their runs in numpy', () => {
   // one database for the whole file (tempDir's folders go after each test)
   const dbDir = mkdtempSync(join(tmpdir(), 'gradient-lab-'))
@@ -92,26 +100,18 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
   ])('SimpleNet, $steps descent steps', async ({ steps: descents, lr, W, expected }) => {
     const config: SimpleNetConfig = { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4, steps: descents, lr, ...(W ? { W } : {}) }
     const id = await simpleNetRun(db, config)
-    const { difference, steps } = reproduce(db, id)
-    expect(steps).toBe(expected)
-    expect(steps).toBe(storedSteps(db, id))
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, expected)
   })
 
   it("SimpleNet with the book's loss (delta 1e-7), 3 descent steps", async () => {
     const config: SimpleNetConfig = { kind: 'simplenet', seed: 1, x: [0.6, 0.9], t: [0, 0, 1], h: 1e-4, formulation: 'book', steps: 3, lr: 0.1 }
     const id = await simpleNetRun(db, config)
-    const { difference, steps } = reproduce(db, id)
-    expect(steps).toBe(4)
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, 4)
   })
 
   it.each(['AND', 'OR', 'NAND', 'XOR'])('the %s gate', (gate) => {
     const id = train(db, ['train', 'gate', '--gate', gate, '--seed', '7', '--lr', '0.1', '--epochs', '1000', '--log-every', '50'])
-    const { difference, steps } = reproduce(db, id)
-    expect(steps).toBe(20)
-    expect(steps).toBe(storedSteps(db, id))
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, 20)
   })
 
   it.each([
@@ -122,41 +122,29 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     { f: 'x0^2 + 2*x1^2 + x0*x1/4 - sqrt(abs(x0) + 1)', lr: '0.05', every: '3', logged: 35 }
   ])("gradient descent on $f, lr $lr: the book's gradient_descent to 1e-12", ({ f, lr, every, logged }) => {
     const id = train(db, ['train', 'descent', '--f', f, '--init', '-3,4', '--lr', lr, '--steps', '100', '--log-every', every])
-    const { difference, steps } = reproduce(db, id)
-    expect(steps).toBe(logged)
-    expect(steps).toBe(storedSteps(db, id))
-    expect(difference).toBeLessThanOrEqual(1e-12)
+    expectReproduced(db, id, logged, { tolerance: 1e-12 })
   })
 
   it('a gate trained by backpropagation', () => {
     const id = train(db, ['train', 'gate', '--gate', 'NAND', '--seed', '3', '--lr', '0.5', '--epochs', '300', '--log-every', '7', '--gradient', 'backprop'])
-    const { difference, steps } = reproduce(db, id)
-    expect(steps).toBe(storedSteps(db, id))
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, storedSteps(db, id))
   })
 
   it.each(['numerical', 'backprop'])('XOR-2 through a three-phase schedule (%s)', (gradient) => {
     const id = train(db, ['train', 'xor2', '--seed', '1', '--schedule', '0.5x500,0.1x300,1.0x200', '--log-every', '25', '--gradient', gradient])
-    const { difference, steps } = reproduce(db, id)
-    expect(steps).toBe(40)
-    expect(steps).toBe(storedSteps(db, id))
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, 40)
   })
 
   it("a twolayernet backprop MNIST run evaluated on the book's schedule (after iterations 1, 601 and the last)", () => {
     const id = train(db, ['train', 'mnist', '--formulation', 'twolayernet', '--gradient', 'backprop', '--seed', '1', '--hidden', '20', '--batch', '100',
       '--iterations', '602', '--lr', '0.1', '--eval-schedule', 'book'])
-    const { difference, steps } = reproduce(db, id, { MNIST_DIR: MNIST })
-    expect(steps).toBe(602)
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, 602, { env: { MNIST_DIR: MNIST } })
   }, 180_000)
 
   it('3 iterations of the textbook numerical MNIST run, the chapter\'s own model', () => {
     const id = train(db, ['train', 'mnist', '--textbook', '--gradient', 'numerical', '--seed', '1', '--hidden', '64', '--batch', '100',
       '--iterations', '3', '--lr', '0.1', '--eval-every', '1'])
-    const { difference, steps } = reproduce(db, id, { MNIST_DIR: MNIST })
-    expect(steps).toBe(3)
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, 3, { env: { MNIST_DIR: MNIST } })
   }, 120_000)
 
   it('50 iterations of standard backprop, MNIST read from .gz files under the other naming', () => {
@@ -166,9 +154,7 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     for (const name of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
       writeFileSync(join(dir, name.replace('-idx', '.idx') + '.gz'), gzipSync(readFileSync(join(MNIST, name)), { level: 1 }))
     }
-    const { difference, steps } = reproduce(db, id, { MNIST_DIR: dir })
-    expect(steps).toBe(50)
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, 50, { env: { MNIST_DIR: dir } })
   }, 120_000)
 
   // twolayernet: the book's gradient (y - t)/B and the loss after the update; the stored losses,
@@ -179,10 +165,7 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
   ])('$iterations iterations of twolayernet $gradient, the book\'s TwoLayerNet', ({ gradient, seed, hidden, batch, iterations, evalEvery }) => {
     const id = train(db, ['train', 'mnist', '--formulation', 'twolayernet', '--gradient', gradient, '--seed', String(seed),
       '--hidden', String(hidden), '--batch', String(batch), '--iterations', String(iterations), '--lr', '0.1', '--eval-every', String(evalEvery)])
-    const { difference, steps } = reproduce(db, id, { MNIST_DIR: MNIST })
-    expect(steps).toBe(iterations)
-    expect(steps).toBe(storedSteps(db, id))
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(db, id, iterations, { env: { MNIST_DIR: MNIST } })
   }, 120_000)
 
   it('a run imported from a run file reproduces like the original', async () => {
@@ -190,9 +173,7 @@ describe.skipIf(missing !== null)('exported notebooks reproduce their runs in nu
     const runFile = await ask(db, 'export:runFile', { runId: original })
     const other = join(dbDir, 'other.db')
     const { runId } = await ask(other, 'import:runFile', { content: runFile.content })
-    const { difference, steps } = reproduce(other, runId)
-    expect(steps).toBe(10)
-    expect(difference).toBeLessThanOrEqual(1e-9)
+    expectReproduced(other, runId, 10)
   })
 
   it('a stored loss edited in the database shows up as a difference', () => {

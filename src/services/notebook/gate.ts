@@ -1,23 +1,19 @@
 // Section 4.5.1: one sigmoid neuron learning a logic gate (numerically, or by backprop).
 import type { GateConfig } from '../../shared/config'
-import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
 import type { Sections } from './sections'
 import type { StoredRun } from './stored'
-import { epochLoop, epochSettings, labels, lossMethod, numericalHead, tableComparison } from './table'
+import { epochLoop, labels, lossMethod, numericalHead, tableSections } from './table'
 import type { NotebookText } from './text'
 
 export function gateSections(s: StoredRun, t: NotebookText): Sections {
   const config = s.run.config as GateConfig
   const backprop = config.gradient === 'backprop'
-  return {
-    imports: [],
-    config: `seed = ${config.seed}
-gate = '${config.gate}'
+  return tableSections(s, t, {
+    config: `gate = '${config.gate}'
 Y = np.array(${labels[config.gate]})
-lr = ${pyFloat(config.lr)}
-${epochSettings(s, config, config.epochs, t)}`,
-    functions: [t.table.functions, tableFunctions],
+lr = ${pyFloat(config.lr)}`,
+    epochs: config.epochs,
     model: [
       t.gate.model(backprop),
       `class LogicGate:
@@ -59,6 +55,6 @@ initial = {'w': model.weights.copy(), 'b': model.bias.copy()}
         'epoch {i + 1}, loss {loss}, weights {model.weights}, bias {model.bias}'
       )
     ],
-    ...tableComparison(s, t, { w: 'model.weights', b: 'model.bias' })
-  }
+    ours: { w: 'model.weights', b: 'model.bias' }
+  })
 }

@@ -3,7 +3,8 @@
 import type { GateName } from '../../engine/types'
 import type { GateConfig, Xor2Config } from '../../shared/config'
 import { pyArray, pyFloat } from './python'
-import { storedSteps, type Sections } from './sections'
+import { tableFunctions } from './chapter'
+import { storedSteps, type Explained, type Sections } from './sections'
 import { trainUntil, type StoredRun } from './stored'
 import type { NotebookText } from './text'
 
@@ -15,7 +16,7 @@ export const labels: Record<GateName, string> = {
 }
 
 /** `epochs` as configured, `run_until` where the notebook's training stops, and the gradient settings. */
-export function epochSettings(s: StoredRun, config: GateConfig | Xor2Config, configured: number, t: NotebookText): string {
+function epochSettings(s: StoredRun, config: GateConfig | Xor2Config, configured: number, t: NotebookText): string {
   const until = trainUntil(s)
   return `epochs = ${configured}
 run_until = ${until}${until === configured ? '' : `  # ${t.comment.endedEarly(until)}`}
@@ -71,8 +72,27 @@ function comparedFinal(s: StoredRun, t: NotebookText, ours: Record<string, strin
 const comparedLoss = (t: NotebookText): string =>
   `'${t.label.loss}': relative_difference(np.array(train_loss_list)[lab_steps - 1], lab_loss)`
 
-/** The stored values and their comparison; `ours` names the notebook's array for each stored parameter. */
-export const tableComparison = (s: StoredRun, t: NotebookText, ours: Record<string, string>): Pick<Sections, 'stored' | 'compared'> => ({
-  stored: storedSteps(s) + storedFinal(s),
-  compared: [comparedLoss(t), ...comparedFinal(s, t, ours, 'model.predict(X).ravel()')]
-})
+/** What a truth-table notebook says itself: its config lines after the seed, its model cell and training cell, and the notebook's array for each stored parameter. */
+export interface TableNotebook {
+  config: string
+  epochs: number
+  model: Explained
+  training: Explained
+  ours: Record<string, string>
+}
+
+/** A truth-table notebook's sections: the seed, its own config and the epoch settings; the chapter's functions; its model and training; the stored values and their comparison. */
+export const tableSections = (s: StoredRun, t: NotebookText, own: TableNotebook): Sections => {
+  const config = s.run.config as GateConfig | Xor2Config
+  return {
+    imports: [],
+    config: `seed = ${config.seed}
+${own.config}
+${epochSettings(s, config, own.epochs, t)}`,
+    functions: [t.table.functions, tableFunctions],
+    model: own.model,
+    training: own.training,
+    stored: storedSteps(s) + storedFinal(s),
+    compared: [comparedLoss(t), ...comparedFinal(s, t, own.ours, 'model.predict(X).ravel()')]
+  }
+}

@@ -1,25 +1,20 @@
 // Section 4.5.2: the two-layer XOR network, trained through a schedule of learning rates.
 import type { Xor2Config } from '../../shared/config'
 import { scheduleEpochs } from '../../shared/kinds'
-import { tableFunctions } from './chapter'
 import { pyFloat } from './python'
 import type { Sections } from './sections'
 import type { StoredRun } from './stored'
-import { epochLoop, epochSettings, labels, lossMethod, numericalHead, tableComparison } from './table'
+import { epochLoop, labels, lossMethod, numericalHead, tableSections } from './table'
 import type { NotebookText } from './text'
 
 export function xor2Sections(s: StoredRun, t: NotebookText): Sections {
   const config = s.run.config as Xor2Config
   const backprop = config.gradient === 'backprop'
   const schedule = config.schedule.map((seg) => `(${pyFloat(seg.lr)}, ${seg.epochs})`).join(', ')
-  const total = scheduleEpochs(config.schedule)
-  return {
-    imports: [],
-    config: `seed = ${config.seed}
-Y = np.array(${labels.XOR})
-schedule = [${schedule}]  # ${t.comment.schedule}
-${epochSettings(s, config, total, t)}`,
-    functions: [t.table.functions, tableFunctions],
+  return tableSections(s, t, {
+    config: `Y = np.array(${labels.XOR})
+schedule = [${schedule}]  # ${t.comment.schedule}`,
+    epochs: scheduleEpochs(config.schedule),
     model: [
       t.xor2.model(backprop),
       `class XOR:
@@ -75,6 +70,6 @@ initial = {key: value.copy() for key, value in model.params.items()}
           'epoch {i + 1}, lr {lr}, loss {loss}'
         )
     ],
-    ...tableComparison(s, t, Object.fromEntries(['W1', 'b1', 'W2', 'b2'].map((k) => [k, `model.params['${k}']`])))
-  }
+    ours: Object.fromEntries(['W1', 'b1', 'W2', 'b2'].map((k) => [k, `model.params['${k}']`]))
+  })
 }

@@ -1,5 +1,5 @@
 // Section 4.3: the numerical derivative of f at x, central or forward, in float64 or float32.
-import { configParser, type FieldSpec } from '../fields'
+import { choiceRow, configParser, type FieldSpec } from '../fields'
 import { num, oneOf, type Infer } from '../schema'
 import { functionRow, computedOnce } from './chapter4'
 import type { KindDescriptor } from './kind'
@@ -8,10 +8,10 @@ const rows = [
   functionRow(1),
   { key: 'x', parse: num({ min: -1e6, max: 1e6 }), text: 'number', meta: 'X', help: 'the point x', label: { en: 'x', ko: 'x' } },
   { key: 'h', parse: num({ gt: 0, max: 10 }), text: 'number', meta: 'H', help: 'the step h of the difference', label: { en: 'h', ko: 'h' } },
-  {
-    key: 'method', parse: oneOf('central', 'forward'), text: 'word', meta: 'central|forward', help: 'the difference',
+  choiceRow({
+    key: 'method', parse: oneOf('central', 'forward'), help: 'the difference',
     label: { en: 'Difference', ko: '차분' }, values: { central: { en: 'central', ko: '중심' }, forward: { en: 'forward', ko: '전방' } }
-  },
+  }),
   { key: 'precision', parse: oneOf('float64', 'float32'), text: 'word', meta: 'float64|float32', help: 'the arithmetic', label: { en: 'Arithmetic', ko: '연산 정밀도' } }
 ] as const satisfies readonly FieldSpec[]
 

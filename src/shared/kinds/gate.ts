@@ -2,7 +2,7 @@
 import { kindFields, EPOCHS_LABEL, fields, gradientRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
 import type { Infer } from '../schema'
 import type { KindDescriptor } from './kind'
-import { truthTable, truthTableCounts, truthTableRows } from './truth-table'
+import { truthTableKind, truthTableRows } from './truth-table'
 import { epochsText, everyLogged, flat, lrText, numpyList, seedText, TABLE_LOG_EVERY } from './words'
 
 const rows = [
@@ -22,12 +22,8 @@ const notebook: GateConfig = { kind: 'gate', gate: 'AND', seed: 1, lr: 0.1, epoc
 export const gate = {
   ...base,
   lesson: { section: '4.5.1', title: { en: 'Logic gates', ko: '논리 게이트' }, blurb: { en: 'One sigmoid neuron learns AND, OR and NAND by gradient descent, and fails on XOR.', ko: '시그모이드 뉴런 하나가 경사 하강법으로 AND, OR, NAND를 배우고, XOR에서는 실패합니다.' } },
-  notebook,
-  defaults: notebook,
-  ...truthTable,
+  ...truthTableKind(notebook, (c) => c.epochs),
   params: () => [['w', 1, 2], ['b', 1, 1]],
-  totalSteps: (c) => c.epochs,
-  counts: (c) => truthTableCounts(c.epochs, c.logEvery),
   defaultName: (c, lang) => (lang === 'en' ? `${c.gate} gate, lr ${c.lr}` : `${c.gate} 게이트, 학습률 ${c.lr}`),
   keyParams: (c, lang) => [c.gate, lrText(c.lr, lang), epochsText(c.epochs, lang), valueWords(gradientRow, c.gradient, lang), seedText(c.seed, lang)].join(', '),
   cli: {

@@ -1,6 +1,6 @@
 // Section 4.5.3: the 784-H-10 network on MNIST with mini-batch gradient descent. Its snapshots
 // are float32 (a 784x512 W1 a few hundred times over), its evaluations carry a confusion matrix.
-import { kindFields, fields, FORMULATIONS, gradientRow, hRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
+import { choiceRow, kindFields, fields, FORMULATIONS, gradientRow, hRow, lrRow, seedRow, valueWords, type FieldSpec } from '../fields'
 import { optional, type Infer } from '../schema'
 import type { Formulation } from '../../engine/types'
 import type { KindDescriptor, Language, Words } from './kind'
@@ -18,10 +18,14 @@ const FORMULATION_WORDS = {
   twolayernet: { en: 'chapter 5 (TwoLayerNet)', ko: '5장 2층 신경망' }
 } as const satisfies Record<(typeof FORMULATIONS)[number] & Formulation, Words>
 
-const formulationRow = {
-  key: 'formulation', parse: fields.formulation, text: 'word', meta: 'textbook|standard|twolayernet', help: 'the model and its conventions (docs/models.md)',
-  label: { en: 'Formulation', ko: '모델 형태' }, values: FORMULATION_WORDS
+const EVAL_SCHEDULE_WORDS = {
+  every: { en: 'every K iterations (notebook)', ko: 'K 반복마다 (노트북)' },
+  book: { en: 'the book’s: iteration 1, then each epoch', ko: '책: 1번째 반복, 그 뒤 에폭마다' }
 } as const
+
+const formulationRow = choiceRow({
+  key: 'formulation', parse: fields.formulation, help: 'the model and its conventions (docs/models.md)', label: { en: 'Formulation', ko: '모델 형태' }, values: FORMULATION_WORDS
+})
 
 const rows = [
   seedRow,
@@ -39,15 +43,11 @@ const rows = [
     key: 'evalEvery', parse: fields.evalEvery, text: 'integer', meta: 'K', help: 'train and test accuracy every K iterations (0: after the last only)',
     label: { en: 'Evaluate every (iterations)', ko: '평가 간격 (반복)' }
   },
-  {
-    key: 'evalSchedule', parse: optional(fields.evalSchedule), text: 'word', meta: 'every|book',
+  choiceRow({
+    key: 'evalSchedule', parse: optional(fields.evalSchedule),
     help: 'every: after every K-th iteration (--eval-every); book: as ch05/train_neuralnet.py, after iteration 1 and every max(60000/B, 1) after it',
-    label: { en: 'Evaluate on', ko: '평가 시점' },
-    values: {
-      every: { en: 'every K iterations (notebook)', ko: 'K 반복마다 (노트북)' },
-      book: { en: 'the book’s: iteration 1, then each epoch', ko: '책: 1번째 반복, 그 뒤 에폭마다' }
-    }
-  },
+    label: { en: 'Evaluate on', ko: '평가 시점' }, values: EVAL_SCHEDULE_WORDS
+  }),
   {
     key: 'snapshotEvery', parse: optional(fields.snapshotEvery, 600), text: 'integer', meta: 'K',
     help: 'store the parameters every K iterations (and after the last)', label: { en: 'Snapshot every (iterations)', ko: '스냅샷 간격 (반복)' }

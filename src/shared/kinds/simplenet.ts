@@ -1,8 +1,13 @@
 // Section 4.4.2: SimpleNet, a 2x3 weight matrix on one example. Its run is one instant
 // computation (W, p, the loss and dW, after `steps` gradient steps), not a training loop.
-import { kindFields, fields, hRow, LR_LABEL, oneHot, seedRow, type FieldSpec } from '../fields'
+import { choiceRow, kindFields, fields, hRow, LR_LABEL, oneHot, seedRow, type FieldSpec } from '../fields'
 import { optional, type Infer } from '../schema'
 import type { KindDescriptor } from './kind'
+
+const LOSS_WORDS = {
+  notebook: { en: 'notebook (δ = 1e-4)', ko: '노트북 (δ = 1e-4)' },
+  book: { en: 'book, common/functions.py (δ = 1e-7)', ko: '책 (δ = 1e-7)' }
+} as const
 
 const rows = [
   seedRow,
@@ -13,15 +18,11 @@ const rows = [
     key: 'W', parse: optional(fields.W), text: 'numbers', meta: 'w11,...,w23', help: 'the six weights, row by row, instead of randn(2,3) from the seed',
     label: { en: 'Weights W (editable)', ko: '가중치 W (편집 가능)' }
   },
-  {
-    key: 'formulation', parse: optional(fields.simplenetFormulation), text: 'word', meta: 'notebook|book',
+  choiceRow({
+    key: 'formulation', parse: optional(fields.simplenetFormulation),
     help: "the loss: the notebook's cross-entropy (delta 1e-4) or the book's common/functions.py (delta 1e-7); docs/models.md",
-    label: { en: 'Loss', ko: '손실' },
-    values: {
-      notebook: { en: 'notebook (δ = 1e-4)', ko: '노트북 (δ = 1e-4)' },
-      book: { en: 'book, common/functions.py (δ = 1e-7)', ko: '책 (δ = 1e-7)' }
-    }
-  },
+    label: { en: 'Loss', ko: '손실' }, values: LOSS_WORDS
+  }),
   {
     key: 'steps', parse: optional(fields.steps, 0), text: 'integer', meta: 'N', help: 'gradient-descent steps W -= lr*dW before W, p, loss and dW are shown',
     label: { en: 'Gradient steps', ko: '기울기 단계 수' }

@@ -9,7 +9,7 @@ import { hWhenNumerical, loggedSteps } from './words'
 export const truthTableRows = [hRow, gradientRow, logEveryRow] as const
 
 /** The descriptor facts both kinds hold alike. */
-export const truthTable = {
+const truthTable = {
   run: 'step',
   firstStep: 1,
   stepNoun: 'epoch',
@@ -24,8 +24,18 @@ export const truthTable = {
   budgetKnobs: ['logEvery']
 } as const
 
-/** Every K-th epoch, the last one and a diverged one; each carries parameters. */
-export function truthTableCounts(epochs: number, logEvery: number): RunCounts {
-  const logged = loggedSteps(epochs, logEvery)
-  return { metrics: logged, paramSnapshots: logged, evalSnapshots: 0 }
-}
+/**
+ * A truth-table kind's facts from its notebook config (its defaults too) and how many epochs a
+ * config trains: those alike, its steps, and what it stores (every K-th epoch, the last one and a
+ * diverged one, each with parameters).
+ */
+export const truthTableKind = <C extends { logEvery: number }>(notebook: C, epochs: (c: C) => number) => ({
+  notebook,
+  defaults: notebook,
+  ...truthTable,
+  totalSteps: epochs,
+  counts: (c: C): RunCounts => {
+    const logged = loggedSteps(epochs(c), c.logEvery)
+    return { metrics: logged, paramSnapshots: logged, evalSnapshots: 0 }
+  }
+})

@@ -3,7 +3,7 @@
 import { kindFields, gradientRow, schedule, seedRow, valueWords, type FieldSpec } from '../fields'
 import type { Infer } from '../schema'
 import type { KindDescriptor, Language } from './kind'
-import { truthTable, truthTableCounts, truthTableRows } from './truth-table'
+import { truthTableKind, truthTableRows } from './truth-table'
 import { everyLogged, flat, lrText, seedText, TABLE_LOG_EVERY } from './words'
 
 const rows = [
@@ -66,12 +66,8 @@ const name = (c: Xor2Config, lang: Language): string => (lang === 'en' ? 'XOR tw
 export const xor2 = {
   ...base,
   lesson: { section: '4.5.2', title: { en: 'XOR with two layers', ko: '2층 신경망 XOR' }, blurb: { en: 'A hidden layer of two neurons solves XOR, with a learning-rate schedule.', ko: '뉴런 두 개의 은닉층이 학습률 일정과 함께 XOR을 풉니다.' } },
-  notebook,
-  defaults: notebook,
-  ...truthTable,
+  ...truthTableKind(notebook, (c) => scheduleEpochs(c.schedule)),
   params: () => [['W1', 1, 2], ['b1', 1, 2], ['W2', 1, 2], ['b2', 1, 1]],
-  totalSteps: (c) => scheduleEpochs(c.schedule),
-  counts: (c) => truthTableCounts(scheduleEpochs(c.schedule), c.logEvery),
   defaultName: name,
   keyParams: (c, lang) => [lrText(scheduleText(c.schedule, 'ui'), lang), valueWords(gradientRow, c.gradient, lang), seedText(c.seed, lang)].join(', '),
   cli: {

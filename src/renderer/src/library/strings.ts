@@ -1,7 +1,8 @@
 // The runs library's words in both languages; `lt` follows the app's language switch.
 import { words } from '../lib/i18n/index.svelte'
 
-const en = {
+export const lt = words({
+  en: {
   compareSelected: 'Compare selected ({n})',
   csvOfSelected: '{verb} CSV of selected',
   clearSelection: 'Clear selection',
@@ -106,11 +107,8 @@ const en = {
   notebookZip: 'Notebook + MNIST (.zip)',
   withMnist: 'with the MNIST files',
   withMnistHint: 'A .zip with the notebook and a mnist folder holding the four data files it reads (11 MB)'
-}
-
-export type LibraryKey = keyof typeof en
-
-const ko: Record<LibraryKey, string> = {
+  },
+  ko: {
   compareSelected: '선택한 실행 비교 ({n})',
   csvOfSelected: '선택한 실행 CSV {verb}',
   clearSelection: '선택 해제',
@@ -215,6 +213,7 @@ const ko: Record<LibraryKey, string> = {
   notebookZip: '노트북 + MNIST (.zip)',
   withMnist: 'MNIST 파일 포함',
   withMnistHint: '노트북과, 노트북이 읽는 네 개의 데이터 파일이 든 mnist 폴더를 담은 .zip (11 MB)'
-}
+  }
+})
 
-export const lt = words<LibraryKey>({ en, ko })
+export type LibraryKey = Parameters<typeof lt>[0]

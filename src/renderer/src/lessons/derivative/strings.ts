@@ -1,7 +1,7 @@
 // Lesson 4.3's own UI strings.
-import { localStrings } from '../../lib/i18n/local'
+import { words } from '../../lib/i18n/index.svelte'
 
-export const say = localStrings({
+export const say = words({
   en: {
     f: 'f(x)',
     x: 'x',

@@ -1,7 +1,7 @@
 // Lesson 4.4's own UI strings.
-import { localStrings } from '../../lib/i18n/local'
+import { words } from '../../lib/i18n/index.svelte'
 
-export const say = localStrings({
+export const say = words({
   en: {
     f: 'f(x0, x1)',
     fHint: 'function_2, or an expression in x0 and x1 such as x0**2 - x1**2',

@@ -1,8 +1,8 @@
 // Lesson 4.2's own UI strings, and the wording of a bad y or t in both languages.
 import type { OutputProblem, TargetProblem } from '../../../../engine'
-import { localStrings } from '../../lib/i18n/local'
+import { words } from '../../lib/i18n/index.svelte'
 
-export const say = localStrings({
+export const say = words({
   en: {
     y: 'Output y (one probability per class)',
     target: 'Target t',
@@ -73,7 +73,7 @@ export const say = localStrings({
   }
 })
 
-const problems = localStrings({
+const problems = words({
   en: {
     empty: 'y is empty: give one probability per class.',
     notNumber: 'y{index} is not a number.',

@@ -29,9 +29,11 @@ export function setLang(lang: Language): void {
 }
 
 /**
- * The one lookup of the renderer's catalogues (the UI's, the library's, the welcome page's): the
- * text in the interface language, its `{slots}` filled (with Korean particles, see words.ts).
- * Every catalogue has every key in both languages, so there is no fallback to hide a gap.
+ * The one lookup and the one way to declare a renderer catalogue (the UI's, the library's, the
+ * welcome page's, a lesson's or a component's own): `words({ en: {…}, ko: {…} })` gives the text in
+ * the interface language, its `{slots}` filled (with Korean particles, see words.ts). The keys are
+ * inferred from both languages, so a key missing in either is a type error and there is no fallback
+ * to hide a gap.
  */
 export function words<K extends string>(both: Record<Language, Record<K, string>>): (key: K, vars?: Record<string, string | number>) => string {
   return (key, vars = {}) => fill(both[i18n.lang][key], vars)
