@@ -8,6 +8,8 @@ import type { ProgressEvent } from '../../src/shared/api'
 import fixture from '../fixtures/playground.json'
 import { ok, setup } from './lab-harness'
 import { expectClose } from '../engine/close'
+import { runCsv } from '../../src/services/csv-exports'
+import { parseCsv } from './csv-reader'
 
 const reference = fixture.runs.find((r) => r.config.edits.length > 0)!
 const [before, ...after] = reference.config.edits
@@ -58,6 +60,10 @@ describe('editing a paused playground run’s weight starts a branch', () => {
     // the test loss is stored with every epoch
     expectClose(m.testLoss, reference.log.map((e) => e.testLoss), { rel: 1e-11 }, 'test loss')
     expect(m.testAcc).toEqual(reference.log.map((e) => e.testAcc))
+    // and in the run's CSV, column test_loss
+    const [header, ...rows] = parseCsv(runCsv(store, third).content)
+    const col = header.indexOf('test_loss')
+    expectClose(rows.map((r) => Number(r[col])), reference.log.map((e) => e.testLoss), { rel: 1e-11 }, 'CSV test_loss')
     const final = store.snapshot(third, 15)!.params!
     for (const [name, v] of Object.entries(reference.params)) expectClose(final[name].data, v, { rel: 1e-10, abs: 1e-13 }, name)
   })

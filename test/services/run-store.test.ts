@@ -33,7 +33,7 @@ describe('RunStore', () => {
     s.append(id, records.slice(2))
     s.finish(id, 'done', null, [0.25, 0.5, 0.5, 0.75])
 
-    expect(s.metrics(id)).toEqual({ step: [1, 2, 3], loss: [0.7, 0.6, 0.30000000000000004], lr: [0.1, 0.1, 0.1], trainAcc: [NaN, NaN, NaN], testAcc: [NaN, NaN, NaN] })
+    expect(s.metrics(id)).toEqual({ step: [1, 2, 3], loss: [0.7, 0.6, 0.30000000000000004], lr: [0.1, 0.1, 0.1], trainAcc: [NaN, NaN, NaN], testAcc: [NaN, NaN, NaN], testLoss: [NaN, NaN, NaN] })
     expect(s.snapshot(id, 2)?.step).toBe(1)
     expect(Array.from(s.snapshot(id, 2)!.params!.w.data)).toEqual([0.1, -0.2])
     const last = s.snapshot(id, 99)!

@@ -90,7 +90,7 @@ describe('run budget', () => {
     expect(runFileBound({ ...long, snapshotEvery: fits })).toBeLessThanOrEqual(RUN_FILE_LIMIT)
     expect(runFileBound({ ...long, snapshotEvery: fits - 1 })).toBeGreaterThan(RUN_FILE_LIMIT)
     // evaluations alone: raising evalEvery is the fix
-    expect(() => checkRunBudget({ ...mnistQuickStart, iterations: 1_000_000, evalEvery: 1, snapshotEvery: 1_000_000 }, 'config')).toThrow(/^config\.evalEvery 1 is too small.*at least 10\.$/)
+    expect(() => checkRunBudget({ ...mnistQuickStart, iterations: 1_000_000, evalEvery: 1, snapshotEvery: 1_000_000 }, 'config')).toThrow(/^config\.evalEvery 1 is too small.*at least 12\.$/)
     expect(() => checkRunBudget({ ...notebook.xor2, schedule: Array(10).fill({ lr: 0.1, epochs: 100_000 }) } as RunConfig, '')).toThrow(/^logEvery 1 is too small.*at least 4\.$/)
     // the notebook's own settings and the lessons' defaults all fit
     for (const c of [notebook.simplenet, notebook.gate, notebook.xor2, notebook.mnist, mnistQuickStart] as RunConfig[]) expect(checkRunBudget(c, '')).toBe(c)

@@ -154,7 +154,7 @@ describe('a toy kind registered in a test', () => {
     const s = store()
     const id = trained(s, defaults)
     const [header, ...lines] = runCsv(s, id).content.trim().split(/\r?\n/)
-    expect(header).toContain('kind,status,step,loss,lr,train_acc,test_acc,config.seed,config.steps,config.every')
+    expect(header).toContain('kind,status,step,loss,lr,train_acc,test_acc,test_loss,config.seed,config.steps,config.every')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain(`,toy,done,4,${1 / 256},`)
   })
