@@ -8,6 +8,7 @@ import { CsvTooLarge, toCsv, type Cell } from './csv'
 import { ApiFailure, noSuchRun } from './errors'
 import type { RunStore } from './store/run-store'
 import { fileNamePart } from '../shared/file-name'
+import { METRIC_COLUMNS } from '../shared/metrics'
 
 /** A CSV answered over LabApi is at most as large as the largest run file, which every transport carries. */
 const ANSWER_LIMIT = RUN_FILE_LIMIT
@@ -24,7 +25,8 @@ function limited(make: (limit: number) => string, limit: number, what: string): 
   }
 }
 
-const METRIC_COLUMNS = ['step', 'loss', 'lr', 'train_acc', 'test_acc', 'test_loss']
+/** The metric columns as CSV names them: trainAcc is train_acc. */
+const METRIC_HEADER = METRIC_COLUMNS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))
 
 /** Scalar configuration fields become `config.<name>` columns; lists (xor2 schedule, x, t) as compact text. */
 function configCells(config: RunConfig): [string, Cell][] {
@@ -48,12 +50,7 @@ function* metricRows(store: RunStore, run: RunDetail, configKeys: string[]): Gen
       run.name,
       run.kind,
       run.status,
-      m.step[i],
-      m.loss[i],
-      m.lr[i],
-      m.trainAcc[i],
-      m.testAcc[i],
-      m.testLoss[i],
+      ...METRIC_COLUMNS.map((k) => m[k][i]),
       ...configKeys.map((k) => config.get(k)),
       run.createdAt,
       run.finishedAt
@@ -66,7 +63,7 @@ const header = (configKeys: string[]): string[] => [
   'run_name',
   'kind',
   'status',
-  ...METRIC_COLUMNS,
+  ...METRIC_HEADER,
   ...configKeys,
   'created_at',
   'finished_at'

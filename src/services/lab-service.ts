@@ -155,7 +155,6 @@ export class LabService {
   }
 
   private startTraining(config: TrainConfig, name: string | undefined, paused: boolean, pace: Pace, parentId?: number): number {
-    // a branch (a parent) retrains up to its edit before it holds
     this.refuseOverCapacity()
     let run: TrainingRun
     try {
@@ -164,7 +163,6 @@ export class LabService {
         paused,
         pace,
         parentId,
-        catchUp: parentId !== undefined,
         progress: (e) => this.emit('run:progress', e),
         ended: () => this.active.delete(run.id!)
       })

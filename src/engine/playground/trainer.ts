@@ -85,7 +85,7 @@ function applyEdits(m: PlaygroundModel, edits: readonly WeightEdit[], epochs: nu
 
 export function createPlaygroundTrainer(config: PlaygroundTraining): Trainer {
   const m = playgroundModel(config)
-  const edits = config.edits ?? []
+  const { edits } = config
   applyEdits(m, edits, 0)
   let done = 0
   let kept = copyParams(m.params)

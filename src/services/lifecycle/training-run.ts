@@ -33,10 +33,11 @@ export interface TrainingOptions {
   name?: string
   /** Created paused at step 0 (a branch: at the step it retrains up to), to be stepped from there. */
   paused?: boolean
-  /** The run it branches from (RunStore's parent). */
+  /**
+   * The run it branches from (RunStore's parent). A branch started paused first retrains up to
+   * where it holds (Trainer.holdAt), and reads `running` until it holds.
+   */
   parentId?: number
-  /** Paused: it first retrains up to where it holds (Trainer.holdAt), and reads `running` until it holds. */
-  catchUp?: boolean
   /** Steps per second (null or absent: full speed), kept by the trainer (src/shared/pace.ts). */
   pace?: Pace
   /** Live progress events (the hosts). */
@@ -75,7 +76,7 @@ export class TrainingRun {
     private readonly opts: TrainingOptions = {}
   ) {
     const paused = opts.paused ?? false
-    const shownPaused = paused && !opts.catchUp
+    const shownPaused = paused && opts.parentId === undefined
     const pace = opts.pace ?? null
     this.pace = pace
     const total = totalSteps(config)

@@ -243,7 +243,7 @@ class DataChecker {
         this.diverged = s
       } else if (loss < 0) refuse(`line ${n} has loss ${loss} at step ${s} (a loss is never negative)`)
       const testLoss = cols.testLoss[i]
-      if (testLoss < 0 || testLoss === Infinity || testLoss === -Infinity) refuse(`line ${n} has test loss ${testLoss} at step ${s} (a loss is a finite number, never negative)`)
+      if (testLoss < 0 || testLoss === Infinity) refuse(`line ${n} has test loss ${testLoss} at step ${s} (a loss is a finite number, never negative)`)
       records.push({
         step: s,
         loss: cols.loss[i],

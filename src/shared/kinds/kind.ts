@@ -3,6 +3,7 @@
 // adding a kind is its descriptor, its trainer (src/engine/trainers.ts), its lesson views
 // (src/renderer/src/lessons/index.ts) and its notebook builder (src/services/notebook/index.ts).
 // docs/architecture.md, "How to add a kind".
+import type { WeightEdit } from '../../engine/playground/config'
 import type { Params, StepRecord } from '../../engine/types'
 import type { FieldSpec } from '../fields'
 import type { Parser } from '../schema'
@@ -99,13 +100,8 @@ export interface KindDescriptor<C extends { kind: string } = { kind: string }> {
   branch?(config: C, edit: WeightChange, step: number): C
 }
 
-/** One entry of a parameter matrix set by hand: W1's (row, col) entry becomes value. */
-export interface WeightChange {
-  param: string
-  row: number
-  col: number
-  value: number
-}
+/** One entry of a parameter matrix set by hand, at the step the paused run holds at: a branch's edit without its epoch. */
+export type WeightChange = Omit<WeightEdit, 'epoch'>
 
 /** The descriptor of any kind, as the registry holds it. */
 export type AnyKind = KindDescriptor<{ kind: string }>

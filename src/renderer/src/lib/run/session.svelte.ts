@@ -223,12 +223,8 @@ export class RunSession {
     let snapshot = this.snapshot
     const added: Snapshot[] = []
     for (const r of records) {
-      next.step.push(r.step)
-      next.loss.push(r.loss)
-      next.lr.push(r.lr ?? NaN)
-      next.trainAcc.push(r.trainAcc ?? NaN)
-      next.testAcc.push(r.testAcc ?? NaN)
-      next.testLoss.push(r.testLoss ?? NaN)
+      // a record names its values as the columns do; a step without one has NaN
+      for (const k of METRIC_COLUMNS) next[k].push(r[k] ?? NaN)
       if (r.params || r.confusion) {
         snapshot = {
           step: r.step,
